@@ -1,0 +1,92 @@
+// Tend's own types. They cross every boundary: library results become these in
+// one wrapper each, and database rows become these under src/db/.
+
+export interface Mailbox {
+  name: string | null;
+  address: string;
+}
+
+export const PARTICIPANT_ROLES = [
+  "from",
+  "to",
+  "cc",
+  "introducer",
+  "introduced",
+  "attendee",
+  "mentioned",
+] as const;
+export type Role = (typeof PARTICIPANT_ROLES)[number];
+
+/** A person in a message. A mentioned person may have no address yet. */
+export interface Person {
+  name: string | null;
+  address: string | null;
+  role: Role;
+}
+
+export const INTERACTION_KINDS = [
+  "thread",
+  "notes",
+  "forwarded",
+  "introduction",
+  "invite",
+  "follow_up",
+] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+export const SIGNAL_KINDS = [
+  "promise",
+  "ask",
+  "waiting_on",
+  "need",
+  "offer",
+  "life_event",
+  "interest",
+  "follow_up",
+] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** Something a text says about a person, with where it came from. */
+export interface Signal {
+  kind: SignalKind;
+  /** Whom it is about; null when it is about the user or could not be resolved. */
+  person: { name: string | null; address: string | null } | null;
+  /** True when the subject is the user (their promise, their follow-up). */
+  aboutUser: boolean;
+  /** A short statement of the signal, in the author's words. */
+  text: string;
+  /** Local date (YYYY-MM-DD, the user's zone) when one was stated. */
+  due: string | null;
+  /** The whole sentence it came from. */
+  sentence: string;
+  /** Told in confidence: kept, never quoted in a digest nor sent to a model. */
+  private: boolean;
+  /** For interests: the normalised tag ("climate"). */
+  tag: string | null;
+}
+
+export const TASK_KINDS = ["promise", "ask", "waiting_on", "follow_up", "reminder"] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const DIGEST_SECTIONS = [
+  "promises",
+  "check_in",
+  "offer_help",
+  "introductions",
+  "close_loop",
+  "coming_up",
+  "waiting_on",
+] as const;
+export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+
+export const OUTBOUND_KINDS = [
+  "acknowledgement",
+  "digest",
+  "reminder",
+  "confirmation",
+  "notice",
+] as const;
+export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
+
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;

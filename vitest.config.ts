@@ -1,0 +1,29 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            SIGNING_KEY: "test-signing-key-0123456789abcdef",
+            OWNERS: "ana@tend.test,ben@tend.test,maria@outlook.test,jon@icloud.test,kim@thunder.test",
+            TEND_ADDRESS: "tend@tend.test",
+            PUBLIC_URL: "https://tend.test",
+          },
+        },
+      }),
+    ],
+    // Same alias as wrangler.toml [alias]: the test bundle must not reach Node's `module`.
+    resolve: { alias: { module: path.join(import.meta.dirname, "src/shims/module.ts") } },
+    test: {
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      setupFiles: ["./test/helpers/apply-migrations.ts"],
+    },
+  };
+});
