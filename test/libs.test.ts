@@ -1,0 +1,28 @@
+import { expect, it } from "vitest";
+import EmailForwardParser from "email-forward-parser";
+import EmailReplyParser from "email-reply-parser";
+import * as chrono from "chrono-node";
+import ICAL from "ical.js";
+import { createMimeMessage } from "mimetext/browser";
+import PostalMime from "postal-mime";
+import { convert } from "html-to-text";
+
+it("libraries run in workerd", async () => {
+  const fwd = new EmailForwardParser().read("hi\n\n---------- Forwarded message ---------\nFrom: Ana <ana@x.com>\nDate: Mon, 1 Jan 2024\nSubject: Hello\nTo: Ben <ben@y.com>\n\nBody here\n", "Fwd: Hello");
+  expect(fwd.forwarded).toBe(true);
+  const rep = new EmailReplyParser().read("Thanks!\n\nOn Mon, Jan 1, 2024 at 10:00 AM Ana <ana@x.com> wrote:\n> old\n").getVisibleText();
+  expect(rep.trim()).toBe("Thanks!");
+  expect(chrono.parseDate("next friday", new Date("2026-11-25T12:00:00Z"))).toBeInstanceOf(Date);
+  const ics = ICAL.parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Hi\r\nDTSTART:20260101T100000Z\r\nATTENDEE;CN=Ana:mailto:ana@x.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  expect(ics).toBeTruthy();
+  const m = createMimeMessage();
+  m.setSender({ name: "Tend", addr: "tend@x.com" });
+  m.setRecipient("ana@x.com");
+  m.setSubject("Hi ✓");
+  m.addMessage({ contentType: "text/plain", data: "héllo" });
+  m.addMessage({ contentType: "text/html", data: "<p>héllo</p>" });
+  const parsed = await PostalMime.parse(m.asRaw());
+  expect(parsed.subject).toBe("Hi ✓");
+  expect(parsed.text?.trim()).toBe("héllo");
+  expect(convert("<p>Hello <b>there</b></p><p>Second</p>")).toContain("Hello there");
+});
