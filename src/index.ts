@@ -1,5 +1,4 @@
-export default {
-  async fetch() {
-    return new Response("ok");
-  },
-} satisfies ExportedHandler<Env>;
+import { sendEmailMailer } from "./mail/transport.ts";
+import { createWorker } from "./worker.ts";
+
+export default createWorker({ mailer: (env) => sendEmailMailer(env.SEND_EMAIL) });

@@ -1,0 +1,19 @@
+// Limits on untrusted mail. Each stops a specific way a message could exhaust
+// the Worker's memory or CPU, or the database.
+
+/** Raw message bytes read. Email Routing accepts 25 MiB; notes and intros are far smaller, and a Worker has 128 MiB. */
+export const MAX_RAW_BYTES = 4 * 1024 * 1024;
+/** MIME nesting depth; deeper trees are built to make recursive parsers blow the stack. */
+export const MAX_MIME_NESTING_DEPTH = 32;
+/** Header bytes across all parts; a few KiB is normal, megabytes are an attack on the parser. */
+export const MAX_HEADERS_BYTES = 256 * 1024;
+/** Attached messages parsed inline (a forward of a forward of a forward). */
+export const MAX_RFC822_NESTING_DEPTH = 3;
+/** Characters of body text understood; the rest is kept out of regex-heavy steps. */
+export const MAX_TEXT_CHARS = 100_000;
+/** People logged from one message; a mail to a 500-person list is not 500 relationships. */
+export const MAX_PEOPLE_PER_MESSAGE = 50;
+/** Characters of a note stored on an interaction. */
+export const MAX_NOTE_CHARS = 20_000;
+/** Calendar attachment bytes handed to the iCalendar parser. */
+export const MAX_ICS_BYTES = 256 * 1024;

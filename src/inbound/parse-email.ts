@@ -1,0 +1,103 @@
+// The one wrapper around postal-mime: raw bytes become Tend's ParsedEmail.
+import PostalMime, { type Address, type Email } from "postal-mime";
+import { normalizeAddress } from "../lib/addresses.ts";
+import type { Mailbox } from "../model.ts";
+import { htmlToText } from "./html-to-text.ts";
+import { MAX_HEADERS_BYTES, MAX_MIME_NESTING_DEPTH, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_CHARS } from "./limits.ts";
+
+export interface ParsedAttachment {
+  filename: string | null;
+  mimeType: string;
+  /** iTIP method of a text/calendar part (REQUEST, CANCEL…). */
+  method: string | null;
+  content: Uint8Array;
+}
+
+export interface ParsedEmail {
+  messageId: string | null;
+  subject: string;
+  /** Date: header as epoch ms; null when absent or unreadable. */
+  date: number | null;
+  from: Mailbox | null;
+  to: Mailbox[];
+  cc: Mailbox[];
+  replyTo: Mailbox[];
+  inReplyTo: string | null;
+  references: string[];
+  /** Every header in order, keys lower-cased. */
+  headers: { key: string; value: string }[];
+  /** The text part, or the HTML part as text when there is no text part. */
+  text: string;
+  htmlOnly: boolean;
+  attachments: ParsedAttachment[];
+}
+
+export class UnparseableEmailError extends Error {
+  override name = "UnparseableEmailError";
+}
+
+function mailboxes(addresses: Address[] | undefined): Mailbox[] {
+  const out: Mailbox[] = [];
+  for (const entry of addresses ?? []) {
+    if (entry.group) out.push(...mailboxes(entry.group));
+    else if (entry.address && entry.address.includes("@")) {
+      out.push({ name: entry.name.trim() || null, address: normalizeAddress(entry.address) });
+    }
+  }
+  return out;
+}
+
+function messageIds(value: string | undefined): string[] {
+  return value?.match(/<[^<>\s]+>/g) ?? [];
+}
+
+function epoch(date: string | undefined): number | null {
+  if (!date) return null;
+  const ms = Date.parse(date);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function bytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+  if (typeof content === "string") return new TextEncoder().encode(content);
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
+  let email: Email;
+  try {
+    email = await PostalMime.parse(raw, {
+      maxNestingDepth: MAX_MIME_NESTING_DEPTH,
+      maxHeadersSize: MAX_HEADERS_BYTES,
+      maxRfc822NestingDepth: MAX_RFC822_NESTING_DEPTH,
+    });
+  } catch (error) {
+    throw new UnparseableEmailError(`could not parse the message: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
+  return {
+    messageId: messageIds(email.messageId)[0] ?? null,
+    subject: email.subject?.trim() ?? "",
+    date: epoch(email.date),
+    from: mailboxes(email.from ? [email.from] : undefined)[0] ?? null,
+    to: mailboxes(email.to),
+    cc: mailboxes(email.cc),
+    replyTo: mailboxes(email.replyTo),
+    inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
+    references: messageIds(email.references),
+    headers: email.headers.map((header) => ({ key: header.key.toLowerCase(), value: header.value })),
+    text: text.replace(/\r\n?/g, "\n").slice(0, MAX_TEXT_CHARS),
+    htmlOnly: !email.text?.trim() && Boolean(email.html),
+    attachments: email.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      mimeType: attachment.mimeType.toLowerCase(),
+      method: attachment.method ?? null,
+      content: bytes(attachment.content),
+    })),
+  };
+}
+
+/** Header value by name (first occurrence), or null. */
+export function header(parsed: Pick<ParsedEmail, "headers">, name: string): string | null {
+  const key = name.toLowerCase();
+  return parsed.headers.find((h) => h.key === key)?.value ?? null;
+}

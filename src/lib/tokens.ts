@@ -1,0 +1,55 @@
+// Signed tokens. A reply token rides in the digest's Reply-To subaddress
+// (tend+r.<token>@…), so it is short and lower-case; a link token is a URL path
+// segment scoped to one action on one subject, with an expiry.
+import { mac, safeEqual } from "./signing.ts";
+
+/** 60 bits of MAC: forging one needs ~2^60 tries against a mailbox that replies to none. */
+const REPLY_MAC_CHARS = 12;
+const LINK_MAC_CHARS = 22;
+const TOKEN_PART = /^[a-z0-9]+$/;
+
+export const REPLY_TOKEN_PREFIX = "r.";
+
+export async function replyToken(secret: string, userId: string, digestId: string): Promise<string> {
+  return `${digestId}.${await mac(secret, ["reply", userId, digestId], REPLY_MAC_CHARS)}`;
+}
+
+/** The digest id a reply token names; check it with verifyReplyToken once its owner is known. */
+export function digestIdOfReplyToken(token: string): string | null {
+  const [digestId, signature, ...rest] = token.toLowerCase().split(".");
+  if (!digestId || !signature || rest.length > 0 || !TOKEN_PART.test(digestId)) return null;
+  return digestId;
+}
+
+export async function verifyReplyToken(secret: string, token: string, userId: string): Promise<boolean> {
+  const digestId = digestIdOfReplyToken(token);
+  if (!digestId) return false;
+  return safeEqual(token.toLowerCase(), await replyToken(secret, userId, digestId));
+}
+
+export interface LinkClaim {
+  /** What is acted on: a digest item id, or a user id for "unsubscribe". */
+  subject: string;
+  action: string;
+  expiresAt: number;
+}
+
+export async function linkToken(secret: string, claim: LinkClaim): Promise<string> {
+  const expires = Math.floor(claim.expiresAt / 1000).toString(36);
+  const signature = await mac(secret, ["link", claim.subject, claim.action, expires], LINK_MAC_CHARS);
+  return `${claim.subject}.${claim.action}.${expires}.${signature}`;
+}
+
+export type LinkCheck = { ok: true; claim: LinkClaim } | { ok: false; reason: "invalid" | "expired" };
+
+export async function verifyLinkToken(secret: string, token: string, now: number): Promise<LinkCheck> {
+  const parts = token.split(".");
+  const [subject, action, expires, signature] = parts;
+  if (parts.length !== 4 || !subject || !action || !expires || !signature) return { ok: false, reason: "invalid" };
+  if (![subject, action, expires].every((part) => TOKEN_PART.test(part))) return { ok: false, reason: "invalid" };
+  const expected = await mac(secret, ["link", subject, action, expires], LINK_MAC_CHARS);
+  if (!safeEqual(signature, expected)) return { ok: false, reason: "invalid" };
+  const expiresAt = Number.parseInt(expires, 36) * 1000;
+  if (expiresAt <= now) return { ok: false, reason: "expired" };
+  return { ok: true, claim: { subject, action, expiresAt } };
+}
