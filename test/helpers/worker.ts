@@ -1,0 +1,39 @@
+// The real Worker, wired as in production, with a tap on the mailer so tests can
+// read what Tend sent (the send_email binding still receives every message).
+import { env } from "cloudflare:workers";
+import PostalMime, { type Email } from "postal-mime";
+import type { BuiltMessage } from "../../src/mail/build-mime.ts";
+import { sendEmailMailer } from "../../src/mail/transport.ts";
+import { createWorker } from "../../src/worker.ts";
+import { type DeliveredMessage, emailMessage } from "./email-message.ts";
+
+export interface SentMail extends BuiltMessage {
+  parsed: Email;
+}
+
+export function testWorker() {
+  const sent: SentMail[] = [];
+  const worker = createWorker({
+    mailer: (e) => {
+      const real = sendEmailMailer(e.SEND_EMAIL);
+      return {
+        async send(message) {
+          await real.send(message);
+          sent.push({ ...message, parsed: await PostalMime.parse(message.raw) });
+        },
+      };
+    },
+  });
+
+  /** Delivers raw mail to the real email() handler, as Email Routing would. */
+  async function deliver(
+    raw: string | Uint8Array,
+    envelope: { from: string; to: string; declaredSize?: number },
+  ): Promise<DeliveredMessage> {
+    const message = emailMessage(raw, envelope);
+    await worker.email(message, env);
+    return message;
+  }
+
+  return { worker, sent, deliver };
+}
