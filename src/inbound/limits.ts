@@ -1,8 +1,8 @@
 // Limits on untrusted mail. Each stops a specific way a message could exhaust
 // the Worker's memory or CPU, or the database.
 
-/** Raw message bytes read. Email Routing accepts 25 MiB; notes and intros are far smaller, and a Worker has 128 MiB. */
-export const MAX_RAW_BYTES = 4 * 1024 * 1024;
+/** Raw message bytes read. Email Routing accepts 25 MiB; the text of notes and intros comes first and is far smaller, and a Worker has 128 MiB. Beyond this the rest (attachments, mostly) is not read. */
+export const MAX_RAW_BYTES = 1024 * 1024;
 /** MIME nesting depth; deeper trees are built to make recursive parsers blow the stack. */
 export const MAX_MIME_NESTING_DEPTH = 32;
 /** Header bytes across all parts; a few KiB is normal, megabytes are an attack on the parser. */
