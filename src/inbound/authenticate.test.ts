@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { Mailbox } from "../model.ts";
 import { authenticateSender, parseAuthenticationResults } from "./authenticate.ts";
 
-const sam = { name: "Sam Rivera", address: "sam.rivera@gmail.com" };
+const sam: Mailbox = { name: "Sam Rivera", address: "sam.rivera@gmail.com" };
 const CF_PASS =
   "mx.cloudflare.net; dkim=pass header.d=gmail.com header.s=20230601 header.b=Xy12; dmarc=pass (policy=none) header.from=gmail.com; spf=pass (mx.cloudflare.net: domain of sam.rivera@gmail.com designates 209.85.128.41 as permitted sender) smtp.mailfrom=sam.rivera@gmail.com";
 
-function check(headers: [string, string][], from = [sam], allowUnauthenticated = false) {
+function check(headers: [string, string][], from: Mailbox[] = [sam], allowUnauthenticated = false) {
   return authenticateSender({
     headers: headers.map(([key, value]) => ({ key, value })),
     from,
@@ -33,7 +34,7 @@ describe("authenticateSender", () => {
   });
 
   it("accepts DKIM from a parent domain (relaxed alignment)", () => {
-    const from = [{ name: null, address: "kim@mail.posteo.de" }];
+    const from: Mailbox[] = [{ name: null, address: "kim@mail.posteo.de" }];
     expect(check([["authentication-results", "mx.cloudflare.net; dkim=pass header.d=posteo.de"]], from).ok).toBe(true);
   });
 
