@@ -37,6 +37,7 @@ CREATE TABLE `contacts` (
 	`name` text,
 	`name_quality` integer DEFAULT 0 NOT NULL,
 	`name_key` text,
+	`first_name_key` text,
 	`primary_address` text,
 	`cadence_days` integer,
 	`learned_cadence_days` integer,
@@ -50,6 +51,7 @@ CREATE TABLE `contacts` (
 --> statement-breakpoint
 CREATE INDEX `contacts_user_check_in` ON `contacts` (`user_id`,`next_check_in_at`);--> statement-breakpoint
 CREATE INDEX `contacts_user_name` ON `contacts` (`user_id`,`name_key`);--> statement-breakpoint
+CREATE INDEX `contacts_user_first_name` ON `contacts` (`user_id`,`first_name_key`);--> statement-breakpoint
 CREATE TABLE `digest_items` (
 	`id` text PRIMARY KEY NOT NULL,
 	`digest_id` text NOT NULL,

@@ -66,8 +66,9 @@ export const contacts = sqliteTable(
     // How trustworthy `name` is (see src/inbound/people.ts: NAME_QUALITY); a
     // better name replaces a worse one, never the reverse.
     nameQuality: integer("name_quality").notNull().default(0),
-    // Lower-cased name, for "brief Ana" and resolving people mentioned in notes.
+    // Lower-cased full and first name, for "brief Ana" and people mentioned in notes.
     nameKey: text("name_key"),
+    firstNameKey: text("first_name_key"),
     primaryAddress: text("primary_address"),
     cadenceDays: integer("cadence_days"),
     learnedCadenceDays: integer("learned_cadence_days"),
@@ -81,6 +82,7 @@ export const contacts = sqliteTable(
   (t) => [
     index("contacts_user_check_in").on(t.userId, t.nextCheckInAt),
     index("contacts_user_name").on(t.userId, t.nameKey),
+    index("contacts_user_first_name").on(t.userId, t.firstNameKey),
   ],
 );
 
