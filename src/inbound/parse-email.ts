@@ -84,7 +84,7 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
     replyTo: mailboxes(email.replyTo),
     inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
     references: messageIds(email.references),
-    headers: email.headers.map((header) => ({ key: header.key.toLowerCase(), value: header.value })),
+    headers: email.headers.map((h) => ({ key: h.key.toLowerCase(), value: h.value })),
     text: text.replace(/\r\n?/g, "\n").slice(0, MAX_TEXT_CHARS),
     htmlOnly: !email.text?.trim() && Boolean(email.html),
     attachments: email.attachments.map((attachment) => ({

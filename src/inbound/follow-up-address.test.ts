@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { followUpTime } from "./follow-up-address.ts";
+
+// Wednesday 25 November 2026, 15:20 in Berlin.
+const NOW = Date.UTC(2026, 10, 25, 14, 20);
+const at = (tag: string, zone = "Europe/Berlin") => {
+  const result = followUpTime(tag, NOW, zone);
+  return result ? new Date(result.at).toISOString() : null;
+};
+
+describe("followUpTime", () => {
+  it("reads durations as that many days ahead, at 09:00 local", () => {
+    expect(at("3d")).toBe("2026-11-28T08:00:00.000Z");
+    expect(at("2w")).toBe("2026-12-09T08:00:00.000Z");
+    expect(at("1m")).toBe("2026-12-25T08:00:00.000Z");
+    expect(at("10days")).toBe("2026-12-05T08:00:00.000Z");
+  });
+
+  it("reads hours as hours, rounded up to the hourly schedule", () => {
+    expect(at("4h")).toBe("2026-11-25T19:00:00.000Z");
+  });
+
+  it("reads weekdays as the next one, never today", () => {
+    expect(at("friday")).toBe("2026-11-27T08:00:00.000Z");
+    expect(at("wed")).toBe("2026-12-02T08:00:00.000Z");
+    expect(at("tomorrow")).toBe("2026-11-26T08:00:00.000Z");
+    expect(at("nextweek")).toBe("2026-11-30T08:00:00.000Z");
+  });
+
+  it("reads dates in the user's zone", () => {
+    expect(at("2027-01-15")).toBe("2027-01-15T08:00:00.000Z");
+    expect(at("2027-01-15", "America/Los_Angeles")).toBe("2027-01-15T17:00:00.000Z");
+  });
+
+  it("refuses what is not a time, in the past, or absurdly far", () => {
+    expect(at("r.abc")).toBeNull();
+    expect(at("2026-02-30")).toBeNull();
+    expect(at("2025-01-01")).toBeNull();
+    expect(at("9999d")).toBeNull();
+    expect(at("hello")).toBeNull();
+  });
+});

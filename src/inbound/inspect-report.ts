@@ -1,0 +1,45 @@
+// The stable JSON shape `inspect` prints. Other tools read these field names:
+// add fields if needed, never rename or remove one.
+import type { Command } from "../actions/parse-commands.ts";
+import type { Mailbox, Person, SignalKind } from "../model.ts";
+import type { MessageKind } from "./classify.ts";
+import type { Understanding } from "./understand.ts";
+
+export interface InspectReport {
+  kind: MessageKind;
+  from: { name: string | null; address: string };
+  people: { name: string | null; address: string | null; role: Person["role"] }[];
+  forwarded: { from: Mailbox | null; to: Mailbox[]; cc: Mailbox[]; subject: string; date: string | null } | null;
+  introduction: {
+    introducer: Mailbox;
+    people: { name: string | null; address: string | null }[];
+    reason: string;
+    optIn: boolean;
+  } | null;
+  text: string;
+  signals: {
+    kind: SignalKind;
+    person: { name: string | null; address: string | null } | null;
+    text: string;
+    due: string | null;
+    sentence: string;
+  }[];
+  commands: Command[];
+}
+
+export function inspectReport(u: Understanding): InspectReport {
+  return {
+    kind: u.kind,
+    from: { name: u.from.name, address: u.from.address },
+    people: u.people.map((p) => ({ name: p.name, address: p.address, role: p.role })),
+    forwarded: u.forwarded
+      ? { from: u.forwarded.from, to: u.forwarded.to, cc: u.forwarded.cc, subject: u.forwarded.subject, date: u.forwarded.date }
+      : null,
+    introduction: u.introduction
+      ? { introducer: u.introduction.introducer, people: u.introduction.people, reason: u.introduction.reason, optIn: u.introduction.optIn }
+      : null,
+    text: u.text,
+    signals: u.signals.map((s) => ({ kind: s.kind, person: s.person, text: s.text, due: s.due, sentence: s.sentence })),
+    commands: u.commands,
+  };
+}

@@ -1,0 +1,105 @@
+// Who is in a message, and how much to trust the names we were given.
+import { isAddress, normalizeAddress } from "../lib/addresses.ts";
+import type { Mailbox, Person, Role } from "../model.ts";
+import { MAX_PEOPLE_PER_MESSAGE } from "./limits.ts";
+
+/**
+ * How good a name is; a contact's name is replaced only by a better one.
+ * 0 none · 1 derived from an address · 2 one word ("Greg") · 3 a full name.
+ */
+export function nameQuality(name: string | null): number {
+  if (!name?.trim()) return 0;
+  const clean = name.trim();
+  if (isAddress(clean) || /^[a-z0-9._-]+$/.test(clean)) return 1;
+  return clean.split(/\s+/).length >= 2 ? 3 : 2;
+}
+
+/** "Lima, Ana" (Outlook's Last, First) becomes "Ana Lima"; quotes and stray spaces go. */
+export function cleanName(name: string | null): string | null {
+  if (!name) return null;
+  let clean = name.replace(/^["'\s]+|["'\s]+$/g, "").replace(/\s+/g, " ");
+  const lastFirst = clean.match(/^([^,\s]+),\s*([^,]+)$/);
+  if (lastFirst?.[1] && lastFirst[2]) clean = `${lastFirst[2]} ${lastFirst[1]}`;
+  if (!clean || isAddress(clean)) return null;
+  return clean;
+}
+
+export function nameKeys(name: string | null): { nameKey: string | null; firstNameKey: string | null } {
+  const clean = cleanName(name);
+  if (!clean) return { nameKey: null, firstNameKey: null };
+  const key = clean.toLowerCase();
+  return { nameKey: key, firstNameKey: key.split(" ")[0] ?? null };
+}
+
+// When one person appears twice, the more telling role wins.
+const ROLE_RANK: Record<Role, number> = {
+  introducer: 7,
+  introduced: 6,
+  from: 5,
+  attendee: 4,
+  to: 3,
+  cc: 2,
+  mentioned: 1,
+};
+
+export interface PeopleFilter {
+  /** Addresses that are not contacts: the user's own and Tend's. */
+  isExcluded(address: string): boolean;
+}
+
+/** Merges people by address (or by name when there is none), keeps the best name and role, caps the count. */
+export function collectPeople(entries: readonly Person[], filter: PeopleFilter): Person[] {
+  const byKey = new Map<string, Person>();
+  for (const entry of entries) {
+    const address = entry.address ? normalizeAddress(entry.address) : null;
+    if (address && (!isAddress(address) || filter.isExcluded(address))) continue;
+    const name = cleanName(entry.name);
+    if (!address && !name) continue;
+    const key = address ?? `name:${name?.toLowerCase()}`;
+    const existing = byKey.get(key);
+    if (!existing) {
+      if (byKey.size >= MAX_PEOPLE_PER_MESSAGE) continue;
+      byKey.set(key, { name, address, role: entry.role });
+      continue;
+    }
+    byKey.set(key, {
+      name: nameQuality(name) > nameQuality(existing.name) ? name : existing.name,
+      address,
+      role: ROLE_RANK[entry.role] > ROLE_RANK[existing.role] ? entry.role : existing.role,
+    });
+  }
+  return [...byKey.values()];
+}
+
+export function withRole(mailboxes: readonly Mailbox[], role: Role): Person[] {
+  return mailboxes.map((m) => ({ name: m.name, address: m.address, role }));
+}
+
+const MENTIONED_ADDRESS = /(?:([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})\s*[<([]\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/gu;
+
+/** People written into the text with their address: "Ana Lima <ana@x.com>", "Ben (ben@y.vc)". */
+export function mentionedByAddress(text: string): Person[] {
+  const people: Person[] = [];
+  for (const match of text.matchAll(MENTIONED_ADDRESS)) {
+    if (match[2]) people.push({ name: match[1] ?? null, address: match[2], role: "mentioned" });
+  }
+  return people;
+}
+
+const NOT_NAMES = new Set(
+  "I,I'm,I'll,I've,We,We're,You,He,She,They,It,The,A,An,And,But,So,Hi,Hey,Hello,Dear,Thanks,Thank,Best,Cheers,Regards,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday,January,February,March,April,May,June,July,August,September,October,November,December,Today,Tomorrow,Yesterday,Also,Re,Fwd,Fw,Sent,From,To,Cc,Subject,Date,Call,Coffee,Lunch,Dinner,Meeting,Notes,Next,Follow,Please,Let,Just,Great,Good,This,That,Our,My,Her,His,Their,If,When,What,Why,How,Who".split(
+    ",",
+  ),
+);
+
+/** Capitalised words that may be someone's name, to look up among known contacts. */
+export function nameCandidates(text: string, limit = 20): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/\b[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’-]+)?/gu)) {
+    const words = match[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/['’]s$/, "")));
+    if (words.length === 0) continue;
+    found.add(words.join(" ").replace(/['’]s$/, "").toLowerCase());
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}

@@ -1,0 +1,150 @@
+// parse → classify → extract, as one pure step: what Tend understands from a
+// message, without touching a database. The Worker and `inspect` share it.
+import { parseCommands, type Command } from "../actions/parse-commands.ts";
+import type { Mailbox, Person, Signal } from "../model.ts";
+import { type Addressing, type Classification, classify, type MessageKind } from "./classify.ts";
+import type { ForwardedMessage } from "./forwarded.ts";
+import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
+import type { Invite } from "./invite.ts";
+import { MAX_NOTE_CHARS } from "./limits.ts";
+import type { ParsedEmail } from "./parse-email.ts";
+import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
+import { visibleText } from "./visible-text.ts";
+
+/** The pluggable signal step (src/inbound/signals): text in, signals out. */
+export type SignalExtractor = (input: {
+  text: string;
+  authorIsUser: boolean;
+  author: { name: string | null; address: string | null };
+  people: Person[];
+  userName: string | null;
+  sentAt: Date;
+  timeZone: string;
+}) => Signal[];
+
+export interface UnderstandInput {
+  email: ParsedEmail;
+  addressing: Addressing;
+  user: Mailbox & { timeZone: string };
+  now: number;
+  /** Known contacts the text mentions by name (looked up by the caller, when it has a database). */
+  knownPeople?: readonly Person[];
+  extractSignals?: SignalExtractor;
+}
+
+export interface Understanding {
+  kind: MessageKind;
+  from: Mailbox;
+  people: Person[];
+  forwarded: ForwardedMessage | null;
+  introduction: Introduction | null;
+  /** What the author wrote, quotes and signature removed. */
+  text: string;
+  signals: Signal[];
+  commands: Command[];
+  subject: string;
+  messageId: string | null;
+  /** When it happened: the message's Date:, never later than its arrival. */
+  occurredAt: number;
+  classification: Classification;
+  invite: Invite | null;
+  notUnderstood: string[];
+}
+
+function clampNote(text: string): string {
+  return text.length > MAX_NOTE_CHARS ? `${text.slice(0, MAX_NOTE_CHARS)}…` : text;
+}
+
+export function understand(input: UnderstandInput): Understanding {
+  const { email, addressing, user, now } = input;
+  const from = email.from ?? { name: user.name, address: user.address };
+  const classification = classify(email, addressing, now, user.timeZone);
+  const isUser = (address: string) => addressing.userAddresses.includes(address);
+  const filter = {
+    isExcluded: (address: string) => isUser(address) || address === addressing.tendAddress || address.startsWith(`${addressing.tendAddress.split("@")[0]}+`),
+  };
+  const occurredAt = email.date !== null && email.date <= now ? email.date : now;
+  const base = {
+    from,
+    subject: email.subject,
+    messageId: email.messageId,
+    occurredAt,
+    classification,
+    invite: classification.invite,
+    forwarded: classification.forwarded,
+    notUnderstood: [...classification.notUnderstood],
+  };
+  const empty = { people: [], introduction: null, text: "", signals: [], commands: [] };
+
+  if (classification.kind === "automatic") return { ...base, ...empty, kind: "automatic" };
+  if (classification.kind === "digest_reply" || classification.kind === "command") {
+    const text = visibleText(email.text);
+    const parsed = parseCommands({ kind: classification.kind, subject: email.subject, text, now, timeZone: user.timeZone });
+    return { ...base, ...empty, kind: classification.kind, text, commands: parsed.commands, notUnderstood: [...base.notUnderstood, ...parsed.notUnderstood] };
+  }
+
+  let kind: MessageKind = classification.kind;
+  const forwarded = classification.forwarded;
+  const written = visibleText(forwarded ? forwarded.note : email.text);
+  const people: Person[] = [...withRole(classification.recipients.filter((r) => email.to.includes(r)), "to")];
+  people.push(...withRole(classification.recipients.filter((r) => !email.to.includes(r)), "cc"));
+
+  let introduction: Introduction | null = null;
+  if (forwarded) {
+    const inner = [...forwarded.to, ...forwarded.cc];
+    introduction = userIsIntroduced({
+      user: { name: user.name, address: user.address },
+      introducer: forwarded.from,
+      recipients: inner,
+      isUser,
+      subject: forwarded.subject,
+      text: forwarded.body,
+    });
+    if (forwarded.from) people.push({ ...forwarded.from, role: introduction ? "introducer" : "from" });
+    people.push(...withRole(forwarded.to, introduction ? "introduced" : "to"));
+    people.push(...withRole(forwarded.cc, introduction ? "introduced" : "cc"));
+  } else if (kind === "thread" || kind === "follow_up") {
+    introduction =
+      userIntroduces({ user: from, recipients: classification.recipients, subject: email.subject, text: written }) ??
+      userAsksToIntroduce({ user: from, recipients: classification.recipients, text: written });
+    if (introduction) {
+      for (const person of introduction.people) {
+        people.push({ ...person, role: introduction.optIn && person.address === null ? "mentioned" : "introduced" });
+      }
+    }
+  }
+  if (introduction && kind !== "follow_up") kind = "introduction";
+
+  if (classification.invite) {
+    people.push(...withRole(classification.invite.attendees, "attendee"));
+    if (classification.invite.organizer) people.push({ ...classification.invite.organizer, role: "attendee" });
+  }
+  const forwardedBody = forwarded ? visibleText(forwarded.body) : "";
+  people.push(...mentionedByAddress(written), ...(input.knownPeople ?? []));
+  const collected = collectPeople(people, filter);
+
+  const text = clampNote([written, forwardedBody && `---------- Forwarded message from ${forwarded?.from?.name ?? forwarded?.from?.address ?? "someone"} ----------\n${forwardedBody}`].filter(Boolean).join("\n\n"));
+  const signals: Signal[] = [];
+  if (input.extractSignals) {
+    const sentAt = new Date(occurredAt);
+    const userName = user.name;
+    signals.push(
+      ...input.extractSignals({ text: written, authorIsUser: true, author: from, people: collected, userName, sentAt, timeZone: user.timeZone }),
+    );
+    if (forwarded && forwardedBody) {
+      signals.push(
+        ...input.extractSignals({
+          text: forwardedBody,
+          authorIsUser: forwarded.from ? isUser(forwarded.from.address) : false,
+          author: forwarded.from ?? { name: null, address: null },
+          people: collected,
+          userName,
+          sentAt,
+          timeZone: user.timeZone,
+        }),
+      );
+    }
+  }
+
+  return { ...base, kind, people: collected, introduction, text, signals, commands: [] };
+}
