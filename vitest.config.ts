@@ -12,9 +12,10 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             SIGNING_KEY: "test-signing-key-0123456789abcdef",
-            OWNERS: "ana@tend.test,ben@tend.test,maria@outlook.test,jon@icloud.test,kim@thunder.test",
-            TEND_ADDRESS: "tend@tend.test",
-            PUBLIC_URL: "https://tend.test",
+            // The registered users of test/fixtures (see its README).
+            OWNERS: "sam.rivera@gmail.com,priya.natarajan@outlook.com,jon.okafor@icloud.com,kim@posteo.de",
+            TEND_ADDRESS: "tend@tend.example",
+            PUBLIC_URL: "https://tend.example",
           },
         },
       }),
