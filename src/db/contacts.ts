@@ -1,0 +1,59 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import type { Database } from "./client.ts";
+import { contactAddresses, contacts } from "./schema.ts";
+
+export interface KnownContact {
+  id: string;
+  address: string | null;
+  name: string | null;
+  nameQuality: number;
+  nameKey: string | null;
+  firstNameKey: string | null;
+  lastInteractionAt: number | null;
+  learnedCadenceDays: number | null;
+  cadenceDays: number | null;
+}
+
+const columns = {
+  id: contacts.id,
+  name: contacts.name,
+  nameQuality: contacts.nameQuality,
+  nameKey: contacts.nameKey,
+  firstNameKey: contacts.firstNameKey,
+  lastInteractionAt: contacts.lastInteractionAt,
+  learnedCadenceDays: contacts.learnedCadenceDays,
+  cadenceDays: contacts.cadenceDays,
+};
+
+/** Contacts by address, through the (user_id, address) primary key. */
+export async function findContactsByAddress(
+  db: Database,
+  userId: string,
+  addresses: readonly string[],
+): Promise<KnownContact[]> {
+  if (addresses.length === 0) return [];
+  const rows = await db
+    .select({ ...columns, address: contactAddresses.address })
+    .from(contactAddresses)
+    .innerJoin(contacts, eq(contacts.id, contactAddresses.contactId))
+    .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
+  return rows;
+}
+
+/** Contacts whose full or first name is one of `names` (lower-cased), through the name indexes. */
+export async function findContactsByName(
+  db: Database,
+  userId: string,
+  names: readonly string[],
+  limit: number,
+): Promise<KnownContact[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .select({ ...columns, address: contacts.primaryAddress })
+    .from(contacts)
+    .where(
+      and(eq(contacts.userId, userId), or(inArray(contacts.nameKey, [...names]), inArray(contacts.firstNameKey, [...names]))),
+    )
+    .limit(limit);
+  return rows;
+}

@@ -1,0 +1,166 @@
+// store: one message's plan written as one db.batch, so nothing is ever half-written.
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { DEFAULT_CHECK_IN_DAYS, type LogPlan } from "../inbound/plan-log.ts";
+import { DAY_MS } from "../model.ts";
+import type { Database } from "./client.ts";
+import {
+  contactAddresses,
+  contacts,
+  interactionParticipants,
+  interactions,
+  introductions,
+  processedMessages,
+  signals,
+  tasks,
+} from "./schema.ts";
+
+export async function alreadyLogged(db: Database, userId: string, keys: readonly string[]): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const rows = await db
+    .select({ key: processedMessages.messageId })
+    .from(processedMessages)
+    .where(and(eq(processedMessages.userId, userId), inArray(processedMessages.messageId, [...keys])))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Records a message that logs nothing (a command, an unreadable note) so a redelivery is not answered twice. */
+export async function markProcessed(db: Database, userId: string, key: string, kind: string, now: number): Promise<boolean> {
+  const inserted = await db
+    .insert(processedMessages)
+    .values({ userId, messageId: key, kind, interactionId: null, receivedAt: now })
+    .onConflictDoNothing()
+    .returning({ key: processedMessages.messageId });
+  return inserted.length > 0;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
+  const text = error instanceof Error ? `${error.message} ${cause}` : String(error);
+  return /UNIQUE constraint failed: processed_messages/i.test(text);
+}
+
+export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" | "duplicate"> {
+  const { userId, now, interaction } = plan;
+  const statements: BatchItem<"sqlite">[] = plan.keys.map((key) =>
+    db.insert(processedMessages).values({ userId, messageId: key, kind: plan.kind, interactionId: interaction.id, receivedAt: now }),
+  );
+  statements.push(db.insert(interactions).values({ ...interaction, userId, createdAt: now }));
+
+  for (const contact of plan.contacts) {
+    if (contact.isNew) {
+      statements.push(
+        db.insert(contacts).values({
+          id: contact.id,
+          userId,
+          name: contact.name?.value ?? null,
+          nameQuality: contact.name?.quality ?? 0,
+          nameKey: contact.name?.nameKey ?? null,
+          firstNameKey: contact.name?.firstNameKey ?? null,
+          primaryAddress: contact.address,
+          lastInteractionAt: contact.touch?.at ?? null,
+          learnedCadenceDays: contact.touch?.learnedCadenceDays ?? null,
+          interactionCount: contact.touch ? 1 : 0,
+          nextCheckInAt: contact.touch
+            ? contact.touch.at + (contact.touch.learnedCadenceDays ?? DEFAULT_CHECK_IN_DAYS) * DAY_MS
+            : null,
+          createdAt: now,
+        }),
+      );
+      if (contact.address) {
+        statements.push(db.insert(contactAddresses).values({ userId, address: contact.address, contactId: contact.id }));
+      }
+      continue;
+    }
+    if (contact.name) {
+      statements.push(
+        db
+          .update(contacts)
+          .set({
+            name: contact.name.value,
+            nameQuality: contact.name.quality,
+            nameKey: contact.name.nameKey,
+            firstNameKey: contact.name.firstNameKey,
+          })
+          .where(and(eq(contacts.id, contact.id), eq(contacts.userId, userId), lt(contacts.nameQuality, contact.name.quality))),
+      );
+    }
+    if (contact.touch) {
+      const { at, learnedCadenceDays } = contact.touch;
+      statements.push(
+        db
+          .update(contacts)
+          .set({
+            lastInteractionAt: at,
+            learnedCadenceDays,
+            interactionCount: sql`${contacts.interactionCount} + 1`,
+            // A cadence the user set wins over the learned one.
+            nextCheckInAt: sql`${at} + coalesce(${contacts.cadenceDays}, ${learnedCadenceDays}, ${DEFAULT_CHECK_IN_DAYS}) * ${DAY_MS}`,
+          })
+          .where(
+            and(
+              eq(contacts.id, contact.id),
+              eq(contacts.userId, userId),
+              sql`coalesce(${contacts.lastInteractionAt}, 0) < ${at}`,
+            ),
+          ),
+      );
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const participant of plan.participants) {
+    const key = `${participant.contactId}:${participant.role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    statements.push(
+      db.insert(interactionParticipants).values({
+        interactionId: interaction.id,
+        contactId: participant.contactId,
+        userId,
+        role: participant.role,
+        occurredAt: interaction.occurredAt,
+      }),
+    );
+  }
+
+  if (plan.introduction) {
+    const intro = plan.introduction;
+    statements.push(
+      db.insert(introductions).values({
+        ...intro,
+        userId,
+        interactionId: interaction.id,
+        status: intro.optIn ? "asked" : "made",
+        createdAt: now,
+      }),
+    );
+  }
+  for (const signal of plan.signals) {
+    statements.push(db.insert(signals).values({ ...signal, userId, interactionId: interaction.id, createdAt: now }));
+  }
+  for (const task of plan.tasks) {
+    statements.push(
+      db.insert(tasks).values({
+        ...task,
+        userId,
+        interactionId: interaction.id,
+        threadMessageId: plan.threadMessageId,
+        threadSubject: interaction.subject,
+        createdAt: now,
+      }),
+    );
+  }
+
+  try {
+    const [first, ...rest] = statements;
+    if (!first) return "stored";
+    await db.batch([first, ...rest]);
+    return "stored";
+  } catch (error) {
+    // Two deliveries of one message racing: the batch of the second rolls back whole.
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+}

@@ -1,0 +1,265 @@
+// store, the pure half: what one message writes, decided from what it says and
+// the contacts it touches. src/db/log-message.ts turns the plan into one batch.
+import type { KnownContact } from "../db/contacts.ts";
+import { zonedTimeToUtc } from "../lib/zoned-time.ts";
+import { DAY_MS, type InteractionKind, type Role, type SignalKind, type TaskKind } from "../model.ts";
+import type { FollowUpTime } from "./follow-up-address.ts";
+import { REMINDER_HOUR } from "./follow-up-address.ts";
+import { nameKeys, nameQuality } from "./people.ts";
+import type { Understanding } from "./understand.ts";
+
+/** Check-in rhythm when neither the user nor past interactions set one. */
+export const DEFAULT_CHECK_IN_DAYS = 60;
+/** A learned rhythm is kept within these bounds: no weekly nagging, no forgetting for years. */
+export const MIN_LEARNED_CADENCE_DAYS = 14;
+export const MAX_LEARNED_CADENCE_DAYS = 180;
+/** When to ask "did they connect?" after an introduction, or to thank the introducer. */
+export const INTRODUCTION_FOLLOW_UP_DAYS = 14;
+/** When to ask again about a double opt-in that may have gone unanswered. */
+export const OPT_IN_FOLLOW_UP_DAYS = 7;
+/** Due date for a promise or ask that states none. */
+export const DEFAULT_TASK_DUE_DAYS = 7;
+
+// Roles that mean the user and the person were in touch; a mention is not.
+const CONTACT_ROLES: ReadonlySet<Role> = new Set(["from", "to", "cc", "introducer", "introduced", "attendee"]);
+
+export interface ContactWrite {
+  id: string;
+  isNew: boolean;
+  address: string | null;
+  /** Set when the name is new or better than the stored one. */
+  name: { value: string; quality: number; nameKey: string | null; firstNameKey: string | null } | null;
+  /** Set when this message is an interaction with the person that moves their clock. */
+  touch: { at: number; learnedCadenceDays: number | null } | null;
+}
+
+export interface LogPlan {
+  userId: string;
+  /** Message-ID and other identities of the message; any one already logged makes it a duplicate. */
+  keys: string[];
+  kind: string;
+  interaction: { id: string; kind: InteractionKind; subject: string; occurredAt: number; messageId: string | null; note: string };
+  contacts: ContactWrite[];
+  participants: { contactId: string; role: Role }[];
+  introduction: {
+    id: string;
+    introducerContactId: string | null;
+    personAContactId: string | null;
+    personBContactId: string | null;
+    reason: string;
+    optIn: boolean;
+    followUpAt: number;
+  } | null;
+  signals: {
+    id: string;
+    contactId: string | null;
+    aboutUser: boolean;
+    kind: SignalKind;
+    text: string;
+    sentence: string;
+    tag: string | null;
+    dueAt: number | null;
+    private: boolean;
+  }[];
+  tasks: {
+    id: string;
+    kind: TaskKind;
+    title: string;
+    contactId: string | null;
+    signalId: string | null;
+    dueAt: number | null;
+    remindAt: number | null;
+  }[];
+  threadMessageId: string | null;
+  now: number;
+}
+
+export interface PlanInput {
+  userId: string;
+  understanding: Understanding;
+  followUp: FollowUpTime | null;
+  existing: readonly KnownContact[];
+  keys: string[];
+  timeZone: string;
+  now: number;
+  newId: () => string;
+}
+
+function interactionKind(kind: Understanding["kind"]): InteractionKind {
+  switch (kind) {
+    case "introduction":
+    case "forwarded":
+    case "invite":
+    case "notes":
+    case "follow_up":
+      return kind;
+    default:
+      return "thread";
+  }
+}
+
+/** Exponentially weighted rhythm of past gaps, so one long silence does not reset it. */
+export function learnCadence(previous: number | null, last: number | null, at: number): number | null {
+  if (last === null || at - last < DAY_MS) return previous;
+  const gapDays = (at - last) / DAY_MS;
+  const blended = previous === null ? gapDays : 0.7 * previous + 0.3 * gapDays;
+  return Math.round(Math.min(MAX_LEARNED_CADENCE_DAYS, Math.max(MIN_LEARNED_CADENCE_DAYS, blended)));
+}
+
+function localNineAm(date: string, timeZone: string): number | null {
+  const m = date.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return null;
+  return zonedTimeToUtc({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: REMINDER_HOUR }, timeZone);
+}
+
+const TASK_FOR_SIGNAL: Partial<Record<SignalKind, TaskKind>> = {
+  promise: "promise",
+  ask: "ask",
+  waiting_on: "waiting_on",
+  follow_up: "follow_up",
+};
+
+function personKey(p: { name: string | null; address: string | null }): string {
+  return p.address ?? `name:${nameKeys(p.name).nameKey ?? ""}`;
+}
+
+export function planLog(input: PlanInput): LogPlan {
+  const { understanding: u, now, newId } = input;
+  const byAddress = new Map(input.existing.filter((c) => c.address).map((c) => [c.address, c]));
+  const writes = new Map<string, ContactWrite>();
+  const contactFor = new Map<string, string>(); // person key → contact id
+
+  const byName = (name: string | null): KnownContact | undefined => {
+    const { nameKey, firstNameKey } = nameKeys(name);
+    if (!nameKey) return undefined;
+    const exact = input.existing.find((c) => c.nameKey === nameKey);
+    if (exact) return exact;
+    const firsts = input.existing.filter((c) => c.firstNameKey === firstNameKey);
+    return nameKey === firstNameKey && firsts.length === 1 ? firsts[0] : undefined;
+  };
+
+  for (const person of u.people) {
+    const known = person.address ? byAddress.get(person.address) : byName(person.name);
+    const id = known?.id ?? newId();
+    const quality = nameQuality(person.name);
+    const keys = nameKeys(person.name);
+    const write: ContactWrite = writes.get(id) ?? {
+      id,
+      isNew: !known,
+      address: person.address,
+      name: null,
+      touch: null,
+    };
+    if (person.name && quality > (known?.nameQuality ?? 0) && quality > (write.name?.quality ?? 0)) {
+      write.name = { value: person.name, quality, ...keys };
+    }
+    if (CONTACT_ROLES.has(person.role) && (known?.lastInteractionAt ?? 0) < u.occurredAt) {
+      write.touch = {
+        at: u.occurredAt,
+        learnedCadenceDays: learnCadence(known?.learnedCadenceDays ?? null, known?.lastInteractionAt ?? null, u.occurredAt),
+      };
+    }
+    writes.set(id, write);
+    contactFor.set(personKey(person), id);
+  }
+
+  const resolve = (p: { name: string | null; address: string | null } | null): string | null => {
+    if (!p) return null;
+    const direct = contactFor.get(personKey(p));
+    if (direct) return direct;
+    const { nameKey, firstNameKey } = nameKeys(p.name);
+    const planned = u.people.filter((q) => {
+      const k = nameKeys(q.name);
+      return nameKey !== null && (k.nameKey === nameKey || (nameKey === firstNameKey && k.firstNameKey === firstNameKey));
+    });
+    return planned.length === 1 && planned[0] ? (contactFor.get(personKey(planned[0])) ?? null) : null;
+  };
+
+  const participants = u.people.flatMap((p) => {
+    const contactId = contactFor.get(personKey(p));
+    return contactId ? [{ contactId, role: p.role }] : [];
+  });
+
+  let introduction: LogPlan["introduction"] = null;
+  if (u.introduction) {
+    const intro = u.introduction;
+    const userIntroduced = intro.people.some((p) => p.address !== null && p.address === input.understanding.from.address && intro.introducer.address !== p.address);
+    const others = intro.people.map(resolve).filter((id): id is string => id !== null);
+    const introducerIsUser = intro.introducer.address === u.from.address;
+    introduction = {
+      id: newId(),
+      introducerContactId: introducerIsUser ? null : resolve(intro.introducer),
+      personAContactId: others[0] ?? null,
+      personBContactId: userIntroduced ? null : (others[1] ?? null),
+      reason: intro.reason,
+      optIn: intro.optIn,
+      followUpAt: u.occurredAt + (intro.optIn ? OPT_IN_FOLLOW_UP_DAYS : INTRODUCTION_FOLLOW_UP_DAYS) * DAY_MS,
+    };
+  }
+
+  const signals: LogPlan["signals"] = [];
+  const tasks: LogPlan["tasks"] = [];
+  for (const signal of u.signals) {
+    const id = newId();
+    const contactId = signal.aboutUser ? null : resolve(signal.person);
+    const dueAt = signal.due ? localNineAm(signal.due, input.timeZone) : null;
+    signals.push({
+      id,
+      contactId,
+      aboutUser: signal.aboutUser,
+      kind: signal.kind,
+      text: signal.text,
+      sentence: signal.sentence,
+      tag: signal.tag,
+      dueAt,
+      private: signal.private,
+    });
+    const taskKind = TASK_FOR_SIGNAL[signal.kind];
+    if (taskKind) {
+      const remindAt = dueAt !== null && dueAt > now && (taskKind === "promise" || taskKind === "follow_up" || taskKind === "ask") ? dueAt : null;
+      tasks.push({
+        id: newId(),
+        kind: taskKind,
+        title: signal.text,
+        contactId,
+        signalId: id,
+        dueAt: dueAt ?? u.occurredAt + DEFAULT_TASK_DUE_DAYS * DAY_MS,
+        remindAt,
+      });
+    }
+  }
+
+  if (input.followUp) {
+    const about = participants.find((p) => p.role === "to") ?? participants[0];
+    tasks.push({
+      id: newId(),
+      kind: "reminder",
+      title: u.subject ? `Follow up: ${u.subject}` : "Follow up on this thread",
+      contactId: about?.contactId ?? null,
+      signalId: null,
+      dueAt: input.followUp.at,
+      remindAt: input.followUp.at,
+    });
+  }
+
+  return {
+    userId: input.userId,
+    keys: input.keys,
+    kind: u.kind,
+    interaction: {
+      id: newId(),
+      kind: interactionKind(u.kind),
+      subject: u.subject,
+      occurredAt: u.occurredAt,
+      messageId: u.messageId,
+      note: u.text,
+    },
+    contacts: [...writes.values()],
+    participants,
+    introduction,
+    signals,
+    tasks,
+    threadMessageId: u.messageId,
+    now,
+  };
+}
