@@ -1,0 +1,51 @@
+// What Tend understood from a reply or a command mail. Plain JSON, so the
+// `inspect` CLI can print it and tests can compare it.
+
+/** Items named in a digest reply: numbers as shown, or every open item. */
+export type ItemRef = number[] | "all";
+
+export type DigestCommand =
+  | { verb: "done"; items: ItemRef }
+  | { verb: "skip"; items: ItemRef }
+  | { verb: "never"; items: ItemRef }
+  /** until: the local date (YYYY-MM-DD, user's zone) the item may come back. */
+  | { verb: "snooze"; items: ItemRef; until: string }
+  | { verb: "note"; item: number; text: string }
+  /** days: null puts the person back on the rhythm Tend learned. */
+  | { verb: "cadence"; item: number; days: number | null }
+  | { verb: "undo" };
+
+export type MailCommand =
+  | { verb: "help" }
+  | { verb: "brief"; query: string }
+  | { verb: "pending" }
+  | { verb: "export" }
+  | { verb: "forget"; address: string }
+  | { verb: "confirm_forget"; address: string; ref: string }
+  | { verb: "settings" }
+  /** Validated when applied, so a wrong zone is answered, not ignored. */
+  | { verb: "set_timezone"; timeZone: string }
+  /** null: keep the current day (or hour). */
+  | { verb: "set_digest"; weekday: number | null; hour: number | null }
+  | { verb: "set_max"; max: number }
+  | { verb: "set_empty"; mode: "note" | "skip" }
+  | { verb: "pause"; until: string }
+  | { verb: "resume" };
+
+export type Command = DigestCommand | MailCommand;
+
+export interface ParsedCommands {
+  commands: Command[];
+  /** Lines that were not understood, verbatim, to report back (never guessed). */
+  notUnderstood: string[];
+}
+
+export interface CommandInput {
+  /** "digest_reply": lines of a reply to a digest; "command": a mail to Tend whose subject or first line is a command. */
+  kind: "digest_reply" | "command";
+  subject: string;
+  /** Visible text (quotes and signature removed). */
+  text: string;
+  now: number;
+  timeZone: string;
+}
