@@ -1,4 +1,5 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client.ts";
 import { contactAddresses, contacts } from "./schema.ts";
 
@@ -48,12 +49,12 @@ export async function findContactsByName(
   limit: number,
 ): Promise<KnownContact[]> {
   if (names.length === 0) return [];
-  const rows = await db
-    .select({ ...columns, address: contacts.primaryAddress })
-    .from(contacts)
-    .where(
-      and(eq(contacts.userId, userId), or(inArray(contacts.nameKey, [...names]), inArray(contacts.firstNameKey, [...names]))),
-    )
-    .limit(limit);
-  return rows;
+  // Two index lookups, not one OR: SQLite would scan all the user's contacts for the OR.
+  const select = () => db.select({ ...columns, address: contacts.primaryAddress }).from(contacts);
+  const rows = await unionAll(
+    select().where(and(eq(contacts.userId, userId), inArray(contacts.nameKey, [...names]))),
+    select().where(and(eq(contacts.userId, userId), inArray(contacts.firstNameKey, [...names]))),
+  ).limit(limit);
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
 }

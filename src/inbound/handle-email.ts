@@ -15,9 +15,8 @@ import type { Deps } from "../worker.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
 import { authenticateSender } from "./authenticate.ts";
 import { automaticReason } from "./automatic.ts";
-import { MAX_PEOPLE_PER_MESSAGE } from "./limits.ts";
 import { type ParsedEmail, parseEmail, UnparseableEmailError } from "./parse-email.ts";
-import { nameCandidates } from "./people.ts";
+import { MAX_NAME_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { receive } from "./receive.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
@@ -110,7 +109,7 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
     envelopeFrom: message.from,
   };
   const names = nameCandidates(`${email.subject}\n${email.text.slice(0, 5000)}`);
-  const mentioned = await findContactsByName(db, user.id, names, MAX_PEOPLE_PER_MESSAGE);
+  const mentioned = mentionedContacts(names, await findContactsByName(db, user.id, names, MAX_NAME_MATCHES));
   const understanding = understand({
     email,
     addressing,

@@ -87,10 +87,35 @@ export function mentionedByAddress(text: string): Person[] {
 }
 
 const NOT_NAMES = new Set(
-  "I,I'm,I'll,I've,We,We're,You,He,She,They,It,The,A,An,And,But,So,Hi,Hey,Hello,Dear,Thanks,Thank,Best,Cheers,Regards,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday,January,February,March,April,May,June,July,August,September,October,November,December,Today,Tomorrow,Yesterday,Also,Re,Fwd,Fw,Sent,From,To,Cc,Subject,Date,Call,Coffee,Lunch,Dinner,Meeting,Notes,Next,Follow,Please,Let,Just,Great,Good,This,That,Our,My,Her,His,Their,If,When,What,Why,How,Who".split(
+  "I,I'm,I'll,I've,We,We're,You,He,She,They,It,The,A,An,And,But,So,Hi,Hey,Hello,Dear,Thanks,Thank,Best,Cheers,Regards,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday,January,February,March,April,May,June,July,August,September,October,November,December,Today,Tomorrow,Yesterday,Also,Re,Fwd,Fw,Sent,From,To,Cc,Subject,Date,Call,Coffee,Lunch,Dinner,Meeting,Notes,Next,Follow,Please,Let,Just,Great,Good,Met,Meet,Spoke,Talked,Caught,Saw,Had,Called,Emailed,Chatted,Quick,Intro,Introducing,This,That,Our,My,Her,His,Their,If,When,What,Why,How,Who".split(
     ",",
   ),
 );
+
+/** How many contacts one message's name lookup may read; beyond it, first names are ambiguous. */
+export const MAX_NAME_MATCHES = 40;
+
+/**
+ * Which looked-up contacts a text really mentions: a full-name match, or a first
+ * name that only one contact has. When the lookup hit its cap, first names are
+ * never trusted: another contact with the same first name may exist unseen.
+ */
+export function mentionedContacts<T extends { nameKey: string | null; firstNameKey: string | null }>(
+  names: readonly string[],
+  found: readonly T[],
+  cap: number = MAX_NAME_MATCHES,
+): T[] {
+  const wanted = new Set(names);
+  const exact = found.filter((c) => c.nameKey !== null && wanted.has(c.nameKey));
+  if (found.length >= cap) return exact;
+  const byFirst = new Map<string, T[]>();
+  for (const contact of found) {
+    if (!contact.firstNameKey || !wanted.has(contact.firstNameKey)) continue;
+    byFirst.set(contact.firstNameKey, [...(byFirst.get(contact.firstNameKey) ?? []), contact]);
+  }
+  const unique = [...byFirst.values()].flatMap((group) => (group.length === 1 ? group : []));
+  return [...new Set([...exact, ...unique])];
+}
 
 /** Capitalised words that may be someone's name, to look up among known contacts. */
 export function nameCandidates(text: string, limit = 20): string[] {
@@ -98,7 +123,10 @@ export function nameCandidates(text: string, limit = 20): string[] {
   for (const match of text.matchAll(/\b[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’-]+)?/gu)) {
     const words = match[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/['’]s$/, "")));
     if (words.length === 0) continue;
-    found.add(words.join(" ").replace(/['’]s$/, "").toLowerCase());
+    const name = words.join(" ").replace(/['’]s$/, "").toLowerCase();
+    found.add(name);
+    // "Ana Lima" in the text may be stored as just "Ana".
+    found.add(name.split(" ")[0] ?? name);
     if (found.size >= limit) break;
   }
   return [...found];
