@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, easterSunday, endOfMonth, endOfWeek, findDate, isoWeekday, localDateOf, resolveDate } from "./dates.ts";
+
+// Thu 12 Mar 2026, 17:20 in Berlin.
+const THURSDAY = new Date("2026-03-12T16:20:00Z");
+const BERLIN = "Europe/Berlin";
+
+function at(phrase: string, options: Parameters<typeof resolveDate>[3] = {}): string | null {
+  return resolveDate(phrase, THURSDAY, BERLIN, options);
+}
+
+describe("resolveDate across zones and the year end", () => {
+  // Thu 31 Dec 2026 23:30 in Los Angeles is already Fri 1 Jan 2027 16:30 in Tokyo.
+  const newYearsEveLA = new Date("2027-01-01T07:30:00Z");
+
+  it("reads 'by Friday' from the local date, not from UTC", () => {
+    expect(localDateOf(newYearsEveLA, "America/Los_Angeles")).toBe("2026-12-31");
+    expect(resolveDate("by Friday", newYearsEveLA, "America/Los_Angeles")).toBe("2027-01-01");
+  });
+
+  it("takes a bare weekday that names today as next week's", () => {
+    expect(localDateOf(newYearsEveLA, "Asia/Tokyo")).toBe("2027-01-01");
+    expect(resolveDate("by Friday", newYearsEveLA, "Asia/Tokyo")).toBe("2027-01-08");
+    expect(resolveDate("this Friday", newYearsEveLA, "Asia/Tokyo")).toBe("2027-01-01");
+  });
+
+  it("crosses month ends in the user's zone, after a DST change", () => {
+    // 22:30 UTC on 31 March is 00:30 on 1 April in Berlin (summer time since 29 March).
+    const lateMarch = new Date("2026-03-31T22:30:00Z");
+    expect(resolveDate("tomorrow", lateMarch, BERLIN)).toBe("2026-04-02");
+    expect(resolveDate("tomorrow", lateMarch, "UTC")).toBe("2026-04-01");
+    // Saturday 28 Feb in New York, already Sunday 1 March in UTC.
+    expect(resolveDate("by monday", new Date("2026-02-28T23:00:00Z"), "America/New_York")).toBe("2026-03-02");
+  });
+
+  it("does not depend on the host's zone", () => {
+    const lateThursdayLA = new Date("2026-03-13T06:00:00Z");
+    expect(resolveDate("tomorrow", lateThursdayLA, "America/Los_Angeles")).toBe("2026-03-13");
+    expect(resolveDate("tomorrow", lateThursdayLA, "Asia/Tokyo")).toBe("2026-03-14");
+  });
+
+  it("finds birthdays in the next year when the date has passed", () => {
+    expect(resolveDate("birthday is jan 5th", new Date("2026-12-20T10:00:00Z"), BERLIN)).toBe("2027-01-05");
+  });
+});
+
+describe("resolveDate phrases", () => {
+  it.each([
+    ["by Friday", "2026-03-13"],
+    ["by fri", "2026-03-13"],
+    ["by wed", "2026-03-18"],
+    ["by thursday", "2026-03-19"],
+    ["next Friday", "2026-03-20"],
+    ["next Tuesday", "2026-03-17"],
+    ["on monday", "2026-03-16"],
+    ["tmrw", "2026-03-13"],
+    ["by EOD", "2026-03-12"],
+    ["this afternoon", "2026-03-12"],
+    ["later today", "2026-03-12"],
+    ["day after tomorrow", "2026-03-14"],
+    ["by the 20th", "2026-03-20"],
+    ["on the 1st", "2026-04-01"],
+    ["end of next week", "2026-03-20"],
+    ["end of the week", "2026-03-13"],
+    ["by the end of the month", "2026-03-31"],
+    ["end of april", "2026-04-30"],
+    ["April 3", "2026-04-03"],
+    ["12 september", "2026-09-12"],
+    ["in 3 weeks", "2026-04-02"],
+    ["in 2wks", "2026-03-26"],
+    ["in a month or so", "2026-04-12"],
+    ["in a couple of days", "2026-03-14"],
+  ])("deadline %s → %s", (phrase, expected) => {
+    expect(at(phrase)).toBe(expected);
+  });
+
+  it("reads periods as their end for deadlines and their start for plans", () => {
+    expect(at("next week")).toBe("2026-03-20");
+    expect(at("next week", { mode: "start" })).toBe("2026-03-16");
+    expect(at("this weekend")).toBe("2026-03-15");
+    expect(at("this weekend", { mode: "start" })).toBe("2026-03-14");
+    expect(at("next month")).toBe("2026-04-30");
+    expect(at("next month", { mode: "start" })).toBe("2026-04-01");
+  });
+
+  it("reads a month alone as its first day, and 'after' as the day or month after", () => {
+    expect(at("in June", { mode: "start" })).toBe("2026-06-01");
+    expect(at("check back after the launch in May", { mode: "start" })).toBe("2026-06-01");
+    expect(at("circle back after easter", { mode: "start" })).toBe("2026-04-06");
+    expect(at("after March 20")).toBe("2026-03-21");
+  });
+
+  it("resolves backwards for the past", () => {
+    expect(at("joined in January", { past: true })).toBe("2026-01-01");
+    expect(at("started on Monday", { past: true })).toBe("2026-03-09");
+  });
+
+  it("reads numeric dates day-first outside the Americas", () => {
+    expect(at("on 3/4")).toBe("2026-04-03");
+    expect(resolveDate("on 3/4", THURSDAY, "America/New_York")).toBe("2027-03-04");
+    expect(at("from April 1 to May 15")).toBe("2026-04-01");
+  });
+
+  it("ignores times, possessive weekdays and words that are also months", () => {
+    expect(at("meet me at 5")).toBeNull();
+    expect(at("the recording from Tuesday's session")).toBeNull();
+    expect(at("she may be hiring")).toBeNull();
+    expect(at("we sat down for coffee")).toBeNull();
+    expect(at("the 2nd round of interviews")).toBeNull();
+  });
+
+  it("returns where the phrase is", () => {
+    expect(findDate("I'll send the deck by Friday, promise", THURSDAY, BERLIN)).toEqual({
+      date: "2026-03-13",
+      index: 22,
+      text: "Friday",
+    });
+  });
+});
+
+describe("calendar helpers", () => {
+  it("clamps months and finds week and month ends", () => {
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2026-12-15", 1)).toBe("2027-01-15");
+    expect(endOfMonth("2028-02-10")).toBe("2028-02-29");
+    expect(endOfWeek("2026-03-12")).toBe("2026-03-13");
+    expect(endOfWeek("2026-03-14")).toBe("2026-03-15");
+    expect(isoWeekday("2027-01-01")).toBe(5);
+    expect(easterSunday(2026)).toBe("2026-04-05");
+    expect(easterSunday(2027)).toBe("2027-03-28");
+  });
+});
