@@ -187,3 +187,41 @@ describe("follow-up requests by address", () => {
     expect(sent[0]?.parsed.text).toContain("tend+someday@tend.example does not name a time I understand");
   });
 });
+
+describe("the same message twice by different routes", () => {
+  it("logs a message CC'd to Tend and later forwarded to it once", async () => {
+    const { deliver } = testWorker();
+    const body = "Hi Dev,\r\n\r\nGreat to meet you at the climate meetup. Here is the pricing deck I mentioned; happy to walk you through it next week.\r\n\r\nSam";
+    await deliver(
+      inlineMessage({
+        to: "Dev Patel <dev@patel.io>",
+        cc: TEND,
+        subject: "Pricing deck",
+        date: "Tue, 24 Nov 2026 17:05:00 -0800",
+        messageId: "<orig-cc@mail.gmail.com>",
+        body,
+      }),
+      envelope,
+    );
+    const forward = [
+      "FYI, logging this one.",
+      "",
+      "---------- Forwarded message ---------",
+      `From: Sam Rivera <${SAM.address}>`,
+      "Date: Tue, Nov 24, 2026 at 5:05 PM",
+      "Subject: Pricing deck",
+      "To: Dev Patel <dev@patel.io>",
+      "",
+      body,
+    ].join("\r\n");
+    await deliver(inlineMessage({ subject: "Fwd: Pricing deck", messageId: "<fwd@mail.gmail.com>", body: forward }), envelope);
+    expect(await countRows("interactions")).toBe(1);
+
+    // A different message in the same thread on the same day is still logged.
+    await deliver(
+      inlineMessage({ to: "Dev Patel <dev@patel.io>", cc: TEND, subject: "Re: Pricing deck", messageId: "<second@mail.gmail.com>", body: "One more thing: the annual plan has a discount for nonprofits." }),
+      envelope,
+    );
+    expect(await countRows("interactions")).toBe(2);
+  });
+});

@@ -18,6 +18,7 @@ import { automaticReason } from "./automatic.ts";
 import { type ParsedEmail, parseEmail, UnparseableEmailError } from "./parse-email.ts";
 import { MAX_NAME_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
+import { messageKeys } from "./message-keys.ts";
 import { receive } from "./receive.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
 import { understand } from "./understand.ts";
@@ -145,6 +146,8 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
     return { status: "unreadable", reason: "nothing to log" };
   }
 
+  const keys = await messageKeys(messageKey, understanding, user.timeZone);
+  if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
   const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
   const existing = [...(await findContactsByAddress(db, user.id, addresses)), ...mentioned];
   const plan = planLog({
@@ -152,7 +155,7 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
     understanding,
     followUp: classification.followUp,
     existing,
-    keys: [messageKey],
+    keys: keys.store,
     timeZone: user.timeZone,
     now,
     newId,

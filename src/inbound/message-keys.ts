@@ -1,0 +1,60 @@
+// Identities of a message beyond its Message-ID, so the same mail CC'd to Tend
+// and later forwarded to it is logged once. A forward has a new Message-ID, so
+// the key is what the two copies share: author, subject, day and opening words.
+import { addDays, localDateOf, resolveDate } from "../lib/dates.ts";
+import type { Understanding } from "./understand.ts";
+import { visibleText } from "./visible-text.ts";
+
+/** Characters of normalised text that identify a message's body. */
+const FINGERPRINT_CHARS = 160;
+
+export interface MessageKeys {
+  /** Keys written when the message is logged. */
+  store: string[];
+  /** Keys that, when already logged, make this message a duplicate. */
+  lookup: string[];
+}
+
+function normalizeSubject(subject: string): string {
+  return subject
+    .replace(/^((re|fwd?|aw|wg|tr|rv|sv|vs)\s*(\[\d+\])?\s*:\s*)+/i, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+function fingerprint(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "").slice(0, FINGERPRINT_CHARS);
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function messageKeys(messageId: string, u: Understanding, timeZone: string): Promise<MessageKeys> {
+  const keys: MessageKeys = { store: [messageId], lookup: [messageId] };
+  let author: string | null = null;
+  let subject = "";
+  let day: string | null = null;
+  let body = "";
+  if (u.forwarded) {
+    author = u.forwarded.from?.address ?? null;
+    subject = u.forwarded.subject;
+    // The forwarding client prints the date in its own zone, often without naming it.
+    day = u.forwarded.date ? resolveDate(u.forwarded.date, new Date(u.occurredAt), timeZone, { past: true }) : null;
+    body = visibleText(u.forwarded.body);
+  } else if (u.kind === "thread" || u.kind === "introduction" || u.kind === "follow_up") {
+    author = u.from.address;
+    subject = u.subject;
+    day = localDateOf(new Date(u.occurredAt), timeZone);
+    body = u.text;
+  }
+  const print = fingerprint(body);
+  if (!author || !day || print.length < 20) return keys;
+  const hash = await sha256(`${author}\n${normalizeSubject(subject)}\n${print}`);
+  keys.store.push(`content:${hash}:${day}`);
+  // Either copy's day may be a day off from the other's: zones differ.
+  keys.lookup.push(...[-1, 0, 1].map((offset) => `content:${hash}:${addDays(day, offset)}`));
+  return keys;
+}
