@@ -1,4 +1,6 @@
-// npm run --silent inspect -- message.eml [--user you@example.com] [--tend tend@example.com] [--tz Europe/Berlin] [--now 2026-11-25T10:00:00Z]
+// npm run --silent inspect -- message.eml [--user you@example.com] [--tend tend@example.com]
+//   [--to tend+3d@example.com] [--tz Europe/Berlin] [--now 2026-11-25T10:00:00Z]
+// --to is the envelope recipient: a BCC'd follow-up address is in no header.
 // Prints what Tend would understand from a message, as JSON, without a database.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -15,10 +17,16 @@ async function main(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { user: { type: "string" }, tend: { type: "string" }, tz: { type: "string" }, now: { type: "string" } },
+    options: {
+      user: { type: "string" },
+      tend: { type: "string" },
+      to: { type: "string" },
+      tz: { type: "string" },
+      now: { type: "string" },
+    },
   });
   const [path, ...extra] = positionals;
-  if (!path || extra.length > 0) throw new UsageError("usage: inspect <message.eml> [--user address] [--tend address] [--tz zone] [--now ISO time]");
+  if (!path || extra.length > 0) throw new UsageError("usage: inspect <message.eml> [--user address] [--tend address] [--to address] [--tz zone] [--now ISO time]");
   const timeZone = values.tz ?? "UTC";
   if (!isTimeZone(timeZone)) throw new UsageError(`unknown time zone: ${timeZone}`);
   const now = values.now ? Date.parse(values.now) : Date.now();
@@ -42,7 +50,7 @@ async function main(argv: string[]): Promise<string> {
   const tendAddress = normalizeAddress(
     values.tend ?? splitSubaddress(recipients.find((a) => /^tend(\+|@)/.test(a)) ?? `tend@${userAddress.split("@")[1]}`).base,
   );
-  const envelopeTo = recipients.find((a) => splitSubaddress(a).base === tendAddress) ?? tendAddress;
+  const envelopeTo = normalizeAddress(values.to ?? recipients.find((a) => splitSubaddress(a).base === tendAddress) ?? tendAddress);
   const userName = userAddress === email.from.address ? email.from.name : null;
   const understanding = understand({
     email,

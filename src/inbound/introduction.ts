@@ -14,9 +14,20 @@ export interface Introduction {
   optIn: boolean;
 }
 
-const INTRO_WORDING =
-  /\b(meet\b|introduc(e|ed|es|ing|tion)|intro\b|e-?intro|connect(ing)? (you|the two of you|you both)|you two should|you both should|wanted you (two|both) to)/i;
-const INTRO_SUBJECT = /\b(intro(duction)?|meet)\b|<>|<->|↔|\/\//i;
+// "Ana, meet Ben" and "introducing you two" introduce; "great to meet you" and
+// "thanks for the intro" do not. Names are capitalised, so those parts are case-sensitive.
+const INTRO_WORDING = new RegExp(
+  [
+    String.raw`\b[Mm]eet\s+\p{Lu}`,
+    String.raw`\b[Ii]ntroduc(?:e|ing)\s+(?:you|the two of you|\p{Lu})`,
+    String.raw`\b(?:[Ee]-?)?[Ii]ntro(?:duction)?\s+(?:between|to)\s+\p{Lu}`,
+    String.raw`\b[Cc]onnect(?:ing)?\s+(?:you two|you both|the two of you)`,
+    String.raw`\b(?:[Yy]ou two|[Yy]ou both|[Tt]he two of you)\s+should\b`,
+  ].join("|"),
+  "u",
+);
+const THANKS_FOR_INTRO = /\bthanks?(?: you)? (?:so much )?for (?:the|your|this) (?:e-?)?intro(?:duction)?\b/i;
+const INTRO_SUBJECT = /^(?:(?:re|fwd?):\s*)*(?:intro(?:duction)?\b|.*(?:\S\s*(?:<>|<->|↔)\s*\S)|.*\bmeet\s+\p{Lu})/iu;
 const OPT_IN =
   /\b(?:would you be (?:open|up) (?:to|for)|are you open to|would you like|would it be helpful if i|happy to|shall i|want me to|can i|may i)\b[^.?!\n]*?\b(?:intro(?:duce)?|introduction|connect)\b[^.?!\n]*?\b(?:to|with)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)/iu;
 const REASON =
@@ -37,7 +48,9 @@ function reasonIn(text: string): string {
 }
 
 export function looksLikeIntroduction(subject: string, text: string): boolean {
-  return INTRO_SUBJECT.test(subject) || INTRO_WORDING.test(text.slice(0, 1500));
+  const opening = text.slice(0, 1500);
+  if (THANKS_FOR_INTRO.test(opening)) return false;
+  return INTRO_SUBJECT.test(subject) || INTRO_WORDING.test(opening);
 }
 
 /** The user writes to two or more people and introduces them. */
