@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -6,6 +7,16 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
     plugins: [
+      // `import raw from "./x.eml?bytes"`: the exact bytes, where `?raw` would
+      // decode them as UTF-8 and mangle ISO-8859-1 and 8-bit fixtures.
+      {
+        name: "eml-bytes",
+        load(id: string) {
+          if (!id.endsWith("?bytes")) return null;
+          const base64 = readFileSync(id.slice(0, -"?bytes".length)).toString("base64");
+          return `export default Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));`;
+        },
+      },
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {

@@ -2,7 +2,7 @@
 import { convert } from "html-to-text";
 
 export function htmlToText(html: string): string {
-  return convert(html, {
+  const text = convert(html, {
     wordwrap: false,
     selectors: [
       { selector: "a", options: { ignoreHref: true } },
@@ -11,4 +11,6 @@ export function htmlToText(html: string): string {
       { selector: "head", format: "skip" },
     ],
   });
+  // Word-generated HTML leaves runs of empty paragraphs.
+  return text.replace(/\n{3,}/g, "\n\n").trim();
 }
