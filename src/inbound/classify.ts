@@ -2,7 +2,7 @@
 // addressed to, forwarded blocks, invites), wording last.
 import { isCommandMail } from "../actions/parse-commands.ts";
 import { splitSubaddress } from "../lib/addresses.ts";
-import { REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
+import { CORRECTION_TOKEN_PREFIX, REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
 import type { Mailbox } from "../model.ts";
 import { automaticReason } from "./automatic.ts";
 import { type FollowUpTime, followUpTime } from "./follow-up-address.ts";
@@ -17,6 +17,7 @@ export const MESSAGE_KINDS = [
   "notes",
   "thread",
   "digest_reply",
+  "correction",
   "command",
   "follow_up",
   "automatic",
@@ -39,7 +40,8 @@ export interface Classification {
   /** The +tag of the Tend address the message was sent to. */
   tag: string | null;
   followUp: FollowUpTime | null;
-  replyToken: string | null;
+  /** The signed token of a digest reply or a correction (without its prefix). */
+  token: string | null;
   /** To/Cc recipients other than the user and Tend. */
   recipients: Mailbox[];
   /** Tend was the only recipient: notes, a forward or a command meant for Tend alone. */
@@ -76,7 +78,7 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
     automatic: null,
     tag: tendTag(email, addressing),
     followUp: null,
-    replyToken: null,
+    token: null,
     recipients,
     direct,
     forwarded: null,
@@ -88,7 +90,10 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
   if (automatic) return { ...base, kind: "automatic", automatic };
 
   if (base.tag?.startsWith(REPLY_TOKEN_PREFIX)) {
-    return { ...base, kind: "digest_reply", replyToken: base.tag.slice(REPLY_TOKEN_PREFIX.length) };
+    return { ...base, kind: "digest_reply", token: base.tag.slice(REPLY_TOKEN_PREFIX.length) };
+  }
+  if (base.tag?.startsWith(CORRECTION_TOKEN_PREFIX)) {
+    return { ...base, kind: "correction", token: base.tag.slice(CORRECTION_TOKEN_PREFIX.length) };
   }
   if (base.tag) {
     const followUp = followUpTime(base.tag, now, timeZone);

@@ -7,12 +7,14 @@ import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
 import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
 import { createUser, findUserByAddress, type User } from "../db/users.ts";
 import { DEFAULT_DIGEST_SCHEDULE, nextDigestAt } from "../digest/schedule.ts";
-import { normalizeAddress } from "../lib/addresses.ts";
+import { normalizeAddress, withSubaddress } from "../lib/addresses.ts";
+import { CORRECTION_TOKEN_PREFIX, correctionToken } from "../lib/tokens.ts";
 import { newId } from "../lib/ids.ts";
 import type { Mailbox } from "../model.ts";
 import { sendMail } from "../mail/outbox.ts";
 import type { Deps } from "../worker.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
+import { applyCorrection } from "./apply-correction.ts";
 import { authenticateSender } from "./authenticate.ts";
 import { automaticReason } from "./automatic.ts";
 import { type ParsedEmail, parseEmail, UnparseableEmailError } from "./parse-email.ts";
@@ -26,7 +28,7 @@ import { understand } from "./understand.ts";
 export type InboundOutcome =
   | { status: "stored"; kind: string; interactionId: string }
   | { status: "duplicate" }
-  | { status: "answered"; kind: "digest_reply" | "command" }
+  | { status: "answered"; kind: "digest_reply" | "correction" | "command" }
   | { status: "ignored"; reason: string }
   | { status: "rejected"; reason: string }
   | { status: "unreadable"; reason: string };
@@ -122,8 +124,9 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
 
   const { kind, classification } = understanding;
   if (kind === "automatic") return { status: "ignored", reason: classification.automatic ?? "automatic" };
-  if (kind === "digest_reply" || kind === "command") {
-    if (kind === "digest_reply") await handleDigestReply(deps, user, email, classification.replyToken ?? "", now);
+  if (kind === "digest_reply" || kind === "correction" || kind === "command") {
+    if (kind === "digest_reply") await handleDigestReply(deps, user, email, classification.token ?? "", now);
+    else if (kind === "correction") await applyCorrection(deps, user, email, classification.token ?? "", now);
     else await handleCommand(deps, user, email, now);
     await markProcessed(db, user.id, messageKey, kind, now);
     return { status: "answered", kind };
@@ -165,7 +168,18 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
   if (ACKNOWLEDGED.has(kind) || understanding.notUnderstood.length > 0 || received.truncated) {
     await sendMail(
       { ...deps, now },
-      composeAcknowledgement({ understanding, plan, user: { ...userMailbox, timeZone: user.timeZone }, tend, replyTo: null, truncated: received.truncated, now }),
+      composeAcknowledgement({
+        understanding,
+        plan,
+        user: { ...userMailbox, timeZone: user.timeZone },
+        tend,
+        replyTo: withSubaddress(
+          config.tendAddress,
+          CORRECTION_TOKEN_PREFIX + (await correctionToken(config.signingKey, user.id, plan.interaction.id)),
+        ),
+        truncated: received.truncated,
+        now,
+      }),
     );
   }
   return { status: "stored", kind, interactionId: plan.interaction.id };

@@ -3,6 +3,7 @@
 import type { Command } from "../actions/parse-commands.ts";
 import type { Mailbox, Person, SignalKind } from "../model.ts";
 import type { MessageKind } from "./classify.ts";
+import type { CorrectionCommand } from "./corrections.ts";
 import type { Understanding } from "./understand.ts";
 
 export interface InspectReport {
@@ -24,7 +25,7 @@ export interface InspectReport {
     due: string | null;
     sentence: string;
   }[];
-  commands: Command[];
+  commands: (Command | CorrectionCommand)[];
 }
 
 export function inspectReport(u: Understanding): InspectReport {

@@ -6,6 +6,7 @@ import { type Addressing, type Classification, classify, type MessageKind } from
 import type { ForwardedMessage } from "./forwarded.ts";
 import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
 import type { Invite } from "./invite.ts";
+import { type CorrectionCommand, parseCorrections } from "./corrections.ts";
 import { MAX_NOTE_CHARS } from "./limits.ts";
 import type { ParsedEmail } from "./parse-email.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
@@ -41,7 +42,7 @@ export interface Understanding {
   /** What the author wrote, quotes and signature removed. */
   text: string;
   signals: Signal[];
-  commands: Command[];
+  commands: (Command | CorrectionCommand)[];
   subject: string;
   messageId: string | null;
   /** When it happened: the message's Date:, never later than its arrival. */
@@ -77,6 +78,12 @@ export function understand(input: UnderstandInput): Understanding {
   const empty = { people: [], introduction: null, text: "", signals: [], commands: [] };
 
   if (classification.kind === "automatic") return { ...base, ...empty, kind: "automatic" };
+  if (classification.kind === "correction") {
+    const text = visibleText(email.text);
+    const { wrong } = parseCorrections(text);
+    const commands: CorrectionCommand[] = wrong.length > 0 ? [{ verb: "wrong", items: wrong }] : [];
+    return { ...base, ...empty, kind: "correction", text, commands };
+  }
   if (classification.kind === "digest_reply" || classification.kind === "command") {
     const text = visibleText(email.text);
     const parsed = parseCommands({ kind: classification.kind, subject: email.subject, text, now, timeZone: user.timeZone });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { digestIdOfReplyToken, linkToken, replyToken, verifyLinkToken, verifyReplyToken } from "./tokens.ts";
+import {
+  correctionToken,
+  digestIdOfReplyToken,
+  linkToken,
+  replyToken,
+  verifyCorrectionToken,
+  verifyLinkToken,
+  verifyReplyToken,
+} from "./tokens.ts";
 
 const KEY = "k".repeat(32);
 
@@ -18,6 +26,15 @@ describe("reply tokens", () => {
     expect(await verifyReplyToken("x".repeat(32), token, "user1")).toBe(false);
     expect(await verifyReplyToken(KEY, token.replace("dgst2abc", "dgst2abd"), "user1")).toBe(false);
     expect(digestIdOfReplyToken("no-dot")).toBeNull();
+  });
+});
+
+describe("correction tokens", () => {
+  it("are not interchangeable with reply tokens", async () => {
+    const token = await correctionToken(KEY, "user1", "inter1");
+    expect(await verifyCorrectionToken(KEY, token, "user1")).toBe(true);
+    expect(await verifyReplyToken(KEY, token, "user1")).toBe(false);
+    expect(await verifyCorrectionToken(KEY, await replyToken(KEY, "user1", "inter1"), "user1")).toBe(false);
   });
 });
 

@@ -8,23 +8,48 @@ const REPLY_MAC_CHARS = 12;
 const LINK_MAC_CHARS = 22;
 const TOKEN_PART = /^[a-z0-9]+$/;
 
+/** tend+r.<token>@: a reply to a digest. */
 export const REPLY_TOKEN_PREFIX = "r.";
+/** tend+n.<token>@: a reply to an acknowledgement, correcting what was understood. */
+export const CORRECTION_TOKEN_PREFIX = "n.";
 
-export async function replyToken(secret: string, userId: string, digestId: string): Promise<string> {
-  return `${digestId}.${await mac(secret, ["reply", userId, digestId], REPLY_MAC_CHARS)}`;
+type Purpose = "reply" | "correction";
+
+async function ownedToken(secret: string, purpose: Purpose, userId: string, id: string): Promise<string> {
+  return `${id}.${await mac(secret, [purpose, userId, id], REPLY_MAC_CHARS)}`;
 }
 
-/** The digest id a reply token names; check it with verifyReplyToken once its owner is known. */
-export function digestIdOfReplyToken(token: string): string | null {
-  const [digestId, signature, ...rest] = token.toLowerCase().split(".");
-  if (!digestId || !signature || rest.length > 0 || !TOKEN_PART.test(digestId)) return null;
-  return digestId;
+/** The id a reply or correction token names; check it with its verify function once the owner is known. */
+function idOfToken(token: string): string | null {
+  const [id, signature, ...rest] = token.toLowerCase().split(".");
+  if (!id || !signature || rest.length > 0 || !TOKEN_PART.test(id)) return null;
+  return id;
 }
 
-export async function verifyReplyToken(secret: string, token: string, userId: string): Promise<boolean> {
-  const digestId = digestIdOfReplyToken(token);
-  if (!digestId) return false;
-  return safeEqual(token.toLowerCase(), await replyToken(secret, userId, digestId));
+async function verifyOwnedToken(secret: string, purpose: Purpose, token: string, userId: string): Promise<boolean> {
+  const id = idOfToken(token);
+  if (!id) return false;
+  return safeEqual(token.toLowerCase(), await ownedToken(secret, purpose, userId, id));
+}
+
+export function replyToken(secret: string, userId: string, digestId: string): Promise<string> {
+  return ownedToken(secret, "reply", userId, digestId);
+}
+
+export const digestIdOfReplyToken = idOfToken;
+
+export function verifyReplyToken(secret: string, token: string, userId: string): Promise<boolean> {
+  return verifyOwnedToken(secret, "reply", token, userId);
+}
+
+export function correctionToken(secret: string, userId: string, interactionId: string): Promise<string> {
+  return ownedToken(secret, "correction", userId, interactionId);
+}
+
+export const interactionIdOfCorrectionToken = idOfToken;
+
+export function verifyCorrectionToken(secret: string, token: string, userId: string): Promise<boolean> {
+  return verifyOwnedToken(secret, "correction", token, userId);
 }
 
 export interface LinkClaim {
