@@ -297,6 +297,8 @@ function chronoCandidates(text: string, wallClock: Date, today: LocalDate, timeZ
     const start = dayFirst?.start ?? casual.start;
     // Weekdays and times of day alone are ours; a time is not a date.
     if (!start.isCertain("month") && !start.isCertain("day")) continue;
+    // chrono reads "last day" as yesterday; people mean someone's last day at work.
+    if (/^last\s+day$/i.test(casual.text.trim())) continue;
     const before = text.slice(0, casual.index);
     if (AMBIGUOUS_MONTH.test(casual.text.trim()) && !MONTH_PREPOSITION.test(before)) continue;
     const year = start.get("year") ?? Number(today.slice(0, 4));
@@ -344,7 +346,7 @@ export function findDate(text: string, reference: Date, timeZone: string, option
   const theirs = chronoCandidates(text, wallClock, today, timeZone, resolved).filter(
     (c) => !ours.some((o) => overlaps(o, c)),
   );
-  const all = [...ours, ...theirs].sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const all = [...ours, ...theirs].toSorted((a, b) => a.index - b.index || b.text.length - a.text.length);
   const first = all[0];
   return first ? { date: first.date, index: first.index, text: first.text } : null;
 }

@@ -1,0 +1,175 @@
+// `npm run eval`: runs the deterministic signal extractor over the labelled set
+// in eval/signals.jsonl and prints precision and recall per kind. Exits non-zero
+// when promise, ask, need or dated life_event fall below the target, or when a
+// private signal comes out public.
+//
+// Each line: {id, text, from: "user" | "Name <address>", people: ["role:Name <address>"],
+// expect: [{kind, person: "user" | participant name | null, due?, tag?, private?}]}
+// with optional sentAt, timeZone, userName, and lang (non-English items are
+// scored for precision only: they must not produce false positives).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { extractSignals, type SignalInput } from "../src/inbound/signals/extract-signals.ts";
+import { normalizeTag } from "../src/inbound/signals/interests.ts";
+import { z } from "zod";
+import { PARTICIPANT_ROLES, type Person, type Signal, SIGNAL_KINDS } from "../src/model.ts";
+
+const DEFAULT_SENT_AT = "2026-03-12T16:20:00Z"; // Thursday, 17:20 in Berlin
+const DEFAULT_TIME_ZONE = "Europe/Berlin";
+const DEFAULT_USER = { name: "Alex Morgan", address: "alex@morgan.test" };
+const GATED = ["promise", "ask", "need", "dated life_event"] as const;
+const MIN_PRECISION = 0.9;
+const MIN_RECALL = 0.8;
+const DATED_KINDS = new Set(["promise", "ask", "waiting_on", "follow_up"]);
+
+const ExpectedSchema = z.object({
+  kind: z.enum(SIGNAL_KINDS),
+  person: z.string().nullable(),
+  due: z.string().nullable().optional(),
+  tag: z.string().optional(),
+  private: z.boolean().optional(),
+});
+const ItemSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  from: z.string(),
+  people: z.array(z.string()),
+  expect: z.array(ExpectedSchema),
+  sentAt: z.string().optional(),
+  timeZone: z.string().optional(),
+  userName: z.string().optional(),
+  lang: z.string().optional(),
+});
+type Expected = z.infer<typeof ExpectedSchema>;
+type Item = z.infer<typeof ItemSchema>;
+const RoleSchema = z.enum(PARTICIPANT_ROLES);
+
+function mailbox(value: string): { name: string | null; address: string | null } {
+  const m = /^(.*?)\s*<([^>]+)>$/.exec(value.trim());
+  if (m) return { name: m[1]?.trim() || null, address: m[2]?.trim().toLowerCase() ?? null };
+  return value.includes("@") ? { name: null, address: value.trim() } : { name: value.trim() || null, address: null };
+}
+
+function person(value: string): Person {
+  const colon = value.indexOf(":");
+  return { ...mailbox(value.slice(colon + 1)), role: RoleSchema.parse(value.slice(0, colon)) };
+}
+
+function inputOf(item: Item): SignalInput {
+  const userName = item.userName ?? DEFAULT_USER.name;
+  const author = item.from === "user" ? { name: userName, address: DEFAULT_USER.address } : mailbox(item.from);
+  return {
+    text: item.text,
+    authorIsUser: item.from === "user",
+    author,
+    people: item.people.map(person),
+    userName,
+    sentAt: new Date(item.sentAt ?? DEFAULT_SENT_AT),
+    timeZone: item.timeZone ?? DEFAULT_TIME_ZONE,
+  };
+}
+
+function samePerson(e: Expected, s: Signal): boolean {
+  if (e.person === "user") return s.aboutUser;
+  if (e.person === null) return !s.aboutUser && s.person === null;
+  return !!s.person && (s.person.name === e.person || s.person.address === e.person);
+}
+
+type Row = { tp: number; fp: number; fn: number };
+const rows = new Map<string, Row>();
+const row = (kind: string): Row => {
+  let r = rows.get(kind);
+  if (!r) rows.set(kind, (r = { tp: 0, fp: 0, fn: 0 }));
+  return r;
+};
+
+/** Greedy one-to-one matching of expected and predicted signals; returns what is left. */
+function score(
+  label: string,
+  expected: Expected[],
+  predicted: Signal[],
+  matches: (e: Expected, s: Signal) => boolean,
+  recallCounts: boolean,
+): { missed: Expected[]; extra: Signal[]; pairs: [Expected, Signal][] } {
+  const extra = [...predicted];
+  const missed: Expected[] = [];
+  const pairs: [Expected, Signal][] = [];
+  for (const e of expected) {
+    const i = extra.findIndex((s) => matches(e, s));
+    const hit = extra[i];
+    if (hit) {
+      extra.splice(i, 1);
+      pairs.push([e, hit]);
+      row(label).tp++;
+    } else {
+      missed.push(e);
+      if (recallCounts) row(label).fn++;
+    }
+  }
+  row(label).fp += extra.length;
+  return { missed, extra, pairs };
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? "   -  " : (n / d).toFixed(2).padStart(6);
+}
+
+function main(): void {
+  const verbose = process.argv.includes("--verbose");
+  const path = fileURLToPath(new URL("../eval/signals.jsonl", import.meta.url));
+  const items = readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => ItemSchema.parse(JSON.parse(line)));
+  let privacyErrors = 0;
+  const report: string[] = [];
+
+  for (const item of items) {
+    const predicted = extractSignals(inputOf(item));
+    const english = !item.lang || item.lang === "en";
+    for (const kind of SIGNAL_KINDS) {
+      const e = item.expect.filter((x) => x.kind === kind);
+      const p = predicted.filter((s) => s.kind === kind);
+      const { missed, extra, pairs } = score(
+        kind,
+        e,
+        p,
+        (x, s) =>
+          samePerson(x, s) &&
+          (!DATED_KINDS.has(kind) || (x.due ?? null) === s.due) &&
+          (x.tag === undefined || normalizeTag(x.tag) === s.tag),
+        english,
+      );
+      for (const [x, s] of pairs) if ((x.private ?? false) !== s.private) privacyErrors++;
+      for (const x of missed) if (english) report.push(`${item.id}: missed ${JSON.stringify(x)}`);
+      for (const s of extra) report.push(`${item.id}: extra ${JSON.stringify({ kind: s.kind, person: s.aboutUser ? "user" : (s.person?.name ?? s.person?.address ?? null), due: s.due, tag: s.tag, text: s.text })}`);
+    }
+    const datedExpected = item.expect.filter((x) => x.kind === "life_event" && x.due);
+    const datedPredicted = predicted.filter((s) => s.kind === "life_event" && s.due);
+    const dated = score("dated life_event", datedExpected, datedPredicted, (x, s) => samePerson(x, s) && x.due === s.due, english);
+    for (const x of dated.missed) if (english) report.push(`${item.id}: missed dated ${JSON.stringify(x)}`);
+    for (const s of dated.extra) report.push(`${item.id}: extra dated ${JSON.stringify({ person: s.person?.name ?? null, due: s.due, text: s.text })}`);
+  }
+
+  const lines = [`${"kind".padEnd(17)} ${"tp".padStart(4)} ${"fp".padStart(4)} ${"fn".padStart(4)}  precision  recall`];
+  let failed = false;
+  for (const kind of [...SIGNAL_KINDS, "dated life_event"]) {
+    const r = row(kind);
+    const precision = r.tp + r.fp === 0 ? 1 : r.tp / (r.tp + r.fp);
+    const recall = r.tp + r.fn === 0 ? 1 : r.tp / (r.tp + r.fn);
+    const gated = (GATED as readonly string[]).includes(kind);
+    const below = gated && (precision < MIN_PRECISION || recall < MIN_RECALL);
+    failed ||= below;
+    lines.push(
+      `${kind.padEnd(17)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${pct(r.tp, r.tp + r.fp)}     ${pct(r.tp, r.tp + r.fn)}${gated ? (below ? "  FAIL" : "  ok") : ""}`,
+    );
+  }
+  if (verbose) console.log(report.join("\n"), "\n");
+  console.log(`${items.length} items; gated kinds need precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL}`);
+  console.log(lines.join("\n"));
+  console.log(`private flag wrong on matched signals: ${privacyErrors}`);
+  if (privacyErrors > 0) failed = true;
+  if (failed) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,67 @@
+// Requests to the user: "could you review the draft?" from someone else, or
+// "she asked me to intro her to someone" in the user's own notes.
+import type { Detection, SentenceContext } from "./detection.ts";
+import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
+import { ASK_GERUND, ASK_VERB } from "./verbs.ts";
+
+const POLITE = String.raw`(?:(?:please|pls|plz|maybe|possibly|kindly|also|still|quickly|perhaps|just)\s+)*`;
+const DIRECT_REQUESTS: RegExp[] = [
+  new RegExp(String.raw`\b(?:could|can|would|will)\s+(?:you|u)\s+${POLITE}(?:(?:be\s+able\s+to|help\s+me)\s+)?${ASK_VERB}`, "iu"),
+  new RegExp(String.raw`\b(?:would|do)\s+(?:you|u)\s+(?:mind|be\s+(?:open|willing)\s+to)\s+${ASK_GERUND}`, "iu"),
+  new RegExp(String.raw`\bany\s+chance\s+(?:you|u)\s+(?:could|can|would|might)\s+${POLITE}${ASK_VERB}`, "iu"),
+  /\bwould\s+(?:you|u)\s+be\s+(?:interested|up\s+for|keen)\b/iu,
+  /\b(?:i'?d|we'?d|i\s+would|we\s+would|would)\s+(?:really\s+|so\s+|greatly\s+)?(?:love|appreciate|value)\s+(?:it\s+if\s+you\s+could|your\s+(?:feedback|thoughts|input|eyes|take|help|advice|opinion|review|comments)|an?\s+(?:intro|introduction|quick\s+look|look|review|read))/iu,
+  new RegExp(String.raw`\bif\s+you\s+(?:could|can|would|have\s+(?:time|a\s+moment)\s+to|get\s+a\s+chance\s+to)\s+${POLITE}${ASK_VERB}`, "iu"),
+  new RegExp(String.raw`(?:^|[,;:—–]\s*|\b(?:and|so)\s+)(?:please|pls|plz)\s+(?:do\s+)?${ASK_VERB}`, "iu"),
+  /\b(?:do|would)\s+(?:you|u)\s+(?:happen\s+to\s+)?know\s+(?:of\s+)?(?:anyone|anybody|someone|somebody|any\s+\w+)\b/iu,
+  /(?:^|[—–,;:-]\s*)know\s+(?:anyone|anybody|someone|somebody)\b[^.!]*\?/iu,
+  /\bcan\s+i\s+ask\s+(?:you\s+)?(?:to|for|a\s+favou?r)\b/iu,
+];
+const REPORTED_REQUESTS =
+  /\b(?:asked|asks|asking)\s+(?:me|us|if\s+i|whether\s+i|if\s+we|whether\s+we|for)\b|\b(?:wants|wanted|would\s+like|'d\s+like|needs|needed|asked)\s+(?:me|us)\s+to\b/giu;
+// "please let me know if you have questions" and "please find attached" ask for nothing.
+const NOT_A_REQUEST = /\b(?:please|pls)\s+(?:let\s+me\s+know\s+if|find\s+attached|see\s+attached|feel\s+free|don't\s+hesitate)/i;
+
+function direct(ctx: SentenceContext): Detection[] {
+  if (ctx.authorIsUser || NOT_A_REQUEST.test(ctx.body)) return [];
+  for (const pattern of DIRECT_REQUESTS) {
+    const m = pattern.exec(ctx.body);
+    if (!m) continue;
+    const from = clauseStart(ctx.body, m.index);
+    return [
+      {
+        kind: "ask",
+        who: [ctx.people.author()],
+        text: shortText(ctx.body, from, ctx.body.length),
+        due: ctx.dateIn(m.index, ctx.body.length, { mode: "deadline" })?.date ?? null,
+        tag: null,
+      },
+    ];
+  }
+  return [];
+}
+
+function reported(ctx: SentenceContext): Detection[] {
+  if (!ctx.authorIsUser) return [];
+  const out: Detection[] = [];
+  REPORTED_REQUESTS.lastIndex = 0;
+  for (let m = REPORTED_REQUESTS.exec(ctx.body); m; m = REPORTED_REQUESTS.exec(ctx.body)) {
+    const who = ctx.people.subjectBefore(ctx.body, m.index) ?? ctx.people.describedDefault(ctx.body, ctx.topic);
+    const from = clauseStart(ctx.body, m.index);
+    for (const one of who) {
+      if (one.type === "user" || one.type === "nobody") continue;
+      out.push({
+        kind: "ask",
+        who: [one],
+        text: shortText(ctx.body, from, clauseEnd(ctx.body, m.index + m[0].length)),
+        due: ctx.dateIn(m.index, ctx.body.length, { mode: "deadline" })?.date ?? null,
+        tag: null,
+      });
+    }
+  }
+  return out;
+}
+
+export function detectAsks(ctx: SentenceContext): Detection[] {
+  return [...direct(ctx), ...reported(ctx)];
+}

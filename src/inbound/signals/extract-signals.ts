@@ -1,0 +1,136 @@
+// The deterministic, offline extractor: what a person wrote becomes signals
+// about people, each with the sentence it came from.
+import { findDate, localDateOf } from "../../lib/dates.ts";
+import type { Person, Signal } from "../../model.ts";
+import type { Detection, SentenceContext } from "./detection.ts";
+import { detectAsks } from "./asks.ts";
+import { detectFollowUps } from "./follow-ups.ts";
+import { detectInterests } from "./interests.ts";
+import { detectLifeEvents } from "./life-events.ts";
+import { detectNeeds } from "./needs.ts";
+import { detectOffers } from "./offers.ts";
+import { detectPromises } from "./promises.ts";
+import { createPeopleResolver } from "./resolve-person.ts";
+import { type Sentence, splitSentences } from "./sentences.ts";
+
+export interface SignalInput {
+  /** What the author wrote; quotes and signatures already removed. */
+  text: string;
+  /** True for the user's own notes/mail; false for a forwarded message written by someone else. */
+  authorIsUser: boolean;
+  author: { name: string | null; address: string | null };
+  /** Participants known from the message headers, forwarded block or invite. */
+  people: Person[];
+  /** The user's own name, so "Sam will send…" in the user's notes is the user. */
+  userName: string | null;
+  /** Relative dates resolve from this instant. */
+  sentAt: Date;
+  /** The user's IANA zone. */
+  timeZone: string;
+}
+
+const DETECTORS: ((ctx: SentenceContext) => Detection[])[] = [
+  detectPromises,
+  detectAsks,
+  detectNeeds,
+  detectOffers,
+  detectLifeEvents,
+  detectInterests,
+  detectFollowUps,
+];
+const TASK_LABEL = /^(?:actions?|action\s+items?|ai|todo|to-?do|next\s+steps?|tasks?)$/i;
+const GROUP_LABEL = /^(?:both|all|us|we|everyone|team)$/i;
+
+interface Found {
+  signal: Signal;
+  sentenceIndex: number;
+  resolved: boolean;
+}
+
+function personKey(signal: Signal): string {
+  if (signal.aboutUser) return "user";
+  return signal.person ? `${signal.person.address ?? ""}|${signal.person.name ?? ""}`.toLowerCase() : "?";
+}
+
+function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: number): Found[] {
+  const out: Found[] = [];
+  for (const d of detections) {
+    for (const who of d.who) {
+      if (who.type === "nobody") continue;
+      out.push({
+        sentenceIndex,
+        resolved: who.type !== "unresolved",
+        signal: {
+          kind: d.kind,
+          person: who.type === "person" ? who.person : null,
+          aboutUser: who.type === "user",
+          text: d.text,
+          due: d.due,
+          sentence: sentence.text,
+          private: sentence.private,
+          tag: d.tag,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * One signal per kind, person and sentence (and tag), keeping a stated date.
+ * A clause whose subject is shared with an earlier one ("she's hiring and is
+ * struggling to…") reads as unresolved; the resolved finding wins.
+ */
+function merge(found: Found[]): Signal[] {
+  const byKey = new Map<string, Found>();
+  for (const f of found) {
+    const key = [f.sentenceIndex, f.signal.kind, personKey(f.signal), f.signal.tag ?? ""].join("\u0000");
+    const existing = byKey.get(key);
+    if (!existing) byKey.set(key, f);
+    else if (existing.signal.due === null && f.signal.due !== null) existing.signal.due = f.signal.due;
+  }
+  const kept = [...byKey.values()];
+  return kept
+    .filter(
+      (f) =>
+        f.resolved ||
+        !kept.some(
+          (other) =>
+            other.resolved &&
+            other.sentenceIndex === f.sentenceIndex &&
+            other.signal.kind === f.signal.kind &&
+            other.signal.tag === f.signal.tag,
+        ),
+    )
+    .map((f) => f.signal);
+}
+
+export function extractSignals(input: SignalInput): Signal[] {
+  const people = createPeopleResolver(input);
+  const today = localDateOf(input.sentAt, input.timeZone);
+  const found: Found[] = [];
+  for (const [index, sentence] of splitSentences(input.text).entries()) {
+    const label = sentence.label;
+    const taskLine = !!label && TASK_LABEL.test(label);
+    const groupLine = !!label && GROUP_LABEL.test(label);
+    const topic = label && !taskLine && !groupLine ? people.label(label) : null;
+    const body = taskLine || groupLine || topic ? sentence.body : sentence.plain;
+    const ctx: SentenceContext = {
+      sentence,
+      body,
+      topic,
+      taskLine,
+      groupLine,
+      authorIsUser: input.authorIsUser,
+      addressedToSomeone: people.addressedToSomeone,
+      people,
+      today,
+      dateIn: (from, to, options) => {
+        const match = findDate(body.slice(from, to), input.sentAt, input.timeZone, options);
+        return match ? { ...match, index: match.index + from } : null;
+      },
+    };
+    found.push(...toFound(DETECTORS.flatMap((detect) => detect(ctx)), sentence, index));
+  }
+  return merge(found);
+}

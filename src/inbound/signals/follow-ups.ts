@@ -1,0 +1,36 @@
+// The user's own reminders: "follow up in 3 weeks", "remind me next Tuesday",
+// "check back after the launch in May", or "let's reconnect in a month".
+import type { Detection, SentenceContext } from "./detection.ts";
+import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
+import { FOLLOW_UP_VERB } from "./verbs.ts";
+
+const LEAD_IN = String.raw`(?:(?:i(?:'ll|\s+will|\s+need\s+to|\s+should|\s+must|\s+have\s+to|\s+want\s+to)|ill|need\s+to|should|must|remember\s+to|gotta|to|todo:?|then|and)\s+)?(?:(?:really|definitely|def|maybe|also)\s+)?`;
+const IMPERATIVE = new RegExp(String.raw`^${LEAD_IN}${FOLLOW_UP_VERB}`, "iu");
+const IN_NOTES = new RegExp(String.raw`(?:^|[,;]\s*|\b(?:and|then|so)\s+)${LEAD_IN}${FOLLOW_UP_VERB}`, "iu");
+const LETS = new RegExp(String.raw`\blet'?s\s+(?:(?:try\s+to|plan\s+to|definitely|maybe|aim\s+to)\s+)?${FOLLOW_UP_VERB}`, "iu");
+const REMIND_ME = /\bremind\s+me\b/iu;
+
+function found(ctx: SentenceContext, index: number): Detection {
+  const due = ctx.dateIn(index, ctx.body.length, { mode: "start" }) ?? ctx.dateIn(0, index, { mode: "start" });
+  return {
+    kind: "follow_up",
+    who: [{ type: "user" }],
+    text: shortText(ctx.body, clauseStart(ctx.body, index), clauseEnd(ctx.body, index + 1)),
+    due: due?.date ?? null,
+    tag: null,
+  };
+}
+
+export function detectFollowUps(ctx: SentenceContext): Detection[] {
+  const lets = LETS.exec(ctx.body);
+  if (lets) return [found(ctx, lets.index)];
+  if (!ctx.authorIsUser) return [];
+  const remind = REMIND_ME.exec(ctx.body);
+  if (remind) return [found(ctx, remind.index)];
+  // "- both: sync again in 2 weeks"
+  if (ctx.groupLine && IMPERATIVE.test(ctx.body)) return [found(ctx, 0)];
+  // In a mail to someone, "I'll follow up" is a promise (see promises.ts); in notes to Tend it is a reminder.
+  if (ctx.addressedToSomeone) return [];
+  const own = IN_NOTES.exec(ctx.body);
+  return own ? [found(ctx, own.index + (own[0].length - own[0].trimStart().length))] : [];
+}

@@ -1,0 +1,39 @@
+// Life events, with their date when one is stated: "defending her thesis on
+// March 3", "moving to Lisbon in June", "new baby", "birthday May 4".
+import type { Detection, SentenceContext } from "./detection.ts";
+import { describedDetections } from "./described.ts";
+
+const EVENTS: RegExp[] = [
+  /\bdefend(?:s|ing|ed)?\s+(?:(?:her|his|their|my)\s+)?(?:thesis|phd|dissertation|doctorate)\b/giu,
+  /\b(?:moving|moved|relocating|relocated|moves)\s+(?:back\s+)?(?:to|from)\s+(?!bcc|cc|the\b|a\b|slack|email|tuesday|monday|wednesday|thursday|friday|next|tomorrow|\d)/giu,
+  /\b(?:new|newborn)\s+(?:baby|born|kid|child|daughter|son)\b|\b(?:had|having|expecting|welcomed)\s+(?:a\s+|their\s+|her\s+|his\s+|our\s+)?(?:baby|babies|twins|kid|child|daughter|son)\b|\bpregnant\b|\bgave\s+birth\b|\b(?:paternity|maternity|parental)\s+leave\b/giu,
+  /\b(?:started|starts|starting)\s+(?:at\s+|as\s+|(?:a|her|his|their|my)\s+new\s+(?:job|role|position)\b|school|college|university|uni\b|kindergarten|daycare|nursery)/giu,
+  /\b(?:joined|joining|joins)\s+(?!(?:the|a|an|us|our|me|you|him|her|them|in|this|that|for|forces)\b)\p{L}/giu,
+  /(?<!\b(?:looking\s+for|find|finding|seeking|wants?|need|needs)\s+(?:a\s+)?)\bnew\s+(?:job|role|position|gig)\b|\b(?:got\s+)?promoted\b|\bpromotion\b/giu,
+  /\b(?:birthday|bday|b-day)\b/giu,
+  /\b(?:wedding|getting\s+married|got\s+married|engaged|honeymoon|anniversary)\b/giu,
+  /\bgraduat(?:es|ed|ing|ion)\b|\bretir(?:es|ed|ing|ement)\b|\blaid\s+off\b|\bsabbatical\b|\blast\s+day\b/giu,
+  /\b(?:leaving|quitting|left|quit)\s+(?:the\s+company|(?:her|his|their|my)\s+(?:job|role|company|startup|position))\b/giu,
+  /\b(?:passed\s+away|died|funeral|in\s+(?:the\s+)?hospital|surgery|diagnosed|cancer|chemo|miscarriage|divorce|separated|broke\s+up|burn(?:ed|t)?[\s-]?out)\b/giu,
+  /\b(?:running|ran|run|doing|did)\s+(?:a|the|her|his|their)\s+(?:[\p{L}]+\s+)?(?:marathon|half[\s-]marathon|ironman|triathlon)\b/giu,
+  /\b(?:bought|buying)\s+(?:a|their|her|his)\s+(?:first\s+)?(?:house|flat|home|apartment)\b/giu,
+];
+// Only a company named with a capital: "leaving Figma", not "leaving early".
+const LEAVING_COMPANY = /\b(?:[Ll]eaving|[Qq]uitting)\s+(?=\p{Lu}[\p{L}&.-]+)/gu;
+
+const PAST = /\b(?:started|joined|moved|had|got|was|were|passed|died|graduated|left|defended|married|promoted|quit|retired|ago|yesterday)\b/i;
+// "two weeks ago", "last month": a date, but not one worth a reminder.
+const VAGUE_PAST = /\b(?:ago|last\s+(?:week|month|year)|recently)\b/i;
+const HAPPY_BIRTHDAY = /\bhappy\s+(?:belated\s+)?(?:birthday|bday|b-day)\b/i;
+
+export function detectLifeEvents(ctx: SentenceContext): Detection[] {
+  const past = PAST.test(ctx.body);
+  return describedDetections(ctx, "life_event", [...EVENTS, LEAVING_COMPANY], (index) => {
+    const found =
+      ctx.dateIn(index, ctx.body.length, { mode: "start", past }) ??
+      ctx.dateIn(0, ctx.body.length, { mode: "start", past });
+    if (found && !VAGUE_PAST.test(found.text)) return { due: found.date };
+    // "Happy birthday!" is today.
+    return { due: HAPPY_BIRTHDAY.test(ctx.body) ? ctx.today : null };
+  });
+}

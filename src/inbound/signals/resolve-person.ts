@@ -1,0 +1,263 @@
+// Whom a sentence is about: the user, a participant named by first name, full
+// name or address local part, or a pronoun when exactly one person fits.
+// Anything less certain stays unresolved: a wrong name is worse than none.
+import type { Person } from "../../model.ts";
+
+export type Who =
+  | { type: "user" }
+  | { type: "person"; person: { name: string | null; address: string | null } }
+  /** Someone, but not one we can name without guessing: kept on the interaction. */
+  | { type: "unresolved" }
+  /** Nobody in particular ("anyone who is hiring"): no signal at all. */
+  | { type: "nobody" };
+
+export interface PeopleInput {
+  authorIsUser: boolean;
+  author: { name: string | null; address: string | null };
+  people: Person[];
+  userName: string | null;
+}
+
+export interface PeopleResolver {
+  /** The grammatical subject just before `index`, or null when the clause has none ("- hiring a designer"). */
+  subjectBefore(body: string, index: number): Who[] | null;
+  /** Who a pronoun at `index` of `body` stands for. */
+  pronoun(word: string, body: string, index: number): Who;
+  author(): Who;
+  /** Whom a subjectless description is about: a line label, the author, or the one person it can be. */
+  describedDefault(body: string, topic: Who[] | null): Who[];
+  /** A "Name:" line label: the user ("me"), one participant, or null. */
+  label(label: string): Who[] | null;
+  /** Participants named in the text, in order of mention. */
+  namesIn(body: string): { who: Who; index: number }[];
+  /** The user wrote to someone (To/Cc), rather than notes to Tend. */
+  addressedToSomeone: boolean;
+}
+
+const USER: Who = { type: "user" };
+const UNRESOLVED: Who = { type: "unresolved" };
+const NOBODY: Who = { type: "nobody" };
+
+const FIRST_PERSON = new Set(["i", "me", "my", "we", "us", "our", "myself", "ourselves", "im", "ive", "ill"]);
+const SECOND_PERSON = new Set(["you", "u", "your", "ya", "yourself"]);
+const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "his", "their", "them", "hes", "shes", "theyre"]);
+const SKIPPED = new Set([
+  "is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can",
+  "should", "might", "may", "must", "shall", "does", "did", "also", "currently", "still", "just", "really", "now",
+  "actively", "both", "already", "apparently", "finally", "all", "definitely", "probably", "seriously", "desperately",
+  "urgently", "soon", "recently", "so", "very", "super", "totally", "deeply", "quietly", "officially", "honestly",
+  "actually", "basically", "def", "literally", "kinda", "reportedly", "clearly", "obviously", "never", "always",
+  "not", "quite", "pretty", "too", "ever", "again", "eventually", "likely", "maybe", "then", "mostly",
+]);
+const AUXILIARY = new Set(["is", "are", "am", "was", "were", "been", "has", "have", "had", "will", "would", "can", "could", "should", "might", "may", "must"]);
+// Nouns that belong to someone: "ben's company needs", "her cofounder is leaving".
+const RELATIONAL = new Set([
+  "company", "team", "startup", "firm", "fund", "org", "business", "mom", "mum", "mother", "dad", "father", "parents",
+  "wife", "husband", "partner", "son", "daughter", "kid", "kids", "baby", "brother", "sister", "family", "cofounder",
+  "co-founder", "boss", "girlfriend", "boyfriend", "fiance", "fiancee", "friend",
+]);
+const POSSESSIVE_PRONOUN = new Set(["her", "his", "their", "my", "our", "your"]);
+const RELATIVE = new Set(["who", "that", "which", "whose"]);
+const INDEFINITE = new Set(["whoever", "whomever", "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "people", "folks", "none"]);
+const USER_LABELS = new Set(["me", "i", "myself", "self", "mine"]);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'._@&-]*/gu;
+const BOUNDARY = /[.;:!?()\n—–]|,\s|\s-\s/g;
+
+function split(word: string): { stem: string; suffix: string } {
+  const lower = word.toLowerCase().replace(/[.'-]+$/, "");
+  const m = /^(.+?)('s|'re|'m|'ve|'d|'ll|s')$/.exec(lower);
+  return m ? { stem: m[1] ?? lower, suffix: m[2] ?? "" } : { stem: lower, suffix: "" };
+}
+
+function lastBoundary(body: string, index: number): number {
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(body); m && m.index < index; m = BOUNDARY.exec(body)) start = m.index + m[0].length;
+  return start;
+}
+
+function localPart(address: string | null): string | null {
+  return address ? (address.split("@")[0] ?? "").toLowerCase() : null;
+}
+
+function same(a: { name: string | null; address: string | null }, b: { name: string | null; address: string | null }): boolean {
+  if (a.address && b.address) return a.address.toLowerCase() === b.address.toLowerCase();
+  return !!a.name && !!b.name && a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+interface Candidate {
+  person: { name: string | null; address: string | null };
+  role: Person["role"];
+  keys: string[];
+}
+
+function keysOf(person: { name: string | null; address: string | null }): string[] {
+  const keys = new Set<string>();
+  const name = person.name?.trim().toLowerCase().replace(/\s+/g, " ");
+  if (name) {
+    keys.add(name);
+    const first = name.split(" ")[0];
+    if (first && first.length > 1) keys.add(first);
+  }
+  const local = localPart(person.address);
+  if (local) {
+    keys.add(local);
+    const head = local.split(/[._+-]/)[0];
+    if (!name && head && head.length > 1) keys.add(head);
+  }
+  return [...keys];
+}
+
+export function createPeopleResolver(input: PeopleInput): PeopleResolver {
+  const userName = input.userName?.trim().toLowerCase() ?? null;
+  const userKeys = new Set(userName ? [userName, userName.split(/\s+/)[0] ?? userName] : []);
+  const userAddress = input.authorIsUser ? input.author.address?.toLowerCase() ?? null : null;
+
+  const isUser = (p: { name: string | null; address: string | null }): boolean =>
+    (!!userAddress && p.address?.toLowerCase() === userAddress) ||
+    (!!userName && p.name?.trim().toLowerCase() === userName);
+
+  const candidates: Candidate[] = [];
+  for (const p of input.people) {
+    const person = { name: p.name, address: p.address };
+    if (isUser(person) || candidates.some((c) => same(c.person, person))) continue;
+    candidates.push({ person, role: p.role, keys: keysOf(person) });
+  }
+  const authorCandidate = input.authorIsUser ? null : (candidates.find((c) => same(c.person, input.author)) ?? null);
+  const authorWho: Who = input.authorIsUser
+    ? USER
+    : authorCandidate
+      ? { type: "person", person: authorCandidate.person }
+      : input.author.name || input.author.address
+        ? { type: "person", person: { name: input.author.name, address: input.author.address } }
+        : UNRESOLVED;
+  const others = candidates.filter((c) => c !== authorCandidate);
+  const recipients = input.authorIsUser
+    ? (() => {
+        const to = others.filter((c) => c.role === "to");
+        return to.length > 0 ? to : others.filter((c) => c.role === "cc");
+      })()
+    : [];
+
+  const one = (pool: Candidate[]): Who => {
+    const first = pool[0];
+    return pool.length === 1 && first ? { type: "person", person: first.person } : UNRESOLVED;
+  };
+
+  /** Candidates a key names; more than one means the name is ambiguous. */
+  const byKey = (key: string): Candidate[] => candidates.filter((c) => c.keys.includes(key));
+
+  const nameWho = (key: string): Who | null => {
+    const matches = byKey(key);
+    if (matches.length === 0) return userKeys.has(key) ? USER : null;
+    if (userKeys.has(key)) return UNRESOLVED;
+    return one(matches);
+  };
+
+  const namesIn = (body: string): { who: Who; index: number; candidate: Candidate | null }[] => {
+    const found: { who: Who; index: number; candidate: Candidate | null }[] = [];
+    const lower = body.toLowerCase();
+    for (const candidate of candidates) {
+      // Full names first, so "Tom Becker" is one mention, not two.
+      for (const key of candidate.keys.toSorted((a, b) => b.length - a.length)) {
+        const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+        const m = pattern.exec(lower);
+        if (!m) continue;
+        const ambiguous = byKey(key).length > 1 || userKeys.has(key);
+        found.push({ who: ambiguous ? UNRESOLVED : { type: "person", person: candidate.person }, index: m.index, candidate });
+        break;
+      }
+    }
+    return found.toSorted((a, b) => a.index - b.index);
+  };
+
+  const pronoun = (word: string, body: string, index: number): Who => {
+    const w = split(word).stem;
+    if (FIRST_PERSON.has(w)) return authorWho;
+    if (SECOND_PERSON.has(w)) return input.authorIsUser ? one(recipients) : USER;
+    // A third person is never the author, nor the user, nor whom a mail is addressed to.
+    const named = namesIn(body.slice(0, index)).filter(
+      (n) => n.candidate !== authorCandidate && !recipients.some((r) => r === n.candidate),
+    );
+    const distinct = new Set(named.map((n) => n.candidate));
+    if (distinct.size === 1) return named[0]?.who ?? UNRESOLVED;
+    if (distinct.size > 1) return UNRESOLVED;
+    return one(others.filter((c) => !recipients.includes(c)));
+  };
+
+  const classify = (stem: string, body: string, at: number): Who | null => {
+    if (FIRST_PERSON.has(stem) || SECOND_PERSON.has(stem) || THIRD_PERSON.has(stem)) return pronoun(stem, body, at);
+    return nameWho(stem);
+  };
+
+  const subjectBefore = (body: string, index: number): Who[] | null => {
+    const start = lastBoundary(body, index);
+    const tokens = [...body.slice(start, index).matchAll(WORD)].map((m) => ({ word: m[0], at: start + m.index }));
+    let sawAuxiliary = false;
+    let owned = false;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const token = tokens[i];
+      if (!token) break;
+      const { stem, suffix } = split(token.word);
+      if (!suffix && SKIPPED.has(stem)) {
+        sawAuxiliary ||= AUXILIARY.has(stem);
+        continue;
+      }
+      if (!suffix && RELATIONAL.has(stem) && !owned) {
+        owned = true;
+        continue;
+      }
+      if (owned && !suffix && !POSSESSIVE_PRONOUN.has(stem)) return [UNRESOLVED];
+      if (RELATIVE.has(stem)) {
+        const before = tokens[i - 1];
+        return [before && INDEFINITE.has(split(before.word).stem) ? NOBODY : UNRESOLVED];
+      }
+      if (INDEFINITE.has(stem)) return [NOBODY];
+      const who = classify(stem, body, token.at);
+      if (who) {
+        const found = [who];
+        // "Jess and Ben are both into climate"
+        for (let j = i - 1; j >= 1; j -= 2) {
+          const conjunction = tokens[j];
+          const other = tokens[j - 1];
+          if (!conjunction || !other || !/^(and|&)$/i.test(conjunction.word)) break;
+          const next = classify(split(other.word).stem, body, other.at);
+          if (!next) break;
+          found.push(next);
+        }
+        return found;
+      }
+      return sawAuxiliary || suffix || owned ? [UNRESOLVED] : null;
+    }
+    // "- daughter starts school in sept": whose daughter is the line's business.
+    return null;
+  };
+
+  const describedDefault = (body: string, topic: Who[] | null): Who[] => {
+    if (topic) return topic;
+    if (!input.authorIsUser) return [authorWho];
+    const named = namesIn(body);
+    const distinct = new Set(named.map((n) => n.candidate));
+    if (distinct.size === 1) return [named[0]?.who ?? UNRESOLVED];
+    if (distinct.size > 1) return [UNRESOLVED];
+    return [one(recipients.length > 0 ? recipients : others)];
+  };
+
+  const label = (text: string): Who[] | null => {
+    const key = text.trim().toLowerCase().replace(/\s+/g, " ");
+    if (USER_LABELS.has(key)) return [USER];
+    const who = nameWho(key);
+    return who && who.type !== "unresolved" ? [who] : null;
+  };
+
+  return {
+    subjectBefore,
+    pronoun,
+    author: () => authorWho,
+    describedDefault,
+    label,
+    namesIn: (body) => namesIn(body).map(({ who, index }) => ({ who, index })),
+    addressedToSomeone: recipients.length > 0,
+  };
+}

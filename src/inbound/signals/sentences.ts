@@ -1,0 +1,119 @@
+// Splits what a person wrote into sentences, the way people write: hard-wrapped
+// mail, bullet notes, "Ana: …" labels, "private:" lines and trailing hashtags.
+import { hasPrivateTag, privateLinePrefixLength } from "./privacy.ts";
+
+export interface Sentence {
+  /** The sentence as written (without a bullet marker). */
+  text: string;
+  /** Without the "private:" marker and the line label: the part to read. */
+  body: string;
+  /** Without the "private:" marker only: the part to read when the label names nobody. */
+  plain: string;
+  /** "Ana" in "Ana: hiring a designer", "todo" for a checkbox; shared by the line's sentences. */
+  label: string | null;
+  private: boolean;
+}
+
+// Mail clients wrap at 72-78 columns; a shorter line ended on purpose.
+const WRAPPED_LINE_MIN_CHARS = 60;
+const LABEL_MAX_WORDS = 4;
+
+const BULLET = /^\s*(?:[-*•·‣–]|\d{1,2}[.)])\s+/;
+const CHECKBOX = /^\s*(?:[-*]\s*)?\[[ xX]?\]\s*/;
+const LABEL = /^([\p{L}][\p{L}\p{N} .'&/-]{0,40}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/u;
+const HASHTAGS_ONLY = /^(?:\s*#[\p{L}\p{N}_-]+)+\s*[.!]?\s*$/u;
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|approx|inc|ltd|co|jr|sr|a\.m|p\.m|u\.s|no)\.$/i;
+const SENTENCE_END = /[.!?…]+["')\]]*\s+/g;
+
+/** Folds typographic quotes and spaces to ASCII, keeping every offset. */
+export function foldQuotes(text: string): string {
+  return text.replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/[\u00a0\u2009\u202f]/g, " ");
+}
+
+function isStructuredLine(line: string): boolean {
+  return BULLET.test(line) || CHECKBOX.test(line) || privateLinePrefixLength(line) > 0 || LABEL.test(line);
+}
+
+/** Joins lines a mail client wrapped back into the lines the author wrote. */
+function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  let previousRaw = "";
+  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = raw.trimEnd();
+    const last = out.length - 1;
+    const continues =
+      last >= 0 &&
+      line.trim() !== "" &&
+      previousRaw.length >= WRAPPED_LINE_MIN_CHARS &&
+      !/[.!?:]$/.test(previousRaw) &&
+      !isStructuredLine(line);
+    if (continues) out[last] = `${out[last] ?? ""} ${line.trim()}`;
+    else out.push(line);
+    previousRaw = line;
+  }
+  return out.filter((line) => line.trim() !== "");
+}
+
+function splitLine(line: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(line); m; m = SENTENCE_END.exec(line)) {
+    const end = m.index + m[0].trimEnd().length;
+    if (ABBREVIATION.test(line.slice(start, end))) continue;
+    parts.push(line.slice(start, end));
+    start = m.index + m[0].length;
+  }
+  if (start < line.length) parts.push(line.slice(start));
+  // A trailing "#climate #private" belongs to the sentence before it.
+  const merged: string[] = [];
+  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+    const previous = merged.length - 1;
+    if (HASHTAGS_ONLY.test(part) && previous >= 0) merged[previous] = `${merged[previous] ?? ""} ${part}`;
+    else merged.push(part);
+  }
+  return merged;
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let everythingPrivate = false;
+  for (const rawLine of logicalLines(foldQuotes(text))) {
+    const checkbox = CHECKBOX.exec(rawLine);
+    const line = rawLine.slice(checkbox ? checkbox[0].length : (BULLET.exec(rawLine)?.[0].length ?? 0)).trim();
+    if (HASHTAGS_ONLY.test(line)) {
+      // A line of only hashtags tags the note; "#private" on its own marks all of it.
+      if (hasPrivateTag(line)) everythingPrivate = true;
+      const previous = sentences[sentences.length - 1];
+      if (previous) {
+        previous.text = `${previous.text} ${line}`;
+        previous.body = `${previous.body} ${line}`;
+        previous.plain = `${previous.plain} ${line}`;
+        continue;
+      }
+    }
+    const privateLength = privateLinePrefixLength(line);
+    const afterPrivate = line.slice(privateLength);
+    const labelMatch = checkbox ? null : LABEL.exec(afterPrivate);
+    const labelText = labelMatch?.[1]?.trim() ?? null;
+    const label = checkbox
+      ? "todo"
+      : labelText && labelText.split(/\s+/).length <= LABEL_MAX_WORDS
+        ? labelText
+        : null;
+    const labelLength = label && labelMatch ? labelMatch[0].length : 0;
+    const parts = splitLine(afterPrivate);
+    for (const [index, part] of parts.entries()) {
+      const body = index === 0 ? part.slice(labelLength) : part;
+      sentences.push({
+        text: index === 0 ? line.slice(0, privateLength) + part : part,
+        body: body.trim(),
+        plain: part,
+        label,
+        private: privateLength > 0 || hasPrivateTag(part),
+      });
+    }
+  }
+  if (everythingPrivate) for (const sentence of sentences) sentence.private = true;
+  return sentences;
+}
