@@ -35,6 +35,7 @@ export default defineConfig(async () => {
     resolve: { alias: { module: path.join(import.meta.dirname, "src/shims/module.ts") } },
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      exclude: ["test/cli/**"],
       setupFiles: ["./test/helpers/apply-migrations.ts"],
     },
   };

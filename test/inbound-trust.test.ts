@@ -47,16 +47,17 @@ describe("the trust boundary", () => {
   });
 
   it("refuses a spoofed From: that failed DMARC", async () => {
-    await refused(
+    const reason = await refused(
       inlineMessage({
         top: ["Authentication-Results: mx.cloudflare.net; dkim=none; dmarc=fail (policy=none) header.from=gmail.com; spf=fail smtp.mailfrom=evil.example"],
       }),
       "bounce@evil.example",
     );
+    expect(reason).toContain("neither DMARC nor aligned DKIM passed for gmail.com");
   });
 
   it("refuses a forged pass placed below Cloudflare's verdict", async () => {
-    await refused(
+    const reason = await refused(
       inlineMessage({
         top: [
           "Authentication-Results: mx.cloudflare.net; dkim=none; dmarc=fail header.from=gmail.com",
@@ -65,18 +66,26 @@ describe("the trust boundary", () => {
         ],
       }),
     );
+    expect(reason).toContain("neither DMARC nor aligned DKIM passed");
   });
 
   it("refuses an authserv-id that merely starts with Cloudflare's", async () => {
-    await refused(inlineMessage({ top: [cloudflarePass("gmail.com").replace("mx.cloudflare.net;", "mx.cloudflare.net.evil;")] }));
+    const reason = await refused(
+      inlineMessage({ top: [cloudflarePass("gmail.com").replace("mx.cloudflare.net;", "mx.cloudflare.net.evil;")] }),
+    );
+    expect(reason).toContain("was not written by Cloudflare");
   });
 
   it("refuses dmarc=none and dmarc=fail", async () => {
-    await refused(inlineMessage({ top: ["Authentication-Results: mx.cloudflare.net; dmarc=none header.from=gmail.com"] }));
-    await refused(inlineMessage({ top: ["Authentication-Results: mx.cloudflare.net; dmarc=fail header.from=gmail.com"] }));
+    for (const verdict of ["none", "fail"]) {
+      const reason = await refused(
+        inlineMessage({ top: [`Authentication-Results: mx.cloudflare.net; dmarc=${verdict} header.from=gmail.com`] }),
+      );
+      expect(reason).toContain("neither DMARC nor aligned DKIM passed for gmail.com");
+    }
   });
 
   it("refuses mail with no Authentication-Results at all", async () => {
-    await refused(inlineMessage({ top: [] }));
+    expect(await refused(inlineMessage({ top: [] }))).toContain("carries no Authentication-Results");
   });
 });

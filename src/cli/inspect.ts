@@ -47,9 +47,8 @@ async function main(argv: string[]): Promise<string> {
 
   const userAddress = normalizeAddress(values.user ?? email.from.address);
   const recipients = [...email.to, ...email.cc].map((m) => m.address);
-  const tendAddress = normalizeAddress(
-    values.tend ?? splitSubaddress(recipients.find((a) => /^tend(\+|@)/.test(a)) ?? `tend@${userAddress.split("@")[1]}`).base,
-  );
+  const guessed = values.to ?? recipients.find((a) => /^tend(\+|@)/.test(a)) ?? `tend@${userAddress.split("@")[1]}`;
+  const tendAddress = normalizeAddress(values.tend ?? splitSubaddress(guessed).base);
   const envelopeTo = normalizeAddress(values.to ?? recipients.find((a) => splitSubaddress(a).base === tendAddress) ?? tendAddress);
   const userName = userAddress === email.from.address ? email.from.name : null;
   const understanding = understand({
