@@ -52,7 +52,7 @@ function mailbox(value: string): { name: string | null; address: string | null }
   return value.includes("@") ? { name: null, address: value.trim() } : { name: value.trim() || null, address: null };
 }
 
-function person(value: string): Person {
+function participant(value: string): Person {
   const colon = value.indexOf(":");
   return { ...mailbox(value.slice(colon + 1)), role: RoleSchema.parse(value.slice(0, colon)) };
 }
@@ -64,7 +64,7 @@ function inputOf(item: Item): SignalInput {
     text: item.text,
     authorIsUser: item.from === "user",
     author,
-    people: item.people.map(person),
+    people: item.people.map(participant),
     userName,
     sentAt: new Date(item.sentAt ?? DEFAULT_SENT_AT),
     timeZone: item.timeZone ?? DEFAULT_TIME_ZONE,

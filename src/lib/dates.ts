@@ -166,6 +166,14 @@ const RULES: Rule[] = [
         : addDays(startOfWeek(today), 7),
   },
   {
+    pattern: /\b(early|mid|middle\s+of|late|later)\s+next\s+week\b/gi,
+    resolve: (m, today) => {
+      const part = (m[1] ?? "").toLowerCase();
+      const offset = part === "early" ? 8 : part.startsWith("mid") ? 9 : 11;
+      return addDays(startOfWeek(today), offset);
+    },
+  },
+  {
     pattern: /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?week|eow|this\s+week|later\s+this\s+week)\b/gi,
     resolve: (m, today, o) => (o.mode === "deadline" || /end|eow/i.test(m[0]) ? endOfWeek(today) : today),
   },
@@ -299,6 +307,8 @@ function chronoCandidates(text: string, wallClock: Date, today: LocalDate, timeZ
     if (!start.isCertain("month") && !start.isCertain("day")) continue;
     // chrono reads "last day" as yesterday; people mean someone's last day at work.
     if (/^last\s+day$/i.test(casual.text.trim())) continue;
+    // "15 minutes", "2 hours": how long, not when.
+    if (/\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b/i.test(casual.text)) continue;
     const before = text.slice(0, casual.index);
     if (AMBIGUOUS_MONTH.test(casual.text.trim()) && !MONTH_PREPOSITION.test(before)) continue;
     const year = start.get("year") ?? Number(today.slice(0, 4));

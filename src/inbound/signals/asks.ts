@@ -10,6 +10,10 @@ const DIRECT_REQUESTS: RegExp[] = [
   new RegExp(String.raw`\b(?:would|do)\s+(?:you|u)\s+(?:mind|be\s+(?:open|willing)\s+to)\s+${ASK_GERUND}`, "iu"),
   new RegExp(String.raw`\bany\s+chance\s+(?:you|u)\s+(?:could|can|would|might)\s+${POLITE}${ASK_VERB}`, "iu"),
   /\bwould\s+(?:you|u)\s+be\s+(?:interested|up\s+for|keen)\b/iu,
+  // "can you vouch for me": any verb but the ones that ask about a meeting or nothing at all.
+  /\b(?:could|can)\s+(?:you|u)\s+(?:please\s+|pls\s+|possibly\s+|maybe\s+|kindly\s+)?(?!(?:believe|imagine|make|come|meet|join|be|see|hear|like|want|do|tell\s+(?:if|whether)|still|also|not|let\s+me\s+know\s+if|send\s+(?:me\s+)?(?:an?\s+)?(?:invite|calendar))\b)[\p{L}]+/iu,
+  new RegExp(String.raw`\bdo\s+you\s+have\s+(?:\d+|a\s+few|a\s+couple\s+of|some|any)?\s*(?:minutes|mins|time|a\s+moment|a\s+sec)\b[^.?!]*\bto\s+${ASK_VERB}`, "iu"),
+  /\bwould\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\b|\bis\s+there\s+any\s+(?:way|chance)\s+(?:you|u)\s+(?:could|can)\b/iu,
   /\b(?:i'?d|we'?d|i\s+would|we\s+would|would)\s+(?:really\s+|so\s+|greatly\s+)?(?:love|appreciate|value)\s+(?:it\s+if\s+you\s+could|your\s+(?:feedback|thoughts|input|eyes|take|help|advice|opinion|review|comments)|an?\s+(?:intro|introduction|quick\s+look|look|review|read))/iu,
   new RegExp(String.raw`\bif\s+you\s+(?:could|can|would|have\s+(?:time|a\s+moment)\s+to|get\s+a\s+chance\s+to)\s+${POLITE}${ASK_VERB}`, "iu"),
   new RegExp(String.raw`(?:^|[,;:—–]\s*|\b(?:and|so)\s+)(?:please|pls|plz)\s+(?:do\s+)?${ASK_VERB}`, "iu"),

@@ -9,6 +9,8 @@ const IMPERATIVE = new RegExp(String.raw`^${LEAD_IN}${FOLLOW_UP_VERB}`, "iu");
 const IN_NOTES = new RegExp(String.raw`(?:^|[,;]\s*|\b(?:and|then|so)\s+)${LEAD_IN}${FOLLOW_UP_VERB}`, "iu");
 const LETS = new RegExp(String.raw`\blet'?s\s+(?:(?:try\s+to|plan\s+to|definitely|maybe|aim\s+to)\s+)?${FOLLOW_UP_VERB}`, "iu");
 const REMIND_ME = /\bremind\s+me\b/iu;
+// "next catch-up: early April"
+const FOLLOW_UP_LABEL = /^(?:next\s+)?(?:catch[\s-]?up|follow[\s-]?up|check[\s-]?in|f\/u|touch\s*base|reminder|remind\s+me|ping)$/i;
 
 function found(ctx: SentenceContext, index: number): Detection {
   const due = ctx.dateIn(index, ctx.body.length, { mode: "start" }) ?? ctx.dateIn(0, index, { mode: "start" });
@@ -25,6 +27,7 @@ export function detectFollowUps(ctx: SentenceContext): Detection[] {
   const lets = LETS.exec(ctx.body);
   if (lets) return [found(ctx, lets.index)];
   if (!ctx.authorIsUser) return [];
+  if (ctx.sentence.label && FOLLOW_UP_LABEL.test(ctx.sentence.label)) return [found(ctx, 0)];
   const remind = REMIND_ME.exec(ctx.body);
   if (remind) return [found(ctx, remind.index)];
   // "- both: sync again in 2 weeks"

@@ -7,7 +7,7 @@ const HASHTAG = /(?:^|[^\p{L}\p{N}_#&/])#(\p{L}[\p{L}\p{N}_-]*)/gu;
 const STATED: RegExp[] = [
   /\b(?:passionate|obsessed|crazy|nerdy|geeky)\s+about\b|\bobsessed\s+with\b|\bfascinated\s+by\b|\bbig\s+fan\s+of\b/giu,
   /(?:\b(?:is|are|am)|'s|'re|'m)\s+(?:(?:really|super|very|so|big|also|both|all|totally|deeply|quite|pretty|heavily|hugely)\s+)*into\b/giu,
-  /\b(?:really|big|super)\s+into\b/giu,
+  /\b(?:really|big|super)\s+into\b|\bbig\s+on\b|^(?:(?:really|super|very|also)\s+)?into\b/giu,
   /\bcares?\s+(?:(?:a\s+lot|deeply|so\s+much|a\s+great\s+deal|passionately|mostly)\s+)?about\b/giu,
   /\binterested\s+in\b|\b(?:nerds?|geeks?)\s+out\s+(?:about|on|over)\b/giu,
 ];

@@ -8,18 +8,20 @@ const EVENTS: RegExp[] = [
   /\b(?:moving|moved|relocating|relocated|moves)\s+(?:back\s+)?(?:to|from)\s+(?!bcc|cc|the\b|a\b|slack|email|tuesday|monday|wednesday|thursday|friday|next|tomorrow|\d)/giu,
   /\b(?:new|newborn)\s+(?:baby|born|kid|child|daughter|son)\b|\b(?:had|having|expecting|welcomed)\s+(?:a\s+|their\s+|her\s+|his\s+|our\s+)?(?:baby|babies|twins|kid|child|daughter|son)\b|\bpregnant\b|\bgave\s+birth\b|\b(?:paternity|maternity|parental)\s+leave\b/giu,
   /\b(?:started|starts|starting)\s+(?:at\s+|as\s+|(?:a|her|his|their|my)\s+new\s+(?:job|role|position)\b|school|college|university|uni\b|kindergarten|daycare|nursery)/giu,
-  /\b(?:joined|joining|joins)\s+(?!(?:the|a|an|us|our|me|you|him|her|them|in|this|that|for|forces)\b)\p{L}/giu,
+  /(?<!\babout\s+)\b(?:joined|joining|joins)\s+(?!(?:the|a|an|us|our|me|you|him|her|them|in|this|that|for|forces)\b)\p{L}/giu,
   /(?<!\b(?:looking\s+for|find|finding|seeking|wants?|need|needs)\s+(?:a\s+)?)\bnew\s+(?:job|role|position|gig)\b|\b(?:got\s+)?promoted\b|\bpromotion\b/giu,
   /\b(?:birthday|bday|b-day)\b/giu,
   /\b(?:wedding|getting\s+married|got\s+married|engaged|honeymoon|anniversary)\b/giu,
   /\bgraduat(?:es|ed|ing|ion)\b|\bretir(?:es|ed|ing|ement)\b|\blaid\s+off\b|\bsabbatical\b|\blast\s+day\b/giu,
   /\b(?:leaving|quitting|left|quit)\s+(?:the\s+company|(?:her|his|their|my)\s+(?:job|role|company|startup|position))\b/giu,
   /\b(?:passed\s+away|died|funeral|in\s+(?:the\s+)?hospital|surgery|diagnosed|cancer|chemo|miscarriage|divorce|separated|broke\s+up|burn(?:ed|t)?[\s-]?out)\b/giu,
-  /\b(?:running|ran|run|doing|did)\s+(?:a|the|her|his|their)\s+(?:[\p{L}]+\s+)?(?:marathon|half[\s-]marathon|ironman|triathlon)\b/giu,
+  /\b(?:ultra-?)?marathon\b|\bironman\b|\btriathlon\b/giu,
+  /\b(?:was|were|just|been|got)\s+born\b|\bcongrat(?:s|ulations)\s+on\b|\bstarting\s+something\s+new\b|\b(?:speaking|presenting|keynoting)\s+at\b/giu,
+  /\bpassed\b(?!\s+(?:on|along|the|it|this|that|me|you|him|her|them|through|by|over|around|up)\b)(?=\s+(?:away|last|yesterday|on|in|recently|this|suddenly)|\s*[,.!]|$)/giu,
   /\b(?:bought|buying)\s+(?:a|their|her|his)\s+(?:first\s+)?(?:house|flat|home|apartment)\b/giu,
 ];
 // Only a company named with a capital: "leaving Figma", not "leaving early".
-const LEAVING_COMPANY = /\b(?:[Ll]eaving|[Qq]uitting)\s+(?=\p{Lu}[\p{L}&.-]+)/gu;
+const LEAVING_COMPANY = /\b(?:[Ll]eaving|[Qq]uitting|(?:'ve|have|has|just)\s+left)\s+(?=\p{Lu}[\p{L}&.-]+)/gu;
 
 const PAST = /\b(?:started|joined|moved|had|got|was|were|passed|died|graduated|left|defended|married|promoted|quit|retired|ago|yesterday)\b/i;
 // "two weeks ago", "last month": a date, but not one worth a reminder.

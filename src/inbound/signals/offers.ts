@@ -7,7 +7,11 @@ import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
 const OFFERS: RegExp[] = [
   /\bknows?\s+(?:[\p{L}\p{N}$&'.-]+\s+){1,6}?(?:inside\s+out|inside\s+and\s+out|really\s+well|very\s+well|extremely\s+well|like\s+the\s+back\s+of)/giu,
   /\bknows?\s+(?:a\s+ton|a\s+lot|tons|loads|lots|so\s+much|everything)\s+about\b|\bknows?\s+(?:everyone|everybody|all\s+the|every)\b/giu,
-  /\b(?:expert|specialist|guru|authority)\s+(?:in|on|at|for)\b/giu,
+  // "Sam knows one", "knows someone at Stripe": a contact worth asking for.
+  /(?<!\b(?:might|may|could|probably|maybe|perhaps)\s+)\bknows?\s+(?:one|someone|somebody|a\s+(?:guy|person|great|good|few)|a\s+couple|people|folks)\b/giu,
+  // "I can introduce you to our head of procurement if that's helpful"
+  /\bcan\s+(?:intro|introduce|connect\s+you|put\s+you\s+in\s+touch|help)\b(?=[^.!?]*\bif\b)/giu,
+  /\b(?:expert|specialist|guru|authority|wizard|whiz|ninja)\s+(?:in|on|at|for|with)\b|\b(?:very|super|really|incredibly|extremely|deeply)\s+(?:knowledgeable|experienced)\s+(?:about|in|on|with)\b/giu,
   /\b(?:deep|lots\s+of|a\s+lot\s+of|years\s+of|\d+\s+years\s+of|extensive|tons\s+of)\s+(?:experience|expertise)\s+(?:in|with|on|at|building|running)\b/giu,
   /\bspent\s+(?:\d+|a\s+decade|many|several|\w+)\s+years?\b|\b(?:\d+|many|several)\s+years\s+(?:running|leading|building|as)\b/giu,
   /\b(?:ran|runs|led|leads|used\s+to\s+(?:run|lead|head)|headed|heads|scaled)\s+(?:sales|growth|marketing|product|engineering|design|ops|operations|finance|people|hr|partnerships|bd|data|security|the\s+\w+\s+team)\b/giu,

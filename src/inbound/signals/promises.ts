@@ -7,6 +7,7 @@ import { clauseStart, scopeEnd, shortText } from "./clauses.ts";
 import { COMMIT_VERB, FOLLOW_UP_VERB, LOGISTICS_OBJECT } from "./verbs.ts";
 
 const VERB = new RegExp(COMMIT_VERB, "giu");
+const EARLIER_VERB = new RegExp(COMMIT_VERB, "giu");
 const FOLLOW_UP_AT = new RegExp(`^${FOLLOW_UP_VERB}`, "iu");
 const ADVERBS = String.raw`(?:(?:just|also|definitely|def|happily|quickly|then|probably|gladly|still|first|now|absolutely|really|personally|try\s+and|go\s+ahead\s+and)\s+)*`;
 // The subject and modal right before the verb. Groups: 1 pronoun + modal, 2 the
@@ -17,6 +18,13 @@ const MODAL_BEFORE = new RegExp(
 );
 // "would" promises only when reported: "she said she'd", "I told Ana I would".
 const REPORTING = /\b(?:said|says|told|tells|promised|agreed|mentioned|offered|wrote|confirmed|replied)\b/i;
+// "I'll dig out the report and send it": the second verb shares the first one's subject.
+const COORDINATED = /\b(?:and|then|&)\s+(?:(?:also|then|maybe)\s+)?$/i;
+// "I can introduce you to X if that's helpful" offers rather than promises.
+const CONDITIONAL = /\bif\s+(?:that's|that\s+is|it's|it\s+is|that\s+would\s+be|it\s+would\s+be)\s+(?:helpful|useful|of\s+use)\b|\bif\s+(?:it\s+helps|you'?d\s+like|you\s+(?:want|like)|useful|helpful)\b/i;
+// A to-do in notes: "send a card", "intro ana to ben". Only verbs that are rarely nouns.
+const NOTE_IMPERATIVE =
+  /(?:^|[,;]\s*|\b(?:and|then)\s+)(?:send|share|forward|introduce|email|draft|write|prepare|book|schedule|buy|order|reply\s+to|get\s+back\s+to|intro\s+(?=\S+\s+to\b))(?![\p{L}])(?!\s+(?:went|was|is|call|with|w\/|from)\b)/iu;
 const TASK_START = new RegExp(String.raw`^(?:i\s+(?:will\s+|'ll\s+)?)?${ADVERBS}(?=${COMMIT_VERB})`, "iu");
 const OWE = /\bi\s+owe\s+(?:[\p{L}'-]+\s+){1,2}?(?:an?|the|my|some)\s+/giu;
 const WAITING = /\bwaiting\s+(?:on|for)\s+([\p{L}][\p{L}'.-]*)(?:\s+([\p{L}][\p{L}'.-]*))?/giu;
@@ -34,15 +42,22 @@ function due(ctx: SentenceContext, verbAt: number, clauseFrom: number): string |
   );
 }
 
-function subjectOf(ctx: SentenceContext, verbAt: number): { who: Who[]; from: number } | null {
+function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Who[]; from: number; modal: string } | null {
   const { body } = ctx;
   const windowStart = Math.max(0, verbAt - 80);
   const m = MODAL_BEFORE.exec(body.slice(windowStart, verbAt));
+  if (!m && depth === 0 && COORDINATED.test(body.slice(windowStart, verbAt))) {
+    let earlier: number | null = null;
+    for (const v of body.slice(0, verbAt).matchAll(EARLIER_VERB)) {
+      if (scopeEnd(body, v.index) >= verbAt) earlier = v.index;
+    }
+    return earlier === null ? null : subjectOf(ctx, earlier, depth + 1);
+  }
   if (!m) {
     const lineStart = ctx.body.slice(0, verbAt).trim() === "" || TASK_START.test(body);
     if (!lineStart || verbAt > 40) return null;
-    if (ctx.taskLine) return { who: [ctx.people.author()], from: 0 };
-    if (ctx.topic) return { who: ctx.topic, from: 0 };
+    if (ctx.taskLine) return { who: [ctx.people.author()], from: 0, modal: "" };
+    if (ctx.topic) return { who: ctx.topic, from: 0, modal: "" };
     return null;
   }
   const modalAt = windowStart + m.index;
@@ -50,10 +65,10 @@ function subjectOf(ctx: SentenceContext, verbAt: number): { who: Who[]; from: nu
   const modal = (m[2] ?? m[4] ?? "").trim().toLowerCase();
   if ((modal === "'d" || modal === "would") && !REPORTING.test(body.slice(0, modalAt))) return null;
   if (modal === "can" && pronoun && !/^(i|we)$/i.test(pronoun)) return null;
-  if (pronoun) return { who: [ctx.people.pronoun(pronoun, body, modalAt)], from: modalAt };
-  if (m[3]) return { who: [ctx.people.author()], from: modalAt };
+  if (pronoun) return { who: [ctx.people.pronoun(pronoun, body, modalAt)], from: modalAt, modal };
+  if (m[3]) return { who: [ctx.people.author()], from: modalAt, modal: m[3].toLowerCase() };
   const explicit = ctx.people.subjectBefore(body, modalAt);
-  return { who: explicit ?? ctx.topic ?? [ctx.people.author()], from: clauseStart(body, modalAt) };
+  return { who: explicit ?? ctx.topic ?? [ctx.people.author()], from: clauseStart(body, modalAt), modal };
 }
 
 function commitments(ctx: SentenceContext): Detection[] {
@@ -65,6 +80,8 @@ function commitments(ctx: SentenceContext): Detection[] {
     if (/^send/i.test(m[0]) && LOGISTICS_OBJECT.test(afterVerb)) continue;
     const subject = subjectOf(ctx, verbAt);
     if (!subject) continue;
+    const end = scopeEnd(ctx.body, verbAt);
+    if (subject.modal === "can" && CONDITIONAL.test(ctx.body.slice(verbAt, end))) continue;
     for (const who of subject.who) {
       const kind = kindFor(who, ctx);
       if (!kind) continue;
@@ -104,6 +121,24 @@ function waitingOn(ctx: SentenceContext): Detection[] {
   return out;
 }
 
+function noteTodos(ctx: SentenceContext): Detection[] {
+  if (!ctx.authorIsUser || ctx.addressedToSomeone || ctx.topic) return [];
+  const m = NOTE_IMPERATIVE.exec(ctx.body);
+  if (!m) return [];
+  const at = m.index + m[0].search(/\p{L}/u);
+  if (subjectOf(ctx, at) || ctx.people.subjectBefore(ctx.body, at)) return [];
+  const end = scopeEnd(ctx.body, at);
+  return [
+    {
+      kind: "promise",
+      who: [{ type: "user" }],
+      text: shortText(ctx.body, at, end),
+      due: ctx.dateIn(at, end, { mode: "deadline" })?.date ?? null,
+      tag: null,
+    },
+  ];
+}
+
 function owed(ctx: SentenceContext): Detection[] {
   if (!ctx.authorIsUser) return [];
   const m = OWE.exec(ctx.body);
@@ -122,5 +157,5 @@ function owed(ctx: SentenceContext): Detection[] {
 }
 
 export function detectPromises(ctx: SentenceContext): Detection[] {
-  return [...commitments(ctx), ...waitingOn(ctx), ...owed(ctx)];
+  return [...commitments(ctx), ...waitingOn(ctx), ...owed(ctx), ...noteTodos(ctx)];
 }
