@@ -1,0 +1,86 @@
+// Tend's own shapes for what acting on a digest reads and writes. Queries under
+// src/db/action-*.ts map rows to these; src/actions never sees a drizzle row.
+import type { DigestSection } from "../model.ts";
+
+export const ITEM_STATES = ["open", "done", "snoozed", "skipped", "never"] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export type SuppressionReason = "done" | "snoozed" | "skipped" | "never";
+export type TaskStatus = "open" | "done" | "skipped";
+
+export interface DigestRecord {
+  id: string;
+  userId: string;
+  week: string;
+  sentAt: number | null;
+  claimedAt: number;
+}
+
+export interface DigestItemRecord {
+  id: string;
+  digestId: string;
+  userId: string;
+  /** The number the digest shows for this item. */
+  position: number;
+  section: DigestSection;
+  subjectKey: string;
+  contactId: string | null;
+  title: string;
+  reason: string;
+  state: ItemState;
+  actedAt: number | null;
+}
+
+export interface SuppressionValue {
+  until: number;
+  reason: SuppressionReason;
+}
+
+export interface TaskState {
+  id: string;
+  status: TaskStatus;
+  completedAt: number | null;
+  snoozedUntil: number | null;
+}
+
+export interface ContactState {
+  id: string;
+  name: string | null;
+  primaryAddress: string | null;
+  muted: boolean;
+  cadenceDays: number | null;
+  learnedCadenceDays: number | null;
+  lastInteractionAt: number | null;
+  nextCheckInAt: number | null;
+}
+
+/**
+ * One write, stated as the whole new value of what it touches, so the value
+ * before it is its exact inverse (that is what `undo` replays).
+ */
+export type Change =
+  | { kind: "item"; id: string; state: ItemState; actedAt: number | null }
+  | { kind: "suppression"; subjectKey: string; value: SuppressionValue | null }
+  | { kind: "task"; id: string; status: TaskStatus; completedAt: number | null; snoozedUntil: number | null }
+  | { kind: "contact"; id: string; muted: boolean; cadenceDays: number | null; nextCheckInAt: number | null }
+  | { kind: "note"; id: string; contactId: string; value: { text: string; createdAt: number } | null };
+
+export interface ActionLogEntry {
+  id: string;
+  digestId: string | null;
+  /** What the user asked for, as a confirmation would say it ("done 2: Send Ana the deck"). */
+  command: string;
+  /** Changes that restore the state before the command, in the order to apply them. */
+  undo: Change[];
+  createdAt: number;
+  undoneAt: number | null;
+}
+
+/** A set of changes and log writes that land together in one db.batch. */
+export interface ActionPlan {
+  changes: Change[];
+  /** New entries to log (undoneAt set when a later line of the same reply undid them). */
+  logged: ActionLogEntry[];
+  /** Earlier entries that this plan undid. */
+  undone: string[];
+}
