@@ -1,7 +1,7 @@
 // Clause edges inside a sentence: where a finding's words start and stop, and
 // how far a commitment reaches before someone else becomes the subject.
 
-const CLAUSE_BREAK = /[.;!?\n()—–]|,\s|\s-\s/g;
+const CLAUSE_BREAK = /[.;!?](?=\s|$)|[\n()—–]|,\s|\s-\s/g;
 const SUBJECT_CHANGE =
   /(?:[.;!?](?:\s|$)|,\s*|\s(?:and|but|so|then|while|because|once|when|if|though)\s+)(?=(?:i|i'm|i've|i'd|i'll|we|we're|you|he|she|they|it|he'd|she'd|they'd|he'll|she'll|they'll)\b)/gi;
 const SHORT_TEXT_MAX_CHARS = 140;

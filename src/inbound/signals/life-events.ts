@@ -5,6 +5,7 @@ import { describedDetections } from "./described.ts";
 
 const EVENTS: RegExp[] = [
   /\bdefend(?:s|ing|ed)?\s+(?:(?:her|his|their|my)\s+)?(?:thesis|phd|dissertation|doctorate)\b/giu,
+  /\b(?:moving|relocating)\s+(?:abroad|away|house|home|back\s+home|soon|next\s+(?:week|month|year)|this\s+(?:summer|spring|autumn|fall|winter)|(?:in|on|at\s+the\s+end\s+of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|the\s+(?:spring|summer|autumn|fall|winter)))/giu,
   /\b(?:moving|moved|relocating|relocated|moves)\s+(?:back\s+)?(?:to|from)\s+(?!bcc|cc|the\b|a\b|slack|email|tuesday|monday|wednesday|thursday|friday|next|tomorrow|\d)/giu,
   /\b(?:new|newborn)\s+(?:baby|born|kid|child|daughter|son)\b|\b(?:had|having|expecting|welcomed)\s+(?:a\s+|their\s+|her\s+|his\s+|our\s+)?(?:baby|babies|twins|kid|child|daughter|son)\b|\bpregnant\b|\bgave\s+birth\b|\b(?:paternity|maternity|parental)\s+leave\b/giu,
   /\b(?:started|starts|starting)\s+(?:at\s+|as\s+|(?:a|her|his|their|my)\s+new\s+(?:job|role|position)\b|school|college|university|uni\b|kindergarten|daycare|nursery)/giu,

@@ -62,7 +62,7 @@ const INDEFINITE = new Set(["whoever", "whomever", "anyone", "anybody", "someone
 const USER_LABELS = new Set(["me", "i", "myself", "self", "mine"]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'._@&-]*/gu;
-const BOUNDARY = /[.;:!?()\n—–]|,\s|\s-\s/g;
+const BOUNDARY = /[.;:!?](?=\s|$)|[()\n—–]|,\s|\s-\s/g;
 
 function split(word: string): { stem: string; suffix: string } {
   const lower = word.toLowerCase().replace(/[.'-]+$/, "");
@@ -214,7 +214,10 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
         return [before && INDEFINITE.has(split(before.word).stem) ? NOBODY : UNRESOLVED];
       }
       if (INDEFINITE.has(stem)) return [NOBODY];
-      const who = classify(stem, body, token.at);
+      const previous = tokens[i - 1];
+      const fullName = previous ? nameWho(`${split(previous.word).stem} ${stem}`) : null;
+      if (fullName) i--;
+      const who = fullName ?? classify(stem, body, token.at);
       if (who) {
         const found = [who];
         // "Jess and Ben are both into climate"

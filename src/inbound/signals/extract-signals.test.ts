@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import type { Person, Signal } from "../../model.ts";
+import { extractSignals, type SignalInput } from "./extract-signals.ts";
+
+const USER = { name: "Alex Morgan", address: "alex@morgan.test" };
+const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
+const BEN: Person = { name: "Ben Okafor", address: "ben@okafor.test", role: "attendee" };
+// Thursday 12 March 2026, 17:20 in Berlin.
+const THURSDAY = new Date("2026-03-12T16:20:00Z");
+
+function notes(text: string, people: Person[] = [ANA], extra: Partial<SignalInput> = {}): Signal[] {
+  return extractSignals({
+    text,
+    authorIsUser: true,
+    author: USER,
+    people,
+    userName: USER.name,
+    sentAt: THURSDAY,
+    timeZone: "Europe/Berlin",
+    ...extra,
+  });
+}
+
+function from(author: Person, text: string, extra: Partial<SignalInput> = {}): Signal[] {
+  return extractSignals({
+    text,
+    authorIsUser: false,
+    author: { name: author.name, address: author.address },
+    people: [{ ...author, role: "from" }, { ...USER, role: "to" }],
+    userName: USER.name,
+    sentAt: THURSDAY,
+    timeZone: "Europe/Berlin",
+    ...extra,
+  });
+}
+
+/** kind, whom (user / name / null) and due: what the digest relies on. */
+function brief(signals: Signal[]): [string, string | null, string | null][] {
+  return signals.map((s) => [s.kind, s.aboutUser ? "user" : (s.person?.name ?? null), s.due]);
+}
+
+describe("extractSignals: the kinds", () => {
+  it("reads the user's promises, with the due date when stated", () => {
+    const to = [{ ...ANA, role: "to" as const }];
+    expect(brief(notes("I'll send you the deck by Friday.", to))).toEqual([["promise", "user", "2026-03-13"]]);
+    expect(brief(notes("I will intro you to Sam", to))).toEqual([["promise", "user", null]]);
+    expect(brief(notes("let me check with my team and get back to you", to))).toEqual([["promise", "user", null]]);
+    const promise = notes("I'll send you the deck by Friday.", to)[0];
+    expect(promise).toMatchObject({ aboutUser: true, person: null, private: false, tag: null });
+  });
+
+  it("reads what someone else committed to as waiting on them", () => {
+    expect(brief(from(BEN, "I'll get back to you next week"))).toEqual([["waiting_on", "Ben Okafor", "2026-03-20"]]);
+    expect(brief(notes("Ben said he'd send the term sheet", [BEN]))).toEqual([["waiting_on", "Ben Okafor", null]]);
+  });
+
+  it("reads requests to the user", () => {
+    expect(brief(from(ANA, "could you review the draft?"))).toEqual([["ask", "Ana Lima", null]]);
+    expect(brief(from(BEN, "can you send me the link?"))).toEqual([["ask", "Ben Okafor", null]]);
+    expect(brief(notes("she asked me to review the draft by monday"))).toEqual([["ask", "Ana Lima", "2026-03-16"]]);
+  });
+
+  it("reads needs, offers and life events about the person", () => {
+    expect(brief(from(ANA, "we're hiring a senior designer"))).toEqual([["need", "Ana Lima", null]]);
+    expect(brief(notes("she is looking for a new role"))).toEqual([["need", "Ana Lima", null]]);
+    expect(brief(notes("raising a seed round, struggling to hire in Berlin"))).toEqual([["need", "Ana Lima", null]]);
+    expect(brief(notes("he knows pricing inside out", [BEN]))).toEqual([["offer", "Ben Okafor", null]]);
+    expect(brief(from(BEN, "happy to make intros to climate investors"))).toEqual([["offer", "Ben Okafor", null]]);
+    expect(brief(notes("defending her thesis on April 3"))).toEqual([["life_event", "Ana Lima", "2026-04-03"]]);
+    expect(brief(notes("moving to Lisbon in June"))).toEqual([["life_event", "Ana Lima", "2026-06-01"]]);
+    expect(brief(notes("new baby!"))).toEqual([["life_event", "Ana Lima", null]]);
+    expect(brief(notes("started at Stripe"))).toEqual([["life_event", "Ana Lima", null]]);
+    expect(brief(notes("birthday May 4"))).toEqual([["life_event", "Ana Lima", "2026-05-04"]]);
+  });
+
+  it("reads hashtags and stated interests as normalised tags", () => {
+    const signals = notes("Great lunch. #climate #Design-Systems\nshe is passionate about early education");
+    expect(signals.map((s) => [s.kind, s.person?.name, s.tag])).toEqual([
+      ["interest", "Ana Lima", "climate"],
+      ["interest", "Ana Lima", "design-systems"],
+      ["interest", "Ana Lima", "early-education"],
+    ]);
+  });
+
+  it("reads the user's follow-ups in notes", () => {
+    expect(brief(notes("follow up in 3 weeks"))).toEqual([["follow_up", "user", "2026-04-02"]]);
+    expect(brief(notes("remind me next Tuesday"))).toEqual([["follow_up", "user", "2026-03-17"]]);
+    expect(brief(notes("check back after the launch in May"))).toEqual([["follow_up", "user", "2026-06-01"]]);
+  });
+});
+
+describe("extractSignals: whom, and when not to guess", () => {
+  it("keeps an ambiguous pronoun on the interaction", () => {
+    const [signal] = notes("she is looking for a new role", [ANA, { ...ANA, name: "Priya Shah", address: "priya@shah.test" }]);
+    expect(signal).toMatchObject({ kind: "need", person: null, aboutUser: false });
+  });
+
+  it("resolves the user by name and participants by address local part", () => {
+    expect(brief(notes("Sam will send Ben the term sheet by the 20th", [BEN], { userName: "Sam Patel" }))).toEqual([
+      ["promise", "user", "2026-03-20"],
+    ]);
+    const nameless: Person = { name: null, address: "marco.rossi@gmail.test", role: "cc" };
+    expect(notes("marco.rossi is raising a seed round", [nameless])[0]?.person).toEqual({
+      name: null,
+      address: "marco.rossi@gmail.test",
+    });
+  });
+
+  it("does not give a stranger's news to the only participant", () => {
+    expect(brief(notes("met a founder at the meetup who is raising a series A"))).toEqual([["need", null, null]]);
+    expect(notes("Do you know anyone who is hiring data engineers?")).toEqual([]);
+  });
+});
+
+describe("extractSignals: what is not a signal", () => {
+  it.each([
+    "I'll be in Berlin next week",
+    "thanks for the intro!",
+    "meet me at 5",
+    "I'll see you there",
+    "Let me know if you have questions",
+    "we should grab coffee sometime",
+    "Looking forward to it!",
+    "Can you make it at 5 instead?",
+    "Tuesday at 3pm works for me. I'll send a calendar invite.",
+  ])("%s", (text) => {
+    expect(notes(text, [{ ...ANA, role: "to" }])).toEqual([]);
+    expect(from(BEN, text)).toEqual([]);
+  });
+
+  it.each([
+    "Ich schicke dir das Deck bis Freitag. Wir suchen gerade einen Designer.",
+    "Je t'envoie le deck demain. Pourrais-tu relire le document avant vendredi ?",
+    "Am 3. März verteidigt sie ihre Doktorarbeit.",
+  ])("gives no false positives in German or French: %s", (text) => {
+    expect(from(BEN, text)).toEqual([]);
+  });
+});
+
+describe("extractSignals: privacy and provenance", () => {
+  it("marks private sentences and lines, and #private is not an interest", () => {
+    const signals = notes("Ana's mom is in the hospital #private\nprivate: she is looking for a new role\nmoving in June #design");
+    expect(signals.map((s) => [s.kind, s.private, s.tag])).toEqual([
+      ["life_event", true, null],
+      ["need", true, null],
+      ["life_event", false, null],
+      ["interest", false, "design"],
+    ]);
+  });
+
+  it("keeps the original sentence and a short text", () => {
+    const long = `I'll send you the deck by Friday, ${"along with every appendix we discussed, ".repeat(6)}promise.`;
+    const [signal] = notes(`Hi Ana!  ${long}`, [{ ...ANA, role: "to" }]);
+    expect(signal?.sentence).toBe(long);
+    expect(signal?.text.length).toBeLessThanOrEqual(140);
+  });
+});
+
+describe("extractSignals: dates in the user's zone", () => {
+  // Thu 31 Dec 2026 23:30 in Los Angeles; already Fri 1 Jan 2027 in Tokyo.
+  const newYearsEve = new Date("2027-01-01T07:30:00Z");
+  const to = [{ ...BEN, role: "to" as const }];
+
+  it("resolves 'by Friday' from the local date on both sides of the date line", () => {
+    const la = notes("I'll send the signed NDA by Friday", to, { sentAt: newYearsEve, timeZone: "America/Los_Angeles" });
+    const tokyo = notes("I'll send the signed NDA by Friday", to, { sentAt: newYearsEve, timeZone: "Asia/Tokyo" });
+    expect(la[0]?.due).toBe("2027-01-01");
+    // Said on a Friday, "by Friday" means next week's.
+    expect(tokyo[0]?.due).toBe("2027-01-08");
+  });
+
+  it("finds next year's birthday", () => {
+    const signals = notes("ana's birthday is jan 5th", [ANA], { sentAt: new Date("2026-12-20T10:00:00Z") });
+    expect(signals[0]?.due).toBe("2027-01-05");
+  });
+});

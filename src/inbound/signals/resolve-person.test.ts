@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../model.ts";
+import { createPeopleResolver, type PeopleInput } from "./resolve-person.ts";
+
+const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
+const ANA_B: Person = { name: "Ana Brandt", address: "ana@brandt.test", role: "attendee" };
+const BEN: Person = { name: "Ben Okafor", address: "ben@okafor.test", role: "attendee" };
+const NAMELESS: Person = { name: null, address: "marco.rossi@gmail.test", role: "cc" };
+const USER = { name: "Alex Morgan", address: "alex@morgan.test" };
+
+function notes(people: Person[], userName = "Alex Morgan"): PeopleInput {
+  return { authorIsUser: true, author: USER, people, userName };
+}
+
+/** The text and the offset of its trigger word, which is always its last word. */
+function at(text: string): [string, number] {
+  return [text, text.lastIndexOf(" ") + 1];
+}
+
+const ana = { type: "person", person: { name: "Ana Lima", address: "ana@lima.test" } };
+const ben = { type: "person", person: { name: "Ben Okafor", address: "ben@okafor.test" } };
+
+describe("subjectBefore", () => {
+  it("resolves first names, full names and address local parts, in any case", () => {
+    const r = createPeopleResolver(notes([ANA, BEN, NAMELESS]));
+    expect(r.subjectBefore(...at("ana is hiring"))).toEqual([ana]);
+    expect(r.subjectBefore(...at("Ben Okafor is hiring"))).toEqual([ben]);
+    expect(r.subjectBefore(...at("marco.rossi is hiring"))).toEqual([
+      { type: "person", person: { name: null, address: "marco.rossi@gmail.test" } },
+    ]);
+    expect(r.subjectBefore(...at("ben's company needs"))).toEqual([ben]);
+  });
+
+  it("never guesses between two people of the same first name", () => {
+    const r = createPeopleResolver(notes([ANA, ANA_B]));
+    expect(r.subjectBefore(...at("Ana is hiring"))).toEqual([{ type: "unresolved" }]);
+    expect(r.subjectBefore(...at("Ana Brandt is hiring"))).toEqual([
+      { type: "person", person: { name: "Ana Brandt", address: "ana@brandt.test" } },
+    ]);
+  });
+
+  it("resolves a pronoun only when one person fits", () => {
+    expect(createPeopleResolver(notes([ANA])).subjectBefore(...at("she is hiring"))).toEqual([ana]);
+    expect(createPeopleResolver(notes([ANA, BEN])).subjectBefore(...at("she is hiring"))).toEqual([{ type: "unresolved" }]);
+    expect(createPeopleResolver(notes([ANA, BEN])).subjectBefore(...at("Ana said she is hiring"))).toEqual([ana]);
+  });
+
+  it("knows the user by name, and unknown or indefinite subjects", () => {
+    const r = createPeopleResolver(notes([BEN], "Sam Patel"));
+    expect(r.subjectBefore(...at("Sam will send"))).toEqual([{ type: "user" }]);
+    expect(r.subjectBefore(...at("Lena is hiring"))).toEqual([{ type: "unresolved" }]);
+    expect(r.subjectBefore(...at("anyone who is hiring"))).toEqual([{ type: "nobody" }]);
+    expect(r.subjectBefore(...at("a founder who is raising"))).toEqual([{ type: "unresolved" }]);
+    expect(r.subjectBefore(...at("- hiring a designer"))).toBeNull();
+  });
+
+  it("reads conjoined subjects", () => {
+    const r = createPeopleResolver(notes([ANA, BEN]));
+    expect(r.subjectBefore(...at("Ana and Ben are both into"))).toEqual([ben, ana]);
+  });
+});
+
+describe("pronouns by author", () => {
+  it("reads I as the author and you as the user in someone else's mail", () => {
+    const r = createPeopleResolver({
+      authorIsUser: false,
+      author: { name: "Ben Okafor", address: "ben@okafor.test" },
+      people: [{ ...BEN, role: "from" }, { name: "Alex Morgan", address: "alex@morgan.test", role: "to" }],
+      userName: "Alex Morgan",
+    });
+    expect(r.pronoun("I", "I will send", 0)).toEqual(ben);
+    expect(r.pronoun("you", "could you send", 6)).toEqual({ type: "user" });
+    // A third person is never the author.
+    expect(r.pronoun("she", "she is hiring", 0)).toEqual({ type: "unresolved" });
+  });
+
+  it("reads you as the one recipient of the user's mail", () => {
+    const r = createPeopleResolver(notes([{ ...ANA, role: "to" }]));
+    expect(r.pronoun("you", "congrats to you", 11)).toEqual(ana);
+    expect(r.addressedToSomeone).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "./sentences.ts";
+
+describe("splitSentences", () => {
+  it("splits on sentence ends but not on abbreviations", () => {
+    const sentences = splitSentences("Met Dr. Lima today. She is hiring, e.g. designers! Great.");
+    expect(sentences.map((s) => s.text)).toEqual(["Met Dr. Lima today.", "She is hiring, e.g. designers!", "Great."]);
+  });
+
+  it("joins lines a mail client wrapped, and keeps short lines apart", () => {
+    const text =
+      "So good to catch up yesterday. As mentioned, I'm leaving Figma at the end of\nApril and taking a few months off.\nThanks\nJess";
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      "So good to catch up yesterday.",
+      "As mentioned, I'm leaving Figma at the end of April and taking a few months off.",
+      "Thanks",
+      "Jess",
+    ]);
+  });
+
+  it("reads bullets, labels and checkboxes", () => {
+    const [me, ana, todo] = splitSentences("- me: send the deck by wed\n* Ana: share the list\n[ ] book dinner");
+    expect(me).toMatchObject({ text: "me: send the deck by wed", body: "send the deck by wed", label: "me" });
+    expect(ana).toMatchObject({ body: "share the list", label: "Ana" });
+    expect(todo).toMatchObject({ body: "book dinner", label: "todo" });
+  });
+
+  it("keeps an unlabelled reading for a dash that is not a label", () => {
+    const [s] = splitSentences("Thanks Alex — I'll get back to you next week.");
+    expect(s).toMatchObject({ label: "Thanks Alex", plain: "Thanks Alex — I'll get back to you next week." });
+  });
+
+  it("marks private lines and #private sentences, and a trailing tag joins its sentence", () => {
+    const sentences = splitSentences(
+      "Lunch with Priya.\nprivate: she's pregnant. Not telling people yet\nHis dad passed away. #private\nShe's moving in May.",
+    );
+    expect(sentences.map((s) => [s.text, s.private])).toEqual([
+      ["Lunch with Priya.", false],
+      ["private: she's pregnant.", true],
+      ["Not telling people yet", true],
+      ["His dad passed away. #private", true],
+      ["She's moving in May.", false],
+    ]);
+  });
+
+  it("makes the whole note private when #private stands on its own line", () => {
+    const sentences = splitSentences("Ana's mom is sick.\nShe is moving to Porto.\n#private");
+    expect(sentences.every((s) => s.private)).toBe(true);
+  });
+});
