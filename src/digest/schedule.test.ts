@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DIGEST_SCHEDULE, isoWeekKey, nextDigestAt } from "./schedule.ts";
+import { DEFAULT_DIGEST_SCHEDULE, isoWeekKey, latestDigestAt, nextDigestAt } from "./schedule.ts";
 
 const iso = (instant: number) => new Date(instant).toISOString();
 const at = (text: string) => Date.parse(text);
@@ -49,6 +49,17 @@ describe("nextDigestAt", () => {
   it("falls back to UTC for a zone Intl does not know", () => {
     const bad = { timeZone: "Mars/Olympus", weekday: 1, hour: 8 };
     expect(iso(nextDigestAt(bad, at("2026-11-25T00:00:00Z")))).toBe("2026-11-30T08:00:00.000Z");
+  });
+});
+
+describe("latestDigestAt", () => {
+  it("is the most recent digest time, however long ago the last run was", () => {
+    const monday = at("2026-11-30T08:00:00Z");
+    expect(latestDigestAt(DEFAULT_DIGEST_SCHEDULE, monday)).toBe(monday);
+    expect(latestDigestAt(DEFAULT_DIGEST_SCHEDULE, monday + 3 * 3_600_000)).toBe(monday);
+    expect(latestDigestAt(DEFAULT_DIGEST_SCHEDULE, monday - 1)).toBe(at("2026-11-23T08:00:00Z"));
+    const berlin = { timeZone: "Europe/Berlin", weekday: 1, hour: 8 };
+    expect(iso(latestDigestAt(berlin, at("2026-04-01T00:00:00Z")))).toBe("2026-03-30T06:00:00.000Z");
   });
 });
 

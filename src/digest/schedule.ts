@@ -50,6 +50,17 @@ export function nextDigestAt(schedule: DigestSchedule, after: number): number {
   throw new Error(`no digest time within ${SEARCH_DAYS} days of ${new Date(after).toISOString()}`);
 }
 
+/**
+ * The latest local digest time at or before `now`. After a missed run (an
+ * outage, a restored row) the digest is written for this week, not for the
+ * week whose run was missed.
+ */
+export function latestDigestAt(schedule: DigestSchedule, now: number): number {
+  let latest = nextDigestAt(schedule, now - 8 * DAY_MS);
+  for (let next = nextDigestAt(schedule, latest); next <= now; next = nextDigestAt(schedule, latest)) latest = next;
+  return latest;
+}
+
 /** ISO 8601 week ("2026-W48") of an instant in a zone: the key of one digest per user and week. */
 export function isoWeekKey(instant: number, timeZone: string): string {
   const local = localParts(instant, usableTimeZone(timeZone));

@@ -1,0 +1,2 @@
+CREATE INDEX `tasks_user_kind_status_due` ON `tasks` (`user_id`,`kind`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `tasks_pending_remind` ON `tasks` (`remind_at`) WHERE "tasks"."reminded_at" IS NULL;

@@ -1,0 +1,461 @@
+// select, first round: everything one digest starts from, in one batch. Every
+// statement walks an index in the order it returns rows and stops at its LIMIT,
+// so the rows read depend on the window sizes, not on how many contacts,
+// interactions or signals the user has.
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { SignalKind, TaskKind } from "../model.ts";
+import type { Database } from "./client.ts";
+import {
+  contacts,
+  digestItems,
+  digests,
+  introductions,
+  signals,
+  suppressions,
+  tasks,
+  users,
+} from "./schema.ts";
+
+export interface DigestUser {
+  id: string;
+  email: string;
+  name: string | null;
+  timeZone: string;
+  maxItems: number;
+  emptyDigest: "note" | "skip";
+  pausedUntil: number | null;
+  unsubscribedAt: number | null;
+}
+
+export interface ContactRef {
+  id: string;
+  name: string | null;
+  address: string | null;
+}
+
+export interface TaskCandidate {
+  id: string;
+  kind: TaskKind;
+  title: string;
+  dueAt: number;
+  createdAt: number;
+  /** From a signal told in confidence: never quoted. */
+  private: boolean;
+  contact: ContactRef | null;
+}
+
+export interface CheckInCandidate {
+  contact: ContactRef;
+  lastInteractionAt: number | null;
+  nextCheckInAt: number;
+  interactionCount: number;
+  cadenceDays: number | null;
+  learnedCadenceDays: number | null;
+  /** Subject of the last interaction they took part in (not a mere mention). */
+  lastSubject: string | null;
+}
+
+/** A signal about a person, never a private one (those are filtered in SQL). */
+export interface SignalCandidate {
+  id: string;
+  kind: SignalKind;
+  text: string;
+  tag: string | null;
+  dueAt: number | null;
+  createdAt: number;
+  contact: ContactRef;
+}
+
+export interface IntroductionCandidate {
+  id: string;
+  status: "asked" | "made" | "connected" | "closed";
+  optIn: boolean;
+  reason: string | null;
+  followUpAt: number;
+  createdAt: number;
+  /** Null: the user made the introduction. */
+  introducer: ContactRef | null;
+  personA: ContactRef | null;
+  /** Null: the user is the one introduced. */
+  personB: ContactRef | null;
+}
+
+export interface ShownItem {
+  subjectKey: string;
+  state: "open" | "done" | "snoozed" | "skipped" | "never";
+}
+
+export interface DigestCandidates {
+  user: DigestUser | null;
+  /** This week's digest, when one was already claimed. */
+  existing: { id: string; status: "claimed" | "sent" | "empty" | "failed" } | null;
+  promises: TaskCandidate[];
+  asks: TaskCandidate[];
+  waitingOn: TaskCandidate[];
+  checkIns: CheckInCandidate[];
+  needs: SignalCandidate[];
+  offers: SignalCandidate[];
+  interests: SignalCandidate[];
+  upcomingLifeEvents: SignalCandidate[];
+  recentLifeEvents: SignalCandidate[];
+  introductionFollowUps: IntroductionCandidate[];
+  /** Items of the user's last digests before this week. */
+  recentlyShown: ShownItem[];
+}
+
+export interface CandidateWindows {
+  /** Rows per list. */
+  perList: number;
+  /** Promises and asks overdue by more than this are left to the user to close. */
+  overdueLookbackMs: number;
+  /** Promises due within this are listed before they are overdue. */
+  dueAheadMs: number;
+  /** Life events dated within this are "coming up". */
+  comingUpMs: number;
+  /** Introductions whose follow-up came more than this ago are stale. */
+  loopLookbackMs: number;
+  /** Digests back whose items count as recently shown. */
+  shownDigests: number;
+}
+
+type ContactColumns = { id: SQLWrapper; name: SQLWrapper; primaryAddress: SQLWrapper };
+
+// Columns renamed per joined table: rows arrive as objects in batch mode, where
+// two columns both called "name" would overwrite each other.
+function contactFields(table: ContactColumns, prefix: string) {
+  return {
+    id: sql<string | null>`${table.id}`.as(`${prefix}_id`),
+    name: sql<string | null>`${table.name}`.as(`${prefix}_name`),
+    address: sql<string | null>`${table.primaryAddress}`.as(`${prefix}_address`),
+  };
+}
+
+function contactRef(fields: { id: string | null; name: string | null; address: string | null }): ContactRef | null {
+  return fields.id === null ? null : { id: fields.id, name: fields.name, address: fields.address };
+}
+
+/** The subject is not snoozed, skipped or done (table suppressions) as of `asOf`. */
+function notSuppressed(userId: string, subjectKey: SQL, asOf: number): SQL {
+  return sql`not exists (select 1 from ${suppressions} where ${suppressions.userId} = ${userId} and ${suppressions.subjectKey} = ${subjectKey} and ${suppressions.until} > ${asOf})`;
+}
+
+function userQuery(db: Database, userId: string) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      timeZone: users.timeZone,
+      maxItems: users.maxItems,
+      emptyDigest: users.emptyDigest,
+      pausedUntil: users.pausedUntil,
+      unsubscribedAt: users.unsubscribedAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+}
+
+function existingQuery(db: Database, userId: string, week: string) {
+  return db
+    .select({ id: digests.id, status: digests.status })
+    .from(digests)
+    .where(and(eq(digests.userId, userId), eq(digests.week, week)))
+    .limit(1);
+}
+
+function taskQuery(
+  db: Database,
+  userId: string,
+  kind: TaskKind,
+  range: { from: number; to: number },
+  order: "oldest" | "newest",
+  asOf: number,
+  limit: number,
+) {
+  return db
+    .select({
+      id: tasks.id,
+      kind: tasks.kind,
+      title: tasks.title,
+      dueAt: tasks.dueAt,
+      createdAt: sql<number>`${tasks.createdAt}`.as("task_created_at"),
+      private: sql<number | null>`${signals.private}`.as("signal_private"),
+      contact: contactFields(contacts, "contact"),
+    })
+    .from(tasks)
+    .leftJoin(contacts, eq(contacts.id, tasks.contactId))
+    .leftJoin(signals, eq(signals.id, tasks.signalId))
+    .where(
+      and(
+        eq(tasks.userId, userId),
+        eq(tasks.kind, kind),
+        eq(tasks.status, "open"),
+        gte(tasks.dueAt, range.from),
+        lte(tasks.dueAt, range.to),
+        or(sql`${tasks.snoozedUntil} is null`, lte(tasks.snoozedUntil, asOf)),
+        notSuppressed(userId, sql`'task:' || ${tasks.id}`, asOf),
+      ),
+    )
+    .orderBy(order === "oldest" ? asc(tasks.dueAt) : desc(tasks.dueAt))
+    .limit(limit);
+}
+
+function checkInQuery(db: Database, userId: string, asOf: number, limit: number) {
+  // Written out: in a one-table select drizzle leaves select-list columns
+  // unqualified, and "user_id" would be ambiguous inside the subquery.
+  const lastSubject = sql<string | null>`(select i.subject from interaction_participants p inner join interactions i on i.id = p.interaction_id where p.user_id = contacts.user_id and p.contact_id = contacts.id and p.role <> 'mentioned' order by p.occurred_at desc limit 1)`;
+  // Most recently lapsed first: after an import, people unheard of for years
+  // sit at the far end of the index and do not flood the digest.
+  return db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      address: contacts.primaryAddress,
+      lastInteractionAt: contacts.lastInteractionAt,
+      nextCheckInAt: contacts.nextCheckInAt,
+      interactionCount: contacts.interactionCount,
+      cadenceDays: contacts.cadenceDays,
+      learnedCadenceDays: contacts.learnedCadenceDays,
+      lastSubject: lastSubject.as("last_subject"),
+    })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.userId, userId),
+        lte(contacts.nextCheckInAt, asOf),
+        eq(contacts.muted, false),
+        notSuppressed(userId, sql`'contact:' || ${contacts.id}`, asOf),
+      ),
+    )
+    .orderBy(desc(contacts.nextCheckInAt))
+    .limit(limit);
+}
+
+const signalFields = {
+  id: signals.id,
+  kind: signals.kind,
+  text: signals.text,
+  tag: signals.tag,
+  dueAt: signals.dueAt,
+  createdAt: sql<number>`${signals.createdAt}`.as("signal_created_at"),
+  contact: contactFields(contacts, "contact"),
+};
+
+/** Open, shareable signals of one kind about a known person, newest first. */
+function recentSignalsQuery(
+  db: Database,
+  userId: string,
+  kind: SignalKind,
+  limit: number,
+  extra?: SQL,
+) {
+  return db
+    .select(signalFields)
+    .from(signals)
+    .innerJoin(contacts, eq(contacts.id, signals.contactId))
+    .where(
+      and(
+        eq(signals.userId, userId),
+        eq(signals.kind, kind),
+        eq(signals.status, "open"),
+        eq(signals.private, false),
+        eq(signals.aboutUser, false),
+        eq(contacts.muted, false),
+        extra,
+      ),
+    )
+    .orderBy(desc(signals.createdAt))
+    .limit(limit);
+}
+
+function upcomingLifeEventsQuery(db: Database, userId: string, asOf: number, aheadMs: number, limit: number) {
+  return db
+    .select(signalFields)
+    .from(signals)
+    .innerJoin(contacts, eq(contacts.id, signals.contactId))
+    .where(
+      and(
+        eq(signals.userId, userId),
+        eq(signals.kind, "life_event"),
+        gte(signals.dueAt, asOf),
+        lte(signals.dueAt, asOf + aheadMs),
+        eq(signals.status, "open"),
+        eq(signals.private, false),
+        eq(contacts.muted, false),
+        notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf),
+      ),
+    )
+    .orderBy(asc(signals.dueAt))
+    .limit(limit);
+}
+
+function introductionFollowUpsQuery(db: Database, userId: string, asOf: number, lookbackMs: number, limit: number) {
+  const introducer = alias(contacts, "introducer");
+  const personA = alias(contacts, "person_a");
+  const personB = alias(contacts, "person_b");
+  return db
+    .select({
+      id: introductions.id,
+      status: introductions.status,
+      optIn: introductions.optIn,
+      reason: introductions.reason,
+      followUpAt: introductions.followUpAt,
+      createdAt: sql<number>`${introductions.createdAt}`.as("introduction_created_at"),
+      introducer: contactFields(introducer, "introducer"),
+      personA: contactFields(personA, "person_a"),
+      personB: contactFields(personB, "person_b"),
+    })
+    .from(introductions)
+    .leftJoin(introducer, eq(introducer.id, introductions.introducerContactId))
+    .leftJoin(personA, eq(personA.id, introductions.personAContactId))
+    .leftJoin(personB, eq(personB.id, introductions.personBContactId))
+    .where(
+      and(
+        eq(introductions.userId, userId),
+        gte(introductions.followUpAt, asOf - lookbackMs),
+        lte(introductions.followUpAt, asOf),
+        inArray(introductions.status, ["asked", "made"]),
+        notSuppressed(userId, sql`'introduction:' || ${introductions.id}`, asOf),
+      ),
+    )
+    .orderBy(desc(introductions.followUpAt))
+    .limit(limit);
+}
+
+function recentlyShownQuery(db: Database, userId: string, week: string, digestCount: number) {
+  const lastDigests = db
+    .select({ id: digests.id })
+    .from(digests)
+    .where(and(eq(digests.userId, userId), lt(digests.week, week)))
+    .orderBy(desc(digests.week))
+    .limit(digestCount);
+  return db
+    .select({ subjectKey: digestItems.subjectKey, state: digestItems.state })
+    .from(digestItems)
+    .where(inArray(digestItems.digestId, lastDigests));
+}
+
+function toTask(row: {
+  id: string;
+  kind: TaskKind;
+  title: string;
+  dueAt: number | null;
+  createdAt: number;
+  private: number | null;
+  contact: { id: string | null; name: string | null; address: string | null };
+}): TaskCandidate[] {
+  if (row.dueAt === null) return [];
+  return [
+    {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      dueAt: row.dueAt,
+      createdAt: row.createdAt,
+      private: Boolean(row.private),
+      contact: contactRef(row.contact),
+    },
+  ];
+}
+
+function toSignal(row: {
+  id: string;
+  kind: SignalKind;
+  text: string;
+  tag: string | null;
+  dueAt: number | null;
+  createdAt: number;
+  contact: { id: string | null; name: string | null; address: string | null };
+}): SignalCandidate[] {
+  const contact = contactRef(row.contact);
+  return contact ? [{ ...row, contact }] : [];
+}
+
+/** Everything a digest starts from, in one round trip. */
+export async function loadDigestCandidates(
+  db: Database,
+  userId: string,
+  week: string,
+  asOf: number,
+  windows: CandidateWindows,
+): Promise<DigestCandidates> {
+  const n = windows.perList;
+  const owed = { from: asOf - windows.overdueLookbackMs, to: asOf + windows.dueAheadMs };
+  const [
+    userRows,
+    existingRows,
+    promiseRows,
+    askRows,
+    waitingRows,
+    checkInRows,
+    needRows,
+    offerRows,
+    interestRows,
+    upcomingRows,
+    lifeEventRows,
+    introductionRows,
+    shownRows,
+  ] = await db.batch([
+    userQuery(db, userId),
+    existingQuery(db, userId, week),
+    taskQuery(db, userId, "promise", owed, "oldest", asOf, n),
+    taskQuery(db, userId, "ask", owed, "oldest", asOf, n),
+    taskQuery(db, userId, "waiting_on", { from: asOf - windows.overdueLookbackMs, to: asOf }, "newest", asOf, n),
+    checkInQuery(db, userId, asOf, n),
+    recentSignalsQuery(db, userId, "need", n, notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf)),
+    recentSignalsQuery(db, userId, "offer", n),
+    recentSignalsQuery(db, userId, "interest", n, isNotNull(signals.tag)),
+    upcomingLifeEventsQuery(db, userId, asOf, windows.comingUpMs, n),
+    recentSignalsQuery(db, userId, "life_event", n),
+    introductionFollowUpsQuery(db, userId, asOf, windows.loopLookbackMs, n),
+    recentlyShownQuery(db, userId, week, windows.shownDigests),
+  ]);
+
+  return {
+    user: userRows[0] ?? null,
+    existing: existingRows[0] ?? null,
+    promises: promiseRows.flatMap(toTask),
+    asks: askRows.flatMap(toTask),
+    waitingOn: waitingRows.flatMap(toTask),
+    checkIns: checkInRows.flatMap((row) =>
+      row.nextCheckInAt === null
+        ? []
+        : [
+            {
+              contact: { id: row.id, name: row.name, address: row.address },
+              lastInteractionAt: row.lastInteractionAt,
+              nextCheckInAt: row.nextCheckInAt,
+              interactionCount: row.interactionCount,
+              cadenceDays: row.cadenceDays,
+              learnedCadenceDays: row.learnedCadenceDays,
+              lastSubject: row.lastSubject,
+            },
+          ],
+    ),
+    needs: needRows.flatMap(toSignal),
+    offers: offerRows.flatMap(toSignal),
+    interests: interestRows.flatMap(toSignal),
+    upcomingLifeEvents: upcomingRows.flatMap(toSignal),
+    recentLifeEvents: lifeEventRows.flatMap(toSignal),
+    introductionFollowUps: introductionRows.flatMap((row) =>
+      row.followUpAt === null
+        ? []
+        : [
+            {
+              id: row.id,
+              status: row.status,
+              optIn: row.optIn,
+              reason: row.reason,
+              followUpAt: row.followUpAt,
+              createdAt: row.createdAt,
+              introducer: contactRef(row.introducer),
+              personA: contactRef(row.personA),
+              personB: contactRef(row.personB),
+            },
+          ],
+    ),
+    recentlyShown: shownRows,
+  };
+}

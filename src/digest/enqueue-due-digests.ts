@@ -1,0 +1,55 @@
+// schedule: the hourly cron's half that finds users whose local digest time has
+// come and enqueues one job each. It only enqueues; the queue does the work.
+import { advanceDigestSchedules, type DueUser, findDueUsers, type ScheduleAdvance } from "../db/digest-schedule.ts";
+import type { DigestJob } from "./digest-job.ts";
+import { isoWeekKey, latestDigestAt, nextDigestAt } from "./schedule.ts";
+
+/** Users per page; also Queue.sendBatch's limit of 100 messages. */
+export const DUE_USERS_PER_PAGE = 100;
+/** Pages per run: 10,000 digests an hour. The rest are found next hour, a little late. */
+export const MAX_DUE_PAGES_PER_RUN = 100;
+
+export interface DuePlan {
+  jobs: DigestJob[];
+  advances: ScheduleAdvance[];
+}
+
+/** What to enqueue for a page of due users, and where each one's schedule moves. Pure. */
+export function planDueDigests(due: readonly DueUser[], now: number): DuePlan {
+  const jobs: DigestJob[] = [];
+  const advances: ScheduleAdvance[] = [];
+  for (const user of due) {
+    const schedule = { timeZone: user.timeZone, weekday: user.digestWeekday, hour: user.digestHour };
+    advances.push({ userId: user.id, from: user.nextDigestAt, to: nextDigestAt(schedule, now) });
+    const paused = user.pausedUntil !== null && user.pausedUntil > now;
+    if (paused || user.unsubscribedAt !== null) continue;
+    // Normally the time that came due; after missed runs, this week's time.
+    const scheduledFor = Math.max(user.nextDigestAt, latestDigestAt(schedule, now));
+    jobs.push({ userId: user.id, scheduledFor, week: isoWeekKey(scheduledFor, user.timeZone) });
+  }
+  return { jobs, advances };
+}
+
+export interface EnqueueDeps {
+  db: Parameters<typeof findDueUsers>[0];
+  digestQueue: Queue<DigestJob>;
+}
+
+/** Returns how many digests were enqueued. */
+export async function enqueueDueDigests(deps: EnqueueDeps, now: number): Promise<number> {
+  let enqueued = 0;
+  for (let page = 0; page < MAX_DUE_PAGES_PER_RUN; page++) {
+    const due = await findDueUsers(deps.db, now, DUE_USERS_PER_PAGE);
+    if (due.length === 0) return enqueued;
+    const { jobs, advances } = planDueDigests(due, now);
+    // Enqueue before advancing: if advancing fails, the next run enqueues
+    // again and the week's claim turns the duplicate away. The other order
+    // could lose a digest.
+    if (jobs.length > 0) await deps.digestQueue.sendBatch(jobs.map((body) => ({ body })));
+    await advanceDigestSchedules(deps.db, advances);
+    enqueued += jobs.length;
+    if (due.length < DUE_USERS_PER_PAGE) return enqueued;
+  }
+  console.warn(`tend: ${enqueued} digests enqueued, more are due; the next run continues`);
+  return enqueued;
+}

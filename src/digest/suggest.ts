@@ -1,0 +1,274 @@
+// From what Tend knows to what it could suggest this week, each with its reason
+// in the other person's terms. Pure: data, `asOf` and the user's zone in.
+import type {
+  CheckInCandidate,
+  DigestCandidates,
+  IntroductionCandidate,
+  SignalCandidate,
+  TaskCandidate,
+} from "../db/digest-candidates.ts";
+import { DAY_MS } from "../model.ts";
+import type { CandidatePair } from "./match-introductions.ts";
+import { subjectKey, type Suggestion } from "./suggestion.ts";
+import {
+  capitalize,
+  firstName,
+  formatDay,
+  fullName,
+  isHardLifeEvent,
+  localDayDifference,
+  quote,
+  relativeDay,
+  spanInWords,
+} from "./wording.ts";
+
+/** Not in touch for this long: a dormant tie, surfaced only one or two at a time. */
+export const DORMANT_AFTER_DAYS = 365;
+
+export interface SuggestInput {
+  candidates: DigestCandidates;
+  pairs: readonly CandidatePair[];
+  asOf: number;
+  timeZone: string;
+}
+
+interface Clock {
+  asOf: number;
+  timeZone: string;
+}
+
+function day(instant: number, clock: Clock): string {
+  return formatDay(instant, clock.asOf, clock.timeZone);
+}
+
+function dueText(dueAt: number, clock: Clock): string {
+  const days = localDayDifference(clock.asOf, dueAt, clock.timeZone);
+  if (days < 0) return `It was due ${day(dueAt, clock)}, ${spanInWords(days)} ago.`;
+  if (days === 0) return "It is due today.";
+  return `It is due ${day(dueAt, clock)} (${relativeDay(dueAt, clock.asOf, clock.timeZone)}).`;
+}
+
+function taskTitle(task: TaskCandidate, fallback: string): string {
+  // A task made from something told in confidence keeps its words out of the mail.
+  return task.private ? fallback : capitalize(task.title);
+}
+
+export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
+  const who = task.contact ? fullName(task.contact) : null;
+  const overdueDays = Math.max(0, -localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
+  const isPromise = task.kind === "promise";
+  const told = isPromise
+    ? `You promised ${who ?? "this"} on ${day(task.createdAt, clock)}.`
+    : `${who ?? "Someone"} asked you on ${day(task.createdAt, clock)}.`;
+  const fallback = isPromise ? `Your promise to ${who ?? "someone"} (told in confidence)` : `What ${who ?? "someone"} asked of you (told in confidence)`;
+  const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
+  // Overdue first, the longest overdue at the top; then what falls due soonest.
+  const score = task.dueAt <= clock.asOf ? 0.9 + Math.min(overdueDays, 30) / 300 : 0.85 - Math.min(daysAhead, 14) / 100;
+  return {
+    section: "promises",
+    subjectKey: subjectKey.task(task.id),
+    contactId: task.contact?.id ?? null,
+    people: task.contact ? [task.contact.id] : [],
+    title: taskTitle(task, fallback),
+    reason: `${told} ${dueText(task.dueAt, clock)}`,
+    score,
+    dormant: false,
+  };
+}
+
+export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion {
+  const who = task.contact ? fullName(task.contact) : "someone";
+  const overdueDays = Math.max(0, -localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
+  return {
+    section: "waiting_on",
+    subjectKey: subjectKey.task(task.id),
+    contactId: task.contact?.id ?? null,
+    people: task.contact ? [task.contact.id] : [],
+    title: taskTitle(task, `Something you are waiting on from ${who}`),
+    reason: `You have been waiting on ${who} since ${day(task.createdAt, clock)}; it was expected ${day(task.dueAt, clock)}${overdueDays > 0 ? `, ${spanInWords(overdueDays)} ago` : ""}. A gentle nudge?`,
+    score: 0.5 + Math.min(overdueDays, 14) / 140,
+    dormant: false,
+  };
+}
+
+function saidLine(signal: SignalCandidate, clock: Clock): string {
+  const who = firstName(signal.contact);
+  if (signal.kind === "life_event" && isHardLifeEvent(signal.text)) {
+    return `${who} is going through something hard: ${quote(signal.text)} (${day(signal.createdAt, clock)}). A kind word may help.`;
+  }
+  return `On ${day(signal.createdAt, clock)} ${who} said: ${quote(signal.text)}.`;
+}
+
+export function suggestCheckIn(
+  candidate: CheckInCandidate,
+  facts: { need: SignalCandidate | null; lifeEvent: SignalCandidate | null },
+  clock: Clock,
+): Suggestion {
+  const { contact } = candidate;
+  const lines: string[] = [];
+  if (facts.need) lines.push(saidLine(facts.need, clock));
+  if (facts.lifeEvent) lines.push(saidLine(facts.lifeEvent, clock));
+  if (candidate.lastInteractionAt !== null) {
+    const about = candidate.lastSubject ? `, about ${quote(candidate.lastSubject, 60)}` : "";
+    lines.push(`You last talked ${relativeDay(candidate.lastInteractionAt, clock.asOf, clock.timeZone)} (${day(candidate.lastInteractionAt, clock)})${about}.`);
+  }
+  if (candidate.cadenceDays) lines.push(`You wanted to be in touch every ${spanInWords(candidate.cadenceDays)}.`);
+  else if (candidate.learnedCadenceDays) lines.push(`You usually talk every ${spanInWords(candidate.learnedCadenceDays)}.`);
+
+  const silentDays = candidate.lastInteractionAt === null ? Infinity : (clock.asOf - candidate.lastInteractionAt) / DAY_MS;
+  const dormant = silentDays > DORMANT_AFTER_DAYS;
+  const lapsedDays = (clock.asOf - candidate.nextCheckInAt) / DAY_MS;
+  const score =
+    0.45 +
+    (facts.need ? 0.2 : 0) +
+    (facts.lifeEvent ? 0.15 : 0) +
+    Math.min(candidate.interactionCount, 20) / 200 +
+    (lapsedDays <= 14 ? 0.05 : 0) -
+    (dormant ? 0.2 : 0);
+  return {
+    section: "check_in",
+    subjectKey: subjectKey.contact(contact.id),
+    contactId: contact.id,
+    people: [contact.id],
+    title: `Check in with ${fullName(contact)}`,
+    reason: lines.join(" ") || `It has been a while since you were in touch with ${firstName(contact)}.`,
+    score,
+    dormant,
+  };
+}
+
+export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestion {
+  const ageDays = (clock.asOf - need.createdAt) / DAY_MS;
+  const freshness = ageDays <= 14 ? 1 : Math.max(0.4, 1 - (ageDays - 14) / 120);
+  return {
+    section: "offer_help",
+    subjectKey: subjectKey.signal(need.id),
+    contactId: need.contact.id,
+    people: [need.contact.id],
+    title: `Offer ${fullName(need.contact)} a hand`,
+    reason: `${saidLine(need, clock)} Do you know someone or something that would help?`,
+    score: 0.62 * freshness,
+    dormant: false,
+  };
+}
+
+export function suggestIntroduction(pair: CandidatePair): Suggestion {
+  const a = firstName(pair.a);
+  const b = firstName(pair.b);
+  let reason: string;
+  let score: number;
+  switch (pair.basis.kind) {
+    case "need_offer":
+      reason = `${a} needs ${quote(pair.basis.need.text)}; ${b} offered ${quote(pair.basis.offer.text)}.`;
+      score = 0.6;
+      break;
+    case "need_interest":
+      reason = `${a} needs ${quote(pair.basis.need.text)}, and ${b} is into #${pair.basis.tag}.`;
+      score = 0.52;
+      break;
+    case "shared_interest": {
+      const tags = pair.basis.tags.map((tag) => `#${tag}`);
+      const list = tags.length > 1 ? `${tags.slice(0, -1).join(", ")} and ${tags.at(-1) ?? ""}` : (tags[0] ?? "");
+      reason = `${a} and ${b} both care about ${list}.`;
+      score = 0.35 + Math.min(tags.length - 1, 2) * 0.08;
+      break;
+    }
+  }
+  return {
+    section: "introductions",
+    subjectKey: pair.key,
+    contactId: pair.a.id,
+    people: [pair.a.id, pair.b.id],
+    title: `Introduce ${fullName(pair.a)} and ${fullName(pair.b)}`,
+    reason,
+    score,
+    dormant: false,
+    covers: pair.basis.kind === "shared_interest" ? [] : [subjectKey.signal(pair.basis.need.id)],
+  };
+}
+
+export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Suggestion | null {
+  const when = day(intro.createdAt, clock);
+  const why = intro.reason ? ` ${capitalize(quote(intro.reason, 100))}` : "";
+  const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: 0.7, dormant: false };
+  const { introducer, personA, personB } = intro;
+  if (introducer === null && personA && personB) {
+    if (intro.status === "asked") {
+      return {
+        ...base,
+        contactId: personA.id,
+        people: [personA.id, personB.id],
+        title: `Did ${firstName(personA)} say yes to meeting ${firstName(personB)}?`,
+        reason: `You asked ${fullName(personA)} on ${when} about an introduction to ${fullName(personB)}.${why}`,
+      };
+    }
+    return {
+      ...base,
+      contactId: personA.id,
+      people: [personA.id, personB.id],
+      title: `Did ${firstName(personA)} and ${firstName(personB)} connect?`,
+      reason: `You introduced ${fullName(personA)} and ${fullName(personB)} on ${when}.${why}`,
+    };
+  }
+  if (introducer && personA && personB === null) {
+    return {
+      ...base,
+      contactId: introducer.id,
+      people: [introducer.id, personA.id],
+      title: `Thank ${firstName(introducer)} for introducing you to ${firstName(personA)}`,
+      reason: `${fullName(introducer)} introduced you to ${fullName(personA)} on ${when}. A short thank-you, and how it went, keeps the door open.`,
+    };
+  }
+  // Someone else's introduction the user was only copied on: not the user's loop.
+  return null;
+}
+
+export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestion | null {
+  if (event.dueAt === null) return null;
+  const hard = isHardLifeEvent(event.text);
+  const soon = localDayDifference(clock.asOf, event.dueAt, clock.timeZone) <= 7;
+  return {
+    section: "coming_up",
+    subjectKey: subjectKey.signal(event.id),
+    contactId: event.contact.id,
+    people: [event.contact.id],
+    title: `${fullName(event.contact)}: ${event.text.replace(/\s+/g, " ").trim()}`,
+    reason: `${day(event.dueAt, clock)} (${relativeDay(event.dueAt, clock.asOf, clock.timeZone)}). ${
+      hard ? "A hard time, perhaps: a short, kind note can mean a lot." : `A note to ${firstName(event.contact)} beforehand would be welcome.`
+    }`,
+    score: (soon ? 0.75 : 0.55) + (hard ? 0.1 : 0),
+    dormant: false,
+  };
+}
+
+function newestByContact(signals: readonly SignalCandidate[]): Map<string, SignalCandidate> {
+  const byContact = new Map<string, SignalCandidate>();
+  for (const signal of signals) {
+    const known = byContact.get(signal.contact.id);
+    if (!known || signal.createdAt > known.createdAt) byContact.set(signal.contact.id, signal);
+  }
+  return byContact;
+}
+
+/** Every suggestion the week could hold, unranked. */
+export function suggest(input: SuggestInput): Suggestion[] {
+  const clock: Clock = { asOf: input.asOf, timeZone: input.timeZone };
+  const { candidates } = input;
+  const needs = newestByContact(candidates.needs);
+  const lifeEvents = newestByContact([...candidates.recentLifeEvents, ...candidates.upcomingLifeEvents]);
+  return [
+    ...[...candidates.promises, ...candidates.asks].map((task) => suggestOwed(task, clock)),
+    ...candidates.checkIns.map((candidate) =>
+      suggestCheckIn(
+        candidate,
+        { need: needs.get(candidate.contact.id) ?? null, lifeEvent: lifeEvents.get(candidate.contact.id) ?? null },
+        clock,
+      ),
+    ),
+    ...candidates.needs.map((need) => suggestOfferHelp(need, clock)),
+    ...input.pairs.map(suggestIntroduction),
+    ...candidates.introductionFollowUps.flatMap((intro) => suggestCloseLoop(intro, clock) ?? []),
+    ...candidates.upcomingLifeEvents.flatMap((event) => suggestComingUp(event, clock) ?? []),
+    ...candidates.waitingOn.map((task) => suggestWaitingOn(task, clock)),
+  ];
+}

@@ -1,0 +1,92 @@
+// Words and dates for the digest, in the user's time zone. Pure.
+import { localParts } from "../lib/zoned-time.ts";
+import { DAY_MS } from "../model.ts";
+
+/** Longest quote of what someone said; a digest line should stay a line. */
+export const MAX_QUOTE_CHARS = 140;
+
+export interface Person {
+  name: string | null;
+  address: string | null;
+}
+
+/** "Ana Lima", else the address, else "someone". */
+export function fullName(person: Person | null): string {
+  return person?.name?.trim() || person?.address || "someone";
+}
+
+/** "Ana" of "Ana Lima"; the address when there is no name. */
+export function firstName(person: Person | null): string {
+  const name = person?.name?.trim();
+  if (!name) return person?.address || "someone";
+  return name.split(/\s+/)[0] ?? name;
+}
+
+/** Whole local days from `from` to `to` (negative when `to` is earlier). */
+export function localDayDifference(from: number, to: number, timeZone: string): number {
+  const a = localParts(from, timeZone);
+  const b = localParts(to, timeZone);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Fri 20 Nov", with the year when it is not the year of `asOf`. */
+export function formatDay(instant: number, asOf: number, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // Parts from en-US ("Sep", not en-GB's "Sept"), put in day-month order.
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = new Map(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const year = parts.get("year") ?? "";
+  const withYear = year !== String(localParts(asOf, timeZone).year);
+  return `${parts.get("weekday") ?? ""} ${parts.get("day") ?? ""} ${parts.get("month") ?? ""}${withYear ? ` ${year}` : ""}`;
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+/** A span of days in words: "3 days", "2 weeks", "4 months", "over a year". */
+export function spanInWords(days: number): string {
+  const d = Math.abs(days);
+  if (d < 14) return plural(d, "day");
+  if (d < 60) return plural(Math.round(d / 7), "week");
+  if (d < 365) return plural(Math.round(d / 30), "month");
+  if (d < 730) return "over a year";
+  return `${Math.floor(d / 365)} years`;
+}
+
+/** "today", "tomorrow", "in 5 days", "yesterday", "3 weeks ago". */
+export function relativeDay(instant: number, asOf: number, timeZone: string): string {
+  const days = localDayDifference(asOf, instant, timeZone);
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${spanInWords(days)}` : `${spanInWords(days)} ago`;
+}
+
+/** What someone said, on one line, shortened at a word, in curly quotes. */
+export function quote(text: string, maxChars: number = MAX_QUOTE_CHARS): string {
+  const line = text.replace(/\s+/g, " ").trim().replace(/^["“”']+|["“”']+$/g, "");
+  if (line.length <= maxChars) return `“${line}”`;
+  const cut = line.slice(0, maxChars - 1);
+  const atWord = cut.lastIndexOf(" ") > maxChars / 2 ? cut.slice(0, cut.lastIndexOf(" ")) : cut;
+  return `“${atWord.replace(/[\s,;:.-]+$/, "")}…”`;
+}
+
+export function capitalize(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
+// Events where a cheerful "congrats!" would hurt. Matched on whole words.
+const HARD_EVENT =
+  /\b(passed away|died|death|funeral|bereave\w*|grie(f|ving)|loss|lost (her|his|their) (job|mother|father|mum|mom|dad|partner|husband|wife|baby)|laid off|layoffs?|redundan\w*|fired|surgery|operation|hospital\w*|diagnos\w*|cancer|chemo\w*|illness|sick|divorce\w*|separat\w*|miscarriage|burn ?out)\b/i;
+
+/** A life event that calls for gentleness rather than congratulations. */
+export function isHardLifeEvent(text: string): boolean {
+  return HARD_EVENT.test(text);
+}
