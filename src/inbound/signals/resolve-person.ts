@@ -101,6 +101,7 @@ function keysOf(person: { name: string | null; address: string | null }): string
     if (first && first.length > 1) keys.add(first);
   }
   const local = localPart(person.address);
+  if (person.address) keys.add(person.address.toLowerCase());
   if (local) {
     keys.add(local);
     const head = local.split(/[._+-]/)[0];
