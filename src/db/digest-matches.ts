@@ -20,6 +20,8 @@ function tagHoldersQuery(db: Database, userId: string, tags: readonly string[], 
       // Distinct output names: rows arrive as objects in batch mode.
       signalId: sql<string>`${signals.id}`.as("signal_id"),
       tag: signals.tag,
+      kind: signals.kind,
+      status: signals.status,
       contactId: sql<string>`${contacts.id}`.as("contact_id"),
       name: contacts.name,
       address: contacts.primaryAddress,
@@ -30,8 +32,9 @@ function tagHoldersQuery(db: Database, userId: string, tags: readonly string[], 
       and(
         eq(signals.userId, userId),
         inArray(signals.tag, tags.slice(0, MAX_IN_LIST)),
-        eq(signals.kind, "interest"),
-        eq(signals.status, "open"),
+        // No kind or status here: given an equality on them, SQLite prefers
+        // signals_user_kind_status and walks every open interest looking for
+        // the tags. Only interests carry tags; the rest is filtered below.
         eq(signals.private, false),
         eq(contacts.muted, false),
       ),
@@ -57,7 +60,7 @@ export async function loadTagHolders(
     if (tags.length === 0) return [];
     const rows = results[next++] ?? [];
     return rows.flatMap((row) =>
-      row.tag === null
+      row.tag === null || row.kind !== "interest" || row.status !== "open"
         ? []
         : [{ signalId: row.signalId, tag: row.tag, contact: { id: row.contactId, name: row.name, address: row.address } }],
     );

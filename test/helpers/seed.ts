@@ -242,22 +242,22 @@ export function seeder(d1: D1Database) {
       const seq = sql`with recursive seq(j) as (select 1 union all select j + 1 from seq where j < ${n})`;
       const c = (j: string) => sql.raw(`'${userId}-c' || ${j}`);
       const last = sql`${now} - ${70 * DAY_MS} - j * ${3 * HOUR_MS}`;
-      await db.batch([
-        db.run(sql`${seq} insert into contacts (id, user_id, name, name_key, primary_address, learned_cadence_days,
+      const statements = [
+        sql`${seq} insert into contacts (id, user_id, name, name_key, primary_address, learned_cadence_days,
             last_interaction_at, interaction_count, next_check_in_at, muted, name_quality, created_at)
           select ${c("j")}, ${userId}, 'Person ' || j, 'person ' || j, 'p' || j || '@example.com',
             case when j % 2 = 0 then 60 else null end, ${last}, 3, ${last} + ${60 * DAY_MS}, j % 13 = 0, 1, ${now} - ${400 * DAY_MS}
-          from seq`),
-        db.run(sql`${seq}, k(k) as (values (0), (1), (2))
+          from seq`,
+        sql`${seq}, k(k) as (values (0), (1), (2))
           insert into interactions (id, user_id, kind, subject, occurred_at, message_id, note, created_at)
           select ${sql.raw(`'${userId}-i' || j || '-' || k`)}, ${userId}, 'thread', 'Catch-up ' || k || ' with Person ' || j,
             ${last} - k * ${20 * DAY_MS}, '<' || j || '.' || k || '@mail.example>', null, ${now} - ${400 * DAY_MS}
-          from seq, k`),
-        db.run(sql`${seq}, k(k) as (values (0), (1), (2))
+          from seq, k`,
+        sql`${seq}, k(k) as (values (0), (1), (2))
           insert into interaction_participants (interaction_id, contact_id, user_id, role, occurred_at)
           select ${sql.raw(`'${userId}-i' || j || '-' || k`)}, ${c("j")}, ${userId}, 'to', ${last} - k * ${20 * DAY_MS}
-          from seq, k`),
-        db.run(sql`${seq} insert into signals (id, user_id, contact_id, about_user, kind, text, sentence, tag, due_at, private, status, created_at)
+          from seq, k`,
+        sql`${seq} insert into signals (id, user_id, contact_id, about_user, kind, text, sentence, tag, due_at, private, status, created_at)
           select ${sql.raw(`'${userId}-s' || j || '-' || kind || private`)}, ${userId}, ${c("j")}, 0, kind, text, text, tag, due_at, private, status,
             ${now} - j * ${2 * HOUR_MS}
           from (
@@ -270,8 +270,8 @@ export function seeder(d1: D1Database) {
             union all select j, 'life_event', case when j % 8 = 0 then 'knee surgery' else 'wedding in Lisbon' end,
               null, ${now} + (j % 14) * ${DAY_MS} + ${HOUR_MS}, 0, 'open' from seq where j % 4 = 0
             union all select j, 'need', 'told in confidence: going through a divorce', null, null, 1, 'open' from seq where j % 7 = 0
-          )`),
-        db.run(sql`${seq} insert into tasks (id, user_id, kind, title, contact_id, due_at, status, remind_at, reminded_at, created_at)
+          )`,
+        sql`${seq} insert into tasks (id, user_id, kind, title, contact_id, due_at, status, remind_at, reminded_at, created_at)
           select ${sql.raw(`'${userId}-t' || j`)}, ${userId}, kind, title, ${c("j")}, due_at, status, remind_at, reminded_at, created_at
           from (
             select j, case j % 4 when 1 then 'promise' when 2 then 'ask' when 3 then 'waiting_on' else 'promise' end as kind,
@@ -281,16 +281,17 @@ export function seeder(d1: D1Database) {
               case when j % 4 = 0 then 'done' else 'open' end as status,
               null as remind_at, null as reminded_at, ${now} - ${10 * DAY_MS} - j * ${6 * HOUR_MS} as created_at
             from seq
-          )`),
-        db.run(sql`${seq} insert into tasks (id, user_id, kind, title, contact_id, due_at, status, remind_at, reminded_at, created_at)
+          )`,
+        sql`${seq} insert into tasks (id, user_id, kind, title, contact_id, due_at, status, remind_at, reminded_at, created_at)
           select ${sql.raw(`'${userId}-r' || j`)}, ${userId}, 'reminder', 'Follow up: Catch-up with Person ' || j, ${c("j")},
             ${now} - j * ${HOUR_MS}, 'open', ${now} - j * ${HOUR_MS}, ${now} - j * ${HOUR_MS}, ${now} - ${3 * DAY_MS} - j * ${HOUR_MS}
-          from seq where j % 2 = 0`),
-        db.run(sql`${seq} insert into introductions (id, user_id, introducer_contact_id, person_a_contact_id, person_b_contact_id, reason, opt_in, status, follow_up_at, created_at)
+          from seq where j % 2 = 0`,
+        sql`${seq} insert into introductions (id, user_id, introducer_contact_id, person_a_contact_id, person_b_contact_id, reason, opt_in, status, follow_up_at, created_at)
           select ${sql.raw(`'${userId}-n' || j`)}, ${userId}, null, ${c("j")}, ${c("(j + 1)")}, 'both work on climate', 0, 'made',
             ${now} - j * ${4 * HOUR_MS}, ${now} - ${14 * DAY_MS} - j * ${4 * HOUR_MS}
-          from seq where j % 4 = 0 and j < ${n}`),
-      ]);
+          from seq where j % 4 = 0 and j < ${n}`,
+      ];
+      for (const statement of statements) await db.run(statement);
     },
   };
 }
