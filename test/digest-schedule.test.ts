@@ -80,7 +80,7 @@ describe("hourly cron: who is due", () => {
     expect(await nextDigestOf(gone.id)).toBe(at("2026-12-07T08:00:00Z"));
     // Still paused on 7 Dec; back on 14 Dec.
     expect((await runCron(at("2026-12-07T08:00:00Z"))).map((job) => job.userId)).toEqual([active.id]);
-    expect((await runCron(at("2026-12-14T08:00:00Z"))).map((job) => job.userId).toSorted()).toEqual([paused.id, active.id].toSorted());
+    expect((await runCron(at("2026-12-14T08:00:00Z"))).map((job) => job.userId).toSorted((a, b) => a.localeCompare(b))).toEqual([paused.id, active.id].toSorted((a, b) => a.localeCompare(b)));
   });
 
   it("pages through more due users than one page holds", async () => {
