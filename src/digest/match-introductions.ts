@@ -40,7 +40,8 @@ export function keywords(text: string): string[] {
     for (const suffix of ["ers", "er", "ists", "ist", "ing"]) {
       if (word.length > suffix.length + 3 && word.endsWith(suffix)) out.add(word.slice(0, -suffix.length));
     }
-    if (word.length > 6 && word.endsWith("ing")) out.add(`${word.slice(0, -3)}e`);
+    // "hiring" → "hire", "coding" → "code" (and "mentoring" → "mentor" above).
+    if (word.length > 5 && word.endsWith("ing")) out.add(`${word.slice(0, -3)}e`);
   }
   return [...out];
 }

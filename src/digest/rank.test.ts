@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { DigestSection } from "../model.ts";
+import { MAX_DORMANT_PER_DIGEST, rankSuggestions } from "./rank.ts";
+import type { Suggestion } from "./suggestion.ts";
+
+let n = 0;
+function s(section: DigestSection, score: number, extra: Partial<Suggestion> = {}): Suggestion {
+  n++;
+  return {
+    section,
+    subjectKey: `${section}:${n}`,
+    contactId: `c${n}`,
+    people: [`c${n}`],
+    title: `${section} ${n}`,
+    reason: "because",
+    score,
+    dormant: false,
+    ...extra,
+  };
+}
+
+const none = new Set<string>();
+
+describe("rankSuggestions", () => {
+  it("caps the week and numbers items in section order", () => {
+    const items = rankSuggestions(
+      [s("waiting_on", 0.5), s("check_in", 0.5), s("promises", 0.9), s("coming_up", 0.75), s("check_in", 0.6), s("promises", 0.95)],
+      { maxItems: 4, recentlyShown: none },
+    );
+    expect(items.map((i) => [i.position, i.section, i.score])).toEqual([
+      [1, "promises", 0.95],
+      [2, "check_in", 0.6],
+      [3, "coming_up", 0.75],
+      [4, "waiting_on", 0.5],
+    ]);
+  });
+
+  it("spreads the week across sections before filling it with the best of one", () => {
+    const many = Array.from({ length: 10 }, (_, i) => s("promises", 0.9 + i / 100));
+    const items = rankSuggestions([...many, s("offer_help", 0.3), s("close_loop", 0.2)], { maxItems: 7, recentlyShown: none });
+    expect(items.filter((i) => i.section === "promises")).toHaveLength(4); // ceil(7 / 2)
+    expect(items.map((i) => i.section)).toContain("offer_help");
+    expect(items.map((i) => i.section)).toContain("close_loop");
+    expect(items).toHaveLength(6);
+  });
+
+  it("lets at most one long-silent person in", () => {
+    const dormant = Array.from({ length: 5 }, () => s("check_in", 0.9, { dormant: true }));
+    const items = rankSuggestions([...dormant, s("check_in", 0.4)], { maxItems: 7, recentlyShown: none });
+    expect(items.filter((i) => i.dormant)).toHaveLength(MAX_DORMANT_PER_DIGEST);
+    expect(items).toHaveLength(2);
+  });
+
+  it("shows a person once across check-in, offer help and coming up", () => {
+    const ana = { contactId: "ana", people: ["ana"] };
+    const items = rankSuggestions(
+      [s("check_in", 0.5, ana), s("offer_help", 0.62, ana), s("coming_up", 0.75, ana), s("promises", 0.9, ana)],
+      { maxItems: 7, recentlyShown: none },
+    );
+    expect(items.map((i) => i.section)).toEqual(["promises", "check_in"]);
+  });
+
+  it("drops the offer of help an introduction already answers", () => {
+    const need = s("offer_help", 0.62, { subjectKey: "signal:need1" });
+    const intro = s("introductions", 0.6, { subjectKey: "pair:a:b", people: ["a", "b"], covers: ["signal:need1"] });
+    expect(rankSuggestions([need, intro], { maxItems: 7, recentlyShown: none }).map((i) => i.subjectKey)).toEqual(["pair:a:b"]);
+  });
+
+  it("steps back what was shown lately and left alone, but never a promise", () => {
+    const old = s("check_in", 0.6, { subjectKey: "contact:old" });
+    const fresh = s("check_in", 0.45, { subjectKey: "contact:fresh" });
+    const promise = s("promises", 0.9, { subjectKey: "task:p" });
+    const items = rankSuggestions([old, fresh, promise], { maxItems: 2, recentlyShown: new Set(["contact:old", "task:p"]) });
+    expect(items.map((i) => i.subjectKey)).toEqual(["task:p", "contact:fresh"]);
+  });
+
+  it("uses the default cap for a nonsensical setting", () => {
+    const many = Array.from({ length: 20 }, (_, i) => s(i % 2 ? "check_in" : "offer_help", 0.5));
+    expect(rankSuggestions(many, { maxItems: 0, recentlyShown: none })).toHaveLength(7);
+  });
+});
