@@ -18,6 +18,8 @@ export interface Deps {
 
 export interface Wiring {
   mailer(env: Env): Mailer;
+  /** The time now, in ms; tests set it, production uses the runtime's clock. */
+  clock?: () => number;
 }
 
 export function createDeps(env: Env, wiring: Wiring): Deps {
@@ -37,7 +39,7 @@ export function createWorker(wiring: Wiring) {
     },
 
     async email(message, env) {
-      await handleEmail(message, createDeps(env, wiring), Date.now());
+      await handleEmail(message, createDeps(env, wiring), (wiring.clock ?? Date.now)());
     },
 
     async scheduled(controller, env) {
@@ -46,7 +48,7 @@ export function createWorker(wiring: Wiring) {
     },
 
     async queue(batch, env) {
-      await consumeDigestJobs(batch, createDeps(env, wiring), Date.now());
+      await consumeDigestJobs(batch, createDeps(env, wiring), (wiring.clock ?? Date.now)());
     },
   } satisfies ExportedHandler<Env>;
 }

@@ -11,9 +11,11 @@ export interface SentMail extends BuiltMessage {
   parsed: Email;
 }
 
-export function testWorker() {
+/** `now`: what the Worker's clock reads (default: the real clock). */
+export function testWorker(options: { now?: () => number } = {}) {
   const sent: SentMail[] = [];
   const worker = createWorker({
+    ...(options.now ? { clock: options.now } : {}),
     mailer: (e) => {
       const real = sendEmailMailer(e.SEND_EMAIL);
       return {
