@@ -346,8 +346,14 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
+// Every phrase either parser reads has a digit or one of these words; without
+// one, chrono (the slow part) is not asked.
+const DATE_HINT =
+  /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|toni|tom|tmr|2mor|yesterday|week|month|year|eo[dwmy]|cob|close\s+of|easter|christmas|xmas|new\s+year|thanksgiving|noon|midnight|morning|afternoon|evening|night|ago|later|next|last|this|day/i;
+
 /** The first date phrase in `text`, resolved relative to `reference` in `timeZone`. */
 export function findDate(text: string, reference: Date, timeZone: string, options: DateOptions = {}): DateMatch | null {
+  if (!DATE_HINT.test(text)) return null;
   const resolved: Required<DateOptions> = { mode: options.mode ?? "deadline", past: options.past ?? false };
   const p = localParts(reference.getTime(), timeZone);
   const today = ymd(p.year, p.month, p.day);

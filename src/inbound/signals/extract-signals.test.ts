@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Person, Signal } from "../../model.ts";
-import { extractSignals, type SignalInput } from "./extract-signals.ts";
+import { extractSignals, MAX_SIGNALS_PER_TEXT, type SignalInput } from "./extract-signals.ts";
 
 const USER = { name: "Alex Morgan", address: "alex@morgan.test" };
 const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
@@ -146,6 +146,11 @@ describe("extractSignals: privacy and provenance", () => {
       ["life_event", false, null],
       ["interest", false, "design"],
     ]);
+  });
+
+  it("keeps at most MAX_SIGNALS_PER_TEXT signals from one text", () => {
+    const text = Array.from({ length: 150 }, (_, i) => `#topic${String.fromCharCode(97 + (i % 26))}${i}.`).join(" ");
+    expect(notes(text)).toHaveLength(MAX_SIGNALS_PER_TEXT);
   });
 
   it("keeps the original sentence and a short text", () => {

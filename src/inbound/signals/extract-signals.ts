@@ -1,6 +1,6 @@
 // The deterministic, offline extractor: what a person wrote becomes signals
 // about people, each with the sentence it came from.
-import { findDate, localDateOf } from "../../lib/dates.ts";
+import { type DateMatch, findDate, localDateOf } from "../../lib/dates.ts";
 import type { Person, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
 import { detectAsks } from "./asks.ts";
@@ -38,6 +38,11 @@ const DETECTORS: ((ctx: SentenceContext) => Detection[])[] = [
   detectInterests,
   detectFollowUps,
 ];
+/**
+ * Signals kept from one text. A thoughtful note yields a handful; a pasted
+ * document or mailing-list digest would otherwise flood the store and the digest.
+ */
+export const MAX_SIGNALS_PER_TEXT = 100;
 const TASK_LABEL = /^(?:actions?|action\s+items?|ai|todo|to-?do|next\s+steps?|tasks?)$/i;
 const GROUP_LABEL = /^(?:both|all|us|we|everyone|team)$/i;
 
@@ -115,6 +120,7 @@ export function extractSignals(input: SignalInput): Signal[] {
     const groupLine = !!label && GROUP_LABEL.test(label);
     const topic = label && !taskLine && !groupLine ? people.label(label) : null;
     const body = taskLine || groupLine || topic ? sentence.body : sentence.plain;
+    const dates = new Map<string, DateMatch | null>();
     const ctx: SentenceContext = {
       sentence,
       body,
@@ -126,11 +132,15 @@ export function extractSignals(input: SignalInput): Signal[] {
       people,
       today,
       dateIn: (from, to, options) => {
-        const match = findDate(body.slice(from, to), input.sentAt, input.timeZone, options);
-        return match ? { ...match, index: match.index + from } : null;
+        const key = `${from}:${to}:${options.mode ?? ""}:${options.past ?? ""}`;
+        if (!dates.has(key)) {
+          const match = findDate(body.slice(from, to), input.sentAt, input.timeZone, options);
+          dates.set(key, match ? { ...match, index: match.index + from } : null);
+        }
+        return dates.get(key) ?? null;
       },
     };
     found.push(...toFound(DETECTORS.flatMap((detect) => detect(ctx)), sentence, index));
   }
-  return merge(found);
+  return merge(found).slice(0, MAX_SIGNALS_PER_TEXT);
 }

@@ -90,6 +90,12 @@ interface Candidate {
   person: { name: string | null; address: string | null };
   role: Person["role"];
   keys: string[];
+  /** One pattern per key, longest (full name) first. */
+  patterns: { key: string; pattern: RegExp }[];
+}
+
+function keyPattern(key: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
 }
 
 function keysOf(person: { name: string | null; address: string | null }): string[] {
@@ -123,7 +129,9 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
   for (const p of input.people) {
     const person = { name: p.name, address: p.address };
     if (isUser(person) || candidates.some((c) => same(c.person, person))) continue;
-    candidates.push({ person, role: p.role, keys: keysOf(person) });
+    const keys = keysOf(person);
+    const patterns = keys.toSorted((a, b) => b.length - a.length).map((key) => ({ key, pattern: keyPattern(key) }));
+    candidates.push({ person, role: p.role, keys, patterns });
   }
   const authorCandidate = input.authorIsUser ? null : (candidates.find((c) => same(c.person, input.author)) ?? null);
   const authorWho: Who = input.authorIsUser
@@ -156,13 +164,15 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     return one(matches);
   };
 
+  const mentions = new Map<string, { who: Who; index: number; candidate: Candidate | null }[]>();
   const namesIn = (body: string): { who: Who; index: number; candidate: Candidate | null }[] => {
+    const cached = mentions.get(body);
+    if (cached) return cached;
     const found: { who: Who; index: number; candidate: Candidate | null }[] = [];
     const lower = body.toLowerCase();
     for (const candidate of candidates) {
       // Full names first, so "Tom Becker" is one mention, not two.
-      for (const key of candidate.keys.toSorted((a, b) => b.length - a.length)) {
-        const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+      for (const { key, pattern } of candidate.patterns) {
         const m = pattern.exec(lower);
         if (!m) continue;
         const ambiguous = byKey(key).length > 1 || userKeys.has(key);
@@ -170,7 +180,9 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
         break;
       }
     }
-    return found.toSorted((a, b) => a.index - b.index);
+    const sorted = found.toSorted((a, b) => a.index - b.index);
+    mentions.set(body, sorted);
+    return sorted;
   };
 
   const pronoun = (word: string, body: string, index: number): Who => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "./sentences.ts";
+import { MAX_SENTENCE_CHARS, splitSentences } from "./sentences.ts";
 
 describe("splitSentences", () => {
   it("splits on sentence ends but not on abbreviations", () => {
@@ -41,6 +41,12 @@ describe("splitSentences", () => {
       ["His dad passed away. #private", true],
       ["She's moving in May.", false],
     ]);
+  });
+
+  it("reads a wall of text without punctuation in clause-sized pieces", () => {
+    const sentences = splitSentences("she is hiring and ".repeat(500));
+    expect(sentences.length).toBeGreaterThan(1);
+    expect(sentences.every((s) => s.text.length <= MAX_SENTENCE_CHARS)).toBe(true);
   });
 
   it("makes the whole note private when #private stands on its own line", () => {

@@ -17,6 +17,12 @@ export interface Sentence {
 // Mail clients wrap at 72-78 columns; a shorter line ended on purpose.
 const WRAPPED_LINE_MIN_CHARS = 60;
 const LABEL_MAX_WORDS = 4;
+/**
+ * Characters of one sentence read at a time. Real sentences are a few hundred
+ * characters; a pasted wall of text without punctuation would make the
+ * per-trigger subject scan quadratic, so it is read in clause-sized pieces.
+ */
+export const MAX_SENTENCE_CHARS = 1_000;
 
 const BULLET = /^\s*(?:[-*•·‣–]|\d{1,2}[.)])\s+/;
 const CHECKBOX = /^\s*(?:[-*]\s*)?\[[ xX]?\]\s*/;
@@ -54,6 +60,22 @@ function logicalLines(text: string): string[] {
   return out.filter((line) => line.trim() !== "");
 }
 
+/** A run-on longer than MAX_SENTENCE_CHARS, cut at clause breaks (or spaces) into pieces that fit. */
+function pieces(sentence: string): string[] {
+  if (sentence.length <= MAX_SENTENCE_CHARS) return [sentence];
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE_CHARS) {
+    const window = rest.slice(0, MAX_SENTENCE_CHARS);
+    const clause = Math.max(window.lastIndexOf(", "), window.lastIndexOf("; "), window.lastIndexOf(" and "));
+    const cut = clause > MAX_SENTENCE_CHARS / 4 ? clause + 1 : window.lastIndexOf(" ") > 0 ? window.lastIndexOf(" ") : MAX_SENTENCE_CHARS;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
+}
+
 function splitLine(line: string): string[] {
   const parts: string[] = [];
   let start = 0;
@@ -67,7 +89,7 @@ function splitLine(line: string): string[] {
   if (start < line.length) parts.push(line.slice(start));
   // A trailing "#climate #private" belongs to the sentence before it.
   const merged: string[] = [];
-  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+  for (const part of parts.flatMap(pieces).map((p) => p.trim()).filter(Boolean)) {
     const previous = merged.length - 1;
     if (HASHTAGS_ONLY.test(part) && previous >= 0) merged[previous] = `${merged[previous] ?? ""} ${part}`;
     else merged.push(part);
