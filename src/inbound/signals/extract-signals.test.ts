@@ -106,6 +106,14 @@ describe("extractSignals: whom, and when not to guess", () => {
     });
   });
 
+  it("keeps a coordinated verb with its own subject, not the author", () => {
+    const signals = from(BEN, "Let me introduce you to Jana, she runs growth at Klarna and knows the Nordics inside out.");
+    expect(brief(signals)).toEqual([
+      ["waiting_on", "Ben Okafor", null],
+      ["offer", null, null],
+    ]);
+  });
+
   it("does not give a stranger's news to the only participant", () => {
     expect(brief(notes("met a founder at the meetup who is raising a series A"))).toEqual([["need", null, null]]);
     expect(notes("Do you know anyone who is hiring data engineers?")).toEqual([]);

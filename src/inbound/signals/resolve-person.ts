@@ -59,6 +59,7 @@ const RELATIONAL = new Set([
 const POSSESSIVE_PRONOUN = new Set(["her", "his", "their", "my", "our", "your"]);
 const RELATIVE = new Set(["who", "that", "which", "whose"]);
 const INDEFINITE = new Set(["whoever", "whomever", "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "people", "folks", "none"]);
+const COORDINATORS = new Set(["and", "but", "or", "&", "yet"]);
 const USER_LABELS = new Set(["me", "i", "myself", "self", "mine"]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'._@&-]*/gu;
@@ -209,10 +210,16 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     const tokens = [...body.slice(start, index).matchAll(WORD)].map((m) => ({ word: m[0], at: start + m.index }));
     let sawAuxiliary = false;
     let owned = false;
+    // "she runs growth and knows the Nordics": the second verb shares the first one's subject.
+    let coordinated = false;
     for (let i = tokens.length - 1; i >= 0; i--) {
       const token = tokens[i];
       if (!token) break;
       const { stem, suffix } = split(token.word);
+      if (!suffix && COORDINATORS.has(stem) && !owned) {
+        coordinated = true;
+        continue;
+      }
       if (!suffix && SKIPPED.has(stem)) {
         sawAuxiliary ||= AUXILIARY.has(stem);
         continue;
@@ -244,6 +251,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
         }
         return found;
       }
+      if (coordinated) continue;
       return sawAuxiliary || suffix || owned ? [UNRESOLVED] : null;
     }
     // "- daughter starts school in sept": whose daughter is the line's business.
