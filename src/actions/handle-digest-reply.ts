@@ -1,12 +1,54 @@
+// A reply to a digest: authorize → parse → apply → confirm.
+import { applyPlan, loadUndoStack } from "../db/action-state.ts";
 import type { User } from "../db/users.ts";
+import { usableTimeZone } from "../digest/schedule.ts";
 import type { ParsedEmail } from "../inbound/parse-email.ts";
+import { visibleText } from "../inbound/visible-text.ts";
+import { withSubaddress } from "../lib/addresses.ts";
+import { newId } from "../lib/ids.ts";
+import { REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
+import { sendMail } from "../mail/outbox.ts";
 import type { Deps } from "../worker.ts";
+import { authorizeReply } from "./authorize-reply.ts";
+import { confirmationText, refusalText } from "./confirm-reply.ts";
+import { loadActionState } from "./load-state.ts";
+import { parseCommands } from "./parse-commands.ts";
+import { planReply } from "./plan-reply.ts";
+import { replyMail } from "./reply-mail.ts";
 
 /** A reply to a digest: verify the token against its owner, apply each line, confirm by mail. */
-export async function handleDigestReply(
-  _deps: Deps,
-  _user: User,
-  _email: ParsedEmail,
-  _token: string,
-  _now: number,
-): Promise<void> {}
+export async function handleDigestReply(deps: Deps, user: User, email: ParsedEmail, token: string, now: number): Promise<void> {
+  const outbox = { db: deps.db, mailer: deps.mailer, now };
+  const timeZone = usableTimeZone(user.timeZone);
+  const authorization = await authorizeReply(deps.db, deps.config.signingKey, user.id, token, now);
+  if (!authorization.ok) {
+    await sendMail(outbox, replyMail(deps.config, user, email, { text: refusalText(authorization, timeZone, now) }));
+    return;
+  }
+  const { digest, items } = authorization;
+  const parsed = parseCommands({
+    kind: "digest_reply",
+    subject: email.subject,
+    text: visibleText(email.text),
+    now,
+    timeZone,
+  });
+  const undoCount = parsed.commands.filter((command) => command.verb === "undo").length;
+  const [state, undoStack] = await Promise.all([
+    loadActionState(deps.db, user.id, items),
+    loadUndoStack(deps.db, user.id, undoCount),
+  ]);
+  const { plan, outcome } = planReply({
+    state,
+    digestId: digest.id,
+    commands: parsed.commands,
+    undoStack,
+    now,
+    timeZone,
+    newId,
+  });
+  await applyPlan(deps.db, user.id, plan, now);
+  // Answers to this confirmation act on the same digest.
+  const replyTo = withSubaddress(deps.config.tendAddress, `${REPLY_TOKEN_PREFIX}${token.toLowerCase()}`);
+  await sendMail(outbox, replyMail(deps.config, user, email, { text: confirmationText(outcome, parsed.notUnderstood), replyTo }));
+}

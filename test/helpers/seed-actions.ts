@@ -1,0 +1,227 @@
+// Seeds what acting on a digest needs: a user, people, tasks, a sent digest and
+// its items, and the reply token and addresses Tend would put in that digest.
+import { env } from "cloudflare:workers";
+import { openDatabase } from "../../src/db/client.ts";
+import {
+  contactAddresses,
+  contacts,
+  contactNotes,
+  digestItems,
+  digests,
+  interactionParticipants,
+  interactions,
+  introductions,
+  signals,
+  tasks,
+  userAddresses,
+  users,
+} from "../../src/db/schema.ts";
+import { newId } from "../../src/lib/ids.ts";
+import { linkToken, replyToken } from "../../src/lib/tokens.ts";
+import { DAY_MS, type DigestSection, type TaskKind } from "../../src/model.ts";
+
+export const SIGNING_KEY = "test-signing-key-0123456789abcdef";
+export const TEND = "tend@tend.example";
+export const PUBLIC_URL = "https://tend.example";
+
+export const db = () => openDatabase(env.DB);
+
+export interface SeededUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export async function seedUser(
+  email: string,
+  name: string,
+  settings: { timeZone?: string; nextDigestAt?: number } = {},
+): Promise<SeededUser> {
+  const id = newId();
+  await db().batch([
+    db()
+      .insert(users)
+      .values({ id, email, name, timeZone: settings.timeZone ?? "UTC", nextDigestAt: settings.nextDigestAt ?? null, createdAt: Date.now() - 90 * DAY_MS }),
+    db().insert(userAddresses).values({ address: email, userId: id }),
+  ]);
+  return { id, email, name };
+}
+
+export async function seedContact(
+  userId: string,
+  person: { name: string; address: string; lastInteractionAt?: number; learnedCadenceDays?: number },
+): Promise<string> {
+  const id = newId();
+  const key = person.name.toLowerCase();
+  await db().batch([
+    db()
+      .insert(contacts)
+      .values({
+        id,
+        userId,
+        name: person.name,
+        nameKey: key,
+        firstNameKey: key.split(" ")[0] ?? key,
+        primaryAddress: person.address,
+        lastInteractionAt: person.lastInteractionAt ?? Date.now() - 40 * DAY_MS,
+        learnedCadenceDays: person.learnedCadenceDays ?? null,
+        interactionCount: 3,
+        createdAt: Date.now() - 90 * DAY_MS,
+      }),
+    db().insert(contactAddresses).values({ userId, address: person.address, contactId: id }),
+  ]);
+  return id;
+}
+
+export async function seedTask(
+  userId: string,
+  task: { title: string; contactId?: string; kind?: TaskKind; dueAt?: number; signalId?: string; interactionId?: string },
+): Promise<string> {
+  const id = newId();
+  await db()
+    .insert(tasks)
+    .values({
+      id,
+      userId,
+      kind: task.kind ?? "promise",
+      title: task.title,
+      contactId: task.contactId ?? null,
+      signalId: task.signalId ?? null,
+      interactionId: task.interactionId ?? null,
+      dueAt: task.dueAt ?? null,
+      createdAt: Date.now() - 10 * DAY_MS,
+    });
+  return id;
+}
+
+export async function seedSignal(
+  userId: string,
+  signal: {
+    contactId: string | null;
+    kind: "need" | "offer" | "interest" | "life_event" | "promise" | "waiting_on";
+    text: string;
+    private?: boolean;
+    dueAt?: number;
+    tag?: string;
+    interactionId?: string;
+  },
+): Promise<string> {
+  const id = newId();
+  await db()
+    .insert(signals)
+    .values({
+      id,
+      userId,
+      contactId: signal.contactId,
+      interactionId: signal.interactionId ?? null,
+      kind: signal.kind,
+      text: signal.text,
+      sentence: signal.text,
+      private: signal.private ?? false,
+      dueAt: signal.dueAt ?? null,
+      tag: signal.tag ?? null,
+      createdAt: Date.now() - 5 * DAY_MS,
+    });
+  return id;
+}
+
+export async function seedInteraction(
+  userId: string,
+  interaction: { contactIds: string[]; subject: string; occurredAt?: number; note?: string },
+): Promise<string> {
+  const id = newId();
+  const occurredAt = interaction.occurredAt ?? Date.now() - 3 * DAY_MS;
+  await db().batch([
+    db()
+      .insert(interactions)
+      .values({ id, userId, kind: "thread", subject: interaction.subject, occurredAt, note: interaction.note ?? null, createdAt: occurredAt }),
+    ...interaction.contactIds.map((contactId, index) =>
+      db()
+        .insert(interactionParticipants)
+        .values({ interactionId: id, contactId, userId, role: index === 0 ? "from" : "cc", occurredAt }),
+    ),
+  ]);
+  return id;
+}
+
+export async function seedNote(userId: string, contactId: string, text: string): Promise<void> {
+  await db().insert(contactNotes).values({ id: newId(), userId, contactId, text, createdAt: Date.now() - DAY_MS });
+}
+
+export async function seedIntroduction(userId: string, a: string, b: string): Promise<string> {
+  const id = newId();
+  await db().insert(introductions).values({ id, userId, personAContactId: a, personBContactId: b, reason: "both in climate", createdAt: Date.now() - 14 * DAY_MS });
+  return id;
+}
+
+export interface ItemSeed {
+  section?: DigestSection;
+  subjectKey: string;
+  contactId?: string | null;
+  title: string;
+  reason?: string;
+}
+
+export interface SeededDigest {
+  id: string;
+  itemIds: string[];
+  token: string;
+  /** The Reply-To address the digest carries. */
+  replyAddress: string;
+  messageId: string;
+}
+
+let weeks = 0;
+
+export async function seedDigest(userId: string, items: ItemSeed[], sentAt = Date.now() - DAY_MS): Promise<SeededDigest> {
+  const id = newId();
+  const itemIds = items.map(() => newId());
+  weeks += 1;
+  const messageId = `<${id}@tend.example>`;
+  await db().batch([
+    db()
+      .insert(digests)
+      .values({ id, userId, week: `2026-W${String(weeks).padStart(2, "0")}-${id}`, status: "sent", scheduledFor: sentAt, claimedAt: sentAt, sentAt, messageId, itemCount: items.length }),
+    ...items.map((item, index) =>
+      db()
+        .insert(digestItems)
+        .values({
+          id: itemIds[index] ?? newId(),
+          digestId: id,
+          userId,
+          position: index + 1,
+          section: item.section ?? (item.subjectKey.startsWith("task:") ? "promises" : "check_in"),
+          subjectKey: item.subjectKey,
+          contactId: item.contactId ?? null,
+          title: item.title,
+          reason: item.reason ?? "because",
+        }),
+    ),
+  ]);
+  const token = await replyToken(SIGNING_KEY, userId, id);
+  return { id, itemIds, token, replyAddress: `tend+r.${token}@tend.example`, messageId };
+}
+
+/** A one-click link as the digest builds it. */
+export async function actionLink(itemId: string, action: string, expiresAt = Date.now() + 30 * DAY_MS): Promise<string> {
+  return `${PUBLIC_URL}/a/${await linkToken(SIGNING_KEY, { subject: itemId, action, expiresAt })}`;
+}
+
+export async function unsubscribeLink(userId: string, expiresAt = Date.now() + 365 * DAY_MS): Promise<string> {
+  return `${PUBLIC_URL}/u/${await linkToken(SIGNING_KEY, { subject: userId, action: "unsubscribe", expiresAt })}`;
+}
+
+/** A Sam-and-friends world: four items of the kinds a digest shows. */
+export async function seedWeek(user: SeededUser) {
+  const ana = await seedContact(user.id, { name: "Ana Lima", address: "ana@lumen.studio" });
+  const ben = await seedContact(user.id, { name: "Ben Okoro", address: "ben@okoro.dev", learnedCadenceDays: 21 });
+  const deck = await seedTask(user.id, { title: "Send Ana the deck", contactId: ana });
+  const intro = await seedTask(user.id, { title: "Introduce Ben to Priya", contactId: ben });
+  const digest = await seedDigest(user.id, [
+    { subjectKey: `task:${deck}`, contactId: ana, title: "Send Ana the deck", reason: "You promised on 20 Nov" },
+    { subjectKey: `contact:${ben}`, contactId: ben, title: "Check in with Ben Okoro", reason: "You last talked 40 days ago" },
+    { subjectKey: `task:${intro}`, contactId: ben, title: "Introduce Ben to Priya", reason: "“Would love to meet her”" },
+    { subjectKey: `contact:${ana}`, contactId: ana, title: "Check in with Ana Lima", reason: "She is hiring a designer" },
+  ]);
+  return { ana, ben, deck, intro, digest };
+}
