@@ -1,0 +1,28 @@
+// pending (pure): open promises, asks and reminders, grouped, soonest first.
+import type { PendingTask } from "../db/action-pending.ts";
+import { formatDay, formatDayTime } from "../lib/format-date.ts";
+import type { TaskKind } from "../model.ts";
+import { joinSections, section } from "./reply-mail.ts";
+
+const GROUPS: { title: string; kinds: readonly TaskKind[] }[] = [
+  { title: "Your promises and what you were asked:", kinds: ["promise", "ask"] },
+  { title: "Reminders and follow-ups:", kinds: ["reminder", "follow_up"] },
+  { title: "Waiting on others:", kinds: ["waiting_on"] },
+];
+
+export function composePending(pending: { tasks: PendingTask[]; more: boolean }, now: number, timeZone: string): string {
+  if (pending.tasks.length === 0) return "Nothing is pending: no open promises, asks or reminders.";
+  const line = (task: PendingTask) => {
+    const what = task.private ? `a private ${task.kind.replace("_", " ")} (not quoted)` : task.title;
+    const who = task.personName ? ` — ${task.personName}` : "";
+    const due = task.dueAt !== null ? ` (due ${formatDay(task.dueAt, timeZone, now)})` : "";
+    const remind = task.remindAt !== null && task.remindAt > now ? ` (reminder ${formatDayTime(task.remindAt, timeZone, now)})` : "";
+    const snoozed = task.snoozedUntil !== null && task.snoozedUntil > now ? ` — snoozed until ${formatDay(task.snoozedUntil, timeZone, now)}` : "";
+    const overdue = task.dueAt !== null && task.dueAt < now ? " — overdue" : "";
+    return `${what}${who}${due}${remind}${overdue}${snoozed}`;
+  };
+  return joinSections(
+    ...GROUPS.map((group) => section(group.title, pending.tasks.filter((task) => group.kinds.includes(task.kind)).map(line))),
+    pending.more ? "…and more; reply to your digest to close some, and they will move up." : "",
+  );
+}
