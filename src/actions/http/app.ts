@@ -1,8 +1,91 @@
+// fetch(): one-click links and unsubscribe. GET only shows a page (mail
+// scanners open links); POST acts.
 import { Hono } from "hono";
+import type { Context } from "hono";
+import { findUserZone, unsubscribeUser } from "../../db/action-settings.ts";
+import { verifyLinkToken } from "../../lib/tokens.ts";
 import type { Deps } from "../../worker.ts";
+import { applyItemLink, checkItemLink, snoozeDays } from "../apply-link.ts";
+import { confirmPage, LINK_PROBLEMS, resultPage } from "./link-pages.ts";
+import { type Page, paragraph, renderPage } from "./pages.ts";
+import { ONE_CLICK_FIELD, ONE_CLICK_VALUE, unsubscribeConfirmPage, unsubscribedPage } from "./unsubscribe-pages.ts";
 
-export function createHttpApp(_deps: () => Deps) {
+const SECURITY_HEADERS: Record<string, string> = {
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  // The token is in the URL: it must not leak to another site, a cache or a search engine.
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex",
+  "X-Content-Type-Options": "nosniff",
+};
+
+function page(c: Context, content: Page, status: 200 | 400 | 404 | 410 | 500 = 200) {
+  return c.html(renderPage(content), status);
+}
+
+export function createHttpApp(getDeps: () => Deps) {
   const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+  });
+
   app.get("/health", (c) => c.json({ ok: true }));
+
+  app.get("/a/:token", async (c) => {
+    const { db, config } = getDeps();
+    const check = await checkItemLink(db, config.signingKey, c.req.param("token"), Date.now());
+    if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
+    return page(c, confirmPage(check.target));
+  });
+
+  app.post("/a/:token", async (c) => {
+    const { db, config } = getDeps();
+    const now = Date.now();
+    const check = await checkItemLink(db, config.signingKey, c.req.param("token"), now);
+    if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
+    const form = await c.req.parseBody();
+    const result = await applyItemLink(db, check.target, snoozeDays(form.days), now);
+    return page(c, resultPage(check.target, result.said));
+  });
+
+  app.get("/u/:token", async (c) => {
+    const { db, config } = getDeps();
+    const check = await verifyLinkToken(config.signingKey, c.req.param("token"), Date.now());
+    if (!check.ok || check.claim.action !== "unsubscribe") {
+      const problem = check.ok ? "invalid" : check.reason;
+      return page(c, LINK_PROBLEMS[problem].page, LINK_PROBLEMS[problem].status);
+    }
+    const user = await findUserZone(db, check.claim.subject);
+    if (!user) return page(c, LINK_PROBLEMS.invalid.page, LINK_PROBLEMS.invalid.status);
+    return page(c, unsubscribeConfirmPage(user.unsubscribedAt !== null));
+  });
+
+  // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click"; the page's form sends the same.
+  app.post("/u/:token", async (c) => {
+    const { db, config } = getDeps();
+    const now = Date.now();
+    const check = await verifyLinkToken(config.signingKey, c.req.param("token"), now);
+    if (!check.ok || check.claim.action !== "unsubscribe") {
+      const problem = check.ok ? "invalid" : check.reason;
+      return page(c, LINK_PROBLEMS[problem].page, LINK_PROBLEMS[problem].status);
+    }
+    const form = await c.req.parseBody();
+    if (form[ONE_CLICK_FIELD] !== ONE_CLICK_VALUE) {
+      return page(c, { title: "Not unsubscribed", heading: "Nothing changed", body: paragraph("Use the button on the unsubscribe page.") }, 400);
+    }
+    const outcome = await unsubscribeUser(db, check.claim.subject, now);
+    if (outcome === "unknown") return page(c, LINK_PROBLEMS.invalid.page, LINK_PROBLEMS.invalid.status);
+    return page(c, unsubscribedPage());
+  });
+
+  app.notFound((c) => page(c, { title: "Not found", heading: "Nothing here", body: paragraph("Tend has no page at this address.") }, 404));
+
+  app.onError((error, c) => {
+    console.error("tend: fetch failed", error);
+    return page(c, { title: "Something went wrong", heading: "Something went wrong", body: paragraph("Please try again in a minute; if it already worked, trying again changes nothing more.") }, 500);
+  });
+
   return app;
 }

@@ -1,0 +1,68 @@
+// The pages of one-click links: confirm (GET), result (POST), and what went wrong.
+import type { LinkTarget, LinkVerb } from "../apply-link.ts";
+import { SNOOZE_CHOICES_DAYS } from "../apply-link.ts";
+import { DEFAULT_SNOOZE_DAYS } from "../parse-digest-line.ts";
+import { itemBlock, type Page, paragraph, postForm, selectField } from "./pages.ts";
+
+const QUESTION: Record<LinkVerb, { heading: string; button: string }> = {
+  done: { heading: "Mark this as done?", button: "Mark as done" },
+  snooze: { heading: "Snooze this suggestion?", button: "Snooze" },
+  skip: { heading: "Skip this suggestion?", button: "Skip it" },
+};
+
+const PAST: Record<LinkVerb, string> = { done: "done", snooze: "snoozed", skip: "skipped" };
+
+function dayLabel(days: number): string {
+  if (days === 7) return "a week";
+  if (days === 14) return "two weeks";
+  if (days === 30) return "a month";
+  return `${days} days`;
+}
+
+export function confirmPage(target: LinkTarget): Page {
+  const { item, verb } = target;
+  const block = itemBlock(item.title, item.reason);
+  if (target.alreadyApplied) {
+    return { title: `Already ${PAST[verb]}`, heading: `Already ${PAST[verb]}`, body: `${block}${paragraph("Nothing more to do here.")}` };
+  }
+  const fields =
+    verb === "snooze"
+      ? selectField(
+          "days",
+          "Snooze for",
+          SNOOZE_CHOICES_DAYS.map((days) => ({ value: String(days), label: dayLabel(days), selected: days === DEFAULT_SNOOZE_DAYS })),
+        )
+      : "";
+  const question = QUESTION[verb];
+  return {
+    title: question.heading,
+    heading: question.heading,
+    body: `${block}${postForm(question.button, fields)}${paragraph("Nothing changes until you press the button.", "note")}`,
+  };
+}
+
+export function resultPage(target: LinkTarget, said: string): Page {
+  return {
+    title: `Tend: ${PAST[target.verb]}`,
+    heading: said.includes("already") ? "Nothing to change" : `Marked ${PAST[target.verb]}`,
+    body: `${itemBlock(target.item.title, target.item.reason)}${paragraph(said)}${paragraph(
+      "Changed your mind? Reply “undo” to your digest.",
+      "note",
+    )}`,
+  };
+}
+
+export const LINK_PROBLEMS = {
+  invalid: {
+    status: 400,
+    page: { title: "Link not valid", heading: "This link is not valid", body: paragraph("It may have been cut or changed on its way. Use the link in your digest, or reply to the digest instead.") },
+  },
+  expired: {
+    status: 410,
+    page: { title: "Link expired", heading: "This link has expired", body: paragraph("Links in a digest work for a few weeks. Reply to your latest digest instead.") },
+  },
+  gone: {
+    status: 404,
+    page: { title: "Suggestion gone", heading: "This suggestion is gone", body: paragraph("It was removed, perhaps because you asked Tend to forget someone. Nothing changed.") },
+  },
+} as const satisfies Record<string, { status: 400 | 404 | 410; page: Page }>;
