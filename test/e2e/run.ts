@@ -151,6 +151,19 @@ async function scenario(tend: LocalTend, browser: Browser): Promise<void> {
     });
     if (!confirmation.text?.includes("Undone:")) throw new Error(`the confirmation says: ${confirmation.text ?? ""}`);
     step(`replied “undo” to the digest's Reply-To (${replyTo.split("@")[0] ?? ""}@…): the task is open again, and Tend confirmed it`);
+
+    const listUnsubscribe = digest.parsed.headers.find((header) => header.key === "list-unsubscribe")?.value ?? "";
+    const unsubscribeUrl = /<(https?:[^>]+)>/.exec(listUnsubscribe)?.[1];
+    if (!unsubscribeUrl) throw new Error(`no https List-Unsubscribe URL in “${listUnsubscribe}”`);
+    // What a mailbox provider does for RFC 8058 one-click unsubscribe.
+    const response = await fetch(unsubscribeUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    const [unsubscribed] = await tend.query("select unsubscribed_at from users", z.object({ unsubscribed_at: z.number().nullable() }));
+    if (response.status !== 200 || !unsubscribed?.unsubscribed_at) throw new Error(`one-click unsubscribe: ${response.status}`);
+    step("a one-click POST (RFC 8058) to the digest's List-Unsubscribe URL unsubscribed the user");
   }
 }
 
