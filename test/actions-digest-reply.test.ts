@@ -7,6 +7,7 @@ import {
   appleMailReply,
   gmailReply,
   htmlOnlyReply,
+  iphoneHtmlReply,
   iphoneReply,
   outlookClassicReply,
   outlookReply,
@@ -177,6 +178,17 @@ describe("replies from each client", () => {
     expect([until.getUTCMonth(), until.getUTCDate(), until.getUTCHours()]).toEqual([2, 3, 0]);
     expect(snoozedUntil).toBeGreaterThan(Date.now());
     expect(sent[0]?.parsed.text).toMatch(/3\. Introduce Ben to Priya: snoozed until \w{3} 3 Mar/);
+  });
+});
+
+describe("HTML-only phone replies", () => {
+  it("iPhone Mail in HTML: the line above 'Sent from my iPhone' applies, the cited digest does not", async () => {
+    const { digest } = await week(JON);
+    const { deliver, sent } = testWorker();
+    await deliver(iphoneHtmlReply({ from: JON, to: digest.replyAddress }, ["Skip 3"]), { from: JON.address, to: digest.replyAddress });
+    expect(await itemStates(digest.id)).toEqual(["open", "open", "skipped", "open"]);
+    expect(sent[0]?.parsed.text).toContain("3. Introduce Ben to Priya: skipped.");
+    expect(sent[0]?.parsed.text).not.toContain("Not understood");
   });
 });
 

@@ -155,6 +155,17 @@ export function htmlOnlyReply(m: ReplyEnvelope, lines: string[]): string {
   ]);
 }
 
+/** iPhone Mail, HTML only: the line, the signature, then the digest in <blockquote type="cite">. */
+export function iphoneHtmlReply(m: ReplyEnvelope, lines: string[]): string {
+  return crlf([
+    ...headers(m, "X-Mailer: iPhone Mail (22B91)", 'Content-Type: text/html; charset="utf-8"'),
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    `<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">${lines.join("<br>")}<br><br><div dir="ltr">Sent from my iPhone</div><div dir="ltr"><br><blockquote type="cite">On Nov 30, 2026, at 8:00 AM, Tend &lt;${m.to}&gt; wrote:<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">${DIGEST_LINES.join("<br>")}</div></blockquote></body></html>`,
+    "",
+  ]);
+}
+
 /** A plain new mail to Tend (a command), as Gmail sends it. */
 export function commandMail(m: ReplyEnvelope & { subject: string }, lines: string[] = []): string {
   return crlf([
