@@ -10,6 +10,7 @@ import {
   contacts,
   digestItems,
   digests,
+  interactions,
   introductions,
   signals,
   suppressions,
@@ -39,7 +40,8 @@ export interface TaskCandidate {
   kind: TaskKind;
   title: string;
   dueAt: number;
-  createdAt: number;
+  /** When it was said: the interaction's time, else when Tend logged it. */
+  saidAt: number;
   /** From a signal told in confidence: never quoted. */
   private: boolean;
   contact: ContactRef | null;
@@ -63,7 +65,8 @@ export interface SignalCandidate {
   text: string;
   tag: string | null;
   dueAt: number | null;
-  createdAt: number;
+  /** When it was said: the interaction's time, else when Tend logged it. */
+  saidAt: number;
   contact: ContactRef;
 }
 
@@ -73,7 +76,8 @@ export interface IntroductionCandidate {
   optIn: boolean;
   reason: string | null;
   followUpAt: number;
-  createdAt: number;
+  /** When the introduction was made: the interaction's time, else when Tend logged it. */
+  madeAt: number;
   /** Null: the user made the introduction. */
   introducer: ContactRef | null;
   personA: ContactRef | null;
@@ -180,13 +184,14 @@ function taskQuery(
       kind: tasks.kind,
       title: tasks.title,
       dueAt: tasks.dueAt,
-      createdAt: sql<number>`${tasks.createdAt}`.as("task_created_at"),
+      saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${tasks.createdAt})`.as("said_at"),
       private: sql<number | null>`${signals.private}`.as("signal_private"),
       contact: contactFields(contacts, "contact"),
     })
     .from(tasks)
     .leftJoin(contacts, eq(contacts.id, tasks.contactId))
     .leftJoin(signals, eq(signals.id, tasks.signalId))
+    .leftJoin(interactions, eq(interactions.id, tasks.interactionId))
     .where(
       and(
         eq(tasks.userId, userId),
@@ -239,7 +244,7 @@ const signalFields = {
   text: signals.text,
   tag: signals.tag,
   dueAt: signals.dueAt,
-  createdAt: sql<number>`${signals.createdAt}`.as("signal_created_at"),
+  saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${signals.createdAt})`.as("said_at"),
   contact: contactFields(contacts, "contact"),
 };
 
@@ -255,6 +260,7 @@ function recentSignalsQuery(
     .select(signalFields)
     .from(signals)
     .innerJoin(contacts, eq(contacts.id, signals.contactId))
+    .leftJoin(interactions, eq(interactions.id, signals.interactionId))
     .where(
       and(
         eq(signals.userId, userId),
@@ -275,6 +281,7 @@ function upcomingLifeEventsQuery(db: Database, userId: string, asOf: number, ahe
     .select(signalFields)
     .from(signals)
     .innerJoin(contacts, eq(contacts.id, signals.contactId))
+    .leftJoin(interactions, eq(interactions.id, signals.interactionId))
     .where(
       and(
         eq(signals.userId, userId),
@@ -302,7 +309,7 @@ function introductionFollowUpsQuery(db: Database, userId: string, asOf: number, 
       optIn: introductions.optIn,
       reason: introductions.reason,
       followUpAt: introductions.followUpAt,
-      createdAt: sql<number>`${introductions.createdAt}`.as("introduction_created_at"),
+      madeAt: sql<number>`coalesce(${interactions.occurredAt}, ${introductions.createdAt})`.as("made_at"),
       introducer: contactFields(introducer, "introducer"),
       personA: contactFields(personA, "person_a"),
       personB: contactFields(personB, "person_b"),
@@ -311,6 +318,7 @@ function introductionFollowUpsQuery(db: Database, userId: string, asOf: number, 
     .leftJoin(introducer, eq(introducer.id, introductions.introducerContactId))
     .leftJoin(personA, eq(personA.id, introductions.personAContactId))
     .leftJoin(personB, eq(personB.id, introductions.personBContactId))
+    .leftJoin(interactions, eq(interactions.id, introductions.interactionId))
     .where(
       and(
         eq(introductions.userId, userId),
@@ -342,7 +350,7 @@ function toTask(row: {
   kind: TaskKind;
   title: string;
   dueAt: number | null;
-  createdAt: number;
+  saidAt: number;
   private: number | null;
   contact: { id: string | null; name: string | null; address: string | null };
 }): TaskCandidate[] {
@@ -353,7 +361,7 @@ function toTask(row: {
       kind: row.kind,
       title: row.title,
       dueAt: row.dueAt,
-      createdAt: row.createdAt,
+      saidAt: row.saidAt,
       private: Boolean(row.private),
       contact: contactRef(row.contact),
     },
@@ -366,7 +374,7 @@ function toSignal(row: {
   text: string;
   tag: string | null;
   dueAt: number | null;
-  createdAt: number;
+  saidAt: number;
   contact: { id: string | null; name: string | null; address: string | null };
 }): SignalCandidate[] {
   const contact = contactRef(row.contact);
@@ -449,7 +457,7 @@ export async function loadDigestCandidates(
               optIn: row.optIn,
               reason: row.reason,
               followUpAt: row.followUpAt,
-              createdAt: row.createdAt,
+              madeAt: row.madeAt,
               introducer: contactRef(row.introducer),
               personA: contactRef(row.personA),
               personB: contactRef(row.personB),

@@ -71,8 +71,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// Wraps at spaces so the plain part stays readable in clients that do not reflow.
-function wrap(text: string, width: number, indent: string): string {
+// Wraps at spaces so the plain part stays readable in clients that do not
+// reflow; continuation lines take `indent` (the first takes `firstIndent`).
+function wrap(text: string, width: number, indent: string, firstIndent: string = indent): string {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -84,7 +85,7 @@ function wrap(text: string, width: number, indent: string): string {
     }
   }
   if (line) lines.push(line);
-  return lines.map((l) => indent + l).join("\n");
+  return lines.map((l, i) => (i === 0 ? firstIndent : indent) + l).join("\n");
 }
 
 const TEXT_WIDTH = 72;
@@ -127,7 +128,7 @@ export function composeDigest(letter: Letter, items: readonly ComposedItem[]): C
   const textSections = groupBySection(items).map(([section, group]) => {
     const body = group.map((item) =>
       [
-        wrap(`${item.position}. ${item.title}`, TEXT_WIDTH, ""),
+        wrap(`${item.position}. ${item.title}`, TEXT_WIDTH, "   ", ""),
         wrap(item.reason, TEXT_WIDTH, "   "),
         `   Reply: done ${item.position} · snooze ${item.position} 2w · skip ${item.position} · note ${item.position} …`,
         `   Done: ${item.links.done}`,

@@ -10,7 +10,7 @@ const signal = (id: string, contactId: string, kind: SignalCandidate["kind"], te
   text,
   tag,
   dueAt: null,
-  createdAt: 0,
+  saidAt: 0,
   contact: person(contactId),
 });
 const holder = (contactId: string, tag: string): TagHolder => ({ signalId: `s-${contactId}-${tag}`, tag, contact: person(contactId) });

@@ -13,7 +13,7 @@ const task = (extra: Partial<TaskCandidate>): TaskCandidate => ({
   kind: "promise",
   title: "send the deck",
   dueAt: asOf - 3 * DAY_MS,
-  createdAt: asOf - 10 * DAY_MS,
+  saidAt: asOf - 10 * DAY_MS,
   private: false,
   contact: ana,
   ...extra,
@@ -24,7 +24,7 @@ const signal = (extra: Partial<SignalCandidate>): SignalCandidate => ({
   text: "hiring a designer",
   tag: null,
   dueAt: null,
-  createdAt: asOf - 5 * DAY_MS,
+  saidAt: asOf - 5 * DAY_MS,
   contact: ana,
   ...extra,
 });
@@ -46,7 +46,10 @@ describe("suggest", () => {
     expect(overdue.score).toBeGreaterThan(soon.score);
     expect(overdue.reason).toBe("You promised Ana Lima on Fri 20 Nov. It was due Fri 27 Nov, 3 days ago.");
     expect(soon.reason).toBe("You promised Ana Lima on Fri 20 Nov. It is due Wed 2 Dec (in 2 days).");
-    expect(suggestOwed(task({ kind: "ask", title: "read her draft" }), clock).reason).toMatch(/^Ana Lima asked you on Fri 20 Nov\./);
+    const ask = suggestOwed(task({ kind: "ask", title: "Could you read my draft?" }), clock);
+    expect(ask.title).toBe("Ana Lima asked: “Could you read my draft?”");
+    expect(ask.reason).toMatch(/^Ana Lima asked you on Fri 20 Nov\./);
+    expect(suggestOwed(task({ title: "I’ll send Ana the deck by Friday.\n" }), clock).title).toBe("Send Ana the deck by Friday");
   });
 
   it("keeps words told in confidence out of a promise's title", () => {
@@ -59,7 +62,7 @@ describe("suggest", () => {
     const item = suggestCheckIn(checkIn({ learnedCadenceDays: 21 }), { need: signal({}), lifeEvent: null }, clock);
     expect(item.title).toBe("Check in with Ana Lima");
     expect(item.reason).toBe(
-      "On Wed 25 Nov Ana said: “hiring a designer”. You last talked 2 months ago (Mon 21 Sep), about “Coffee?”. You usually talk every 3 weeks.",
+      "Ana needs: “hiring a designer” (Wed 25 Nov). You last talked 2 months ago (Mon 21 Sep), about “Coffee?”. You usually talk every 3 weeks.",
     );
     expect(item.dormant).toBe(false);
   });
@@ -77,7 +80,7 @@ describe("suggest", () => {
   });
 
   it("asks whether an introduction took, or reminds to thank the introducer", () => {
-    const base = { id: "n1", status: "made" as const, optIn: false, reason: null, followUpAt: asOf, createdAt: asOf - 14 * DAY_MS };
+    const base = { id: "n1", status: "made" as const, optIn: false, reason: null, followUpAt: asOf, madeAt: asOf - 14 * DAY_MS };
     expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Did Ana and Ben connect?");
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: null }, clock)?.title).toBe(
       "Thank Ben for introducing you to Ana",

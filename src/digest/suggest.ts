@@ -48,9 +48,13 @@ function dueText(dueAt: number, clock: Clock): string {
   return `It is due ${day(dueAt, clock)} (${relativeDay(dueAt, clock.asOf, clock.timeZone)}).`;
 }
 
-function taskTitle(task: TaskCandidate, fallback: string): string {
-  // A task made from something told in confidence keeps its words out of the mail.
-  return task.private ? fallback : capitalize(task.title);
+// "I'll send Ana the deck by Friday." → "Send Ana the deck by Friday"
+const FIRST_PERSON_PROMISE = /^(i\s*(?:'|’)ll|i will|i shall|i am going to|i'm going to|i’m going to|will)\s+/i;
+
+/** A task's words as a title: one line, no leading "I'll", no closing full stop. */
+export function asTitle(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim().replace(FIRST_PERSON_PROMISE, "").replace(/[.\s]+$/, "");
+  return capitalize(line);
 }
 
 export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
@@ -58,9 +62,12 @@ export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
   const overdueDays = Math.max(0, -localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
   const isPromise = task.kind === "promise";
   const told = isPromise
-    ? `You promised ${who ?? "this"} on ${day(task.createdAt, clock)}.`
-    : `${who ?? "Someone"} asked you on ${day(task.createdAt, clock)}.`;
-  const fallback = isPromise ? `Your promise to ${who ?? "someone"} (told in confidence)` : `What ${who ?? "someone"} asked of you (told in confidence)`;
+    ? `You promised ${who ? `${who} ` : ""}on ${day(task.saidAt, clock)}.`
+    : `${who ?? "Someone"} asked you on ${day(task.saidAt, clock)}.`;
+  // Something told in confidence keeps its words out of the mail.
+  let title: string;
+  if (task.private) title = isPromise ? `Your promise to ${who ?? "someone"} (told in confidence)` : `What ${who ?? "someone"} asked of you (told in confidence)`;
+  else title = isPromise ? asTitle(task.title) : `${who ? `${who} asked` : "Asked of you"}: ${quote(task.title, 90)}`;
   const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
   // Overdue first, the longest overdue at the top; then what falls due soonest.
   const score = task.dueAt <= clock.asOf ? 0.9 + Math.min(overdueDays, 30) / 300 : 0.85 - Math.min(daysAhead, 14) / 100;
@@ -69,7 +76,7 @@ export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
     subjectKey: subjectKey.task(task.id),
     contactId: task.contact?.id ?? null,
     people: task.contact ? [task.contact.id] : [],
-    title: taskTitle(task, fallback),
+    title,
     reason: `${told} ${dueText(task.dueAt, clock)}`,
     score,
     dormant: false,
@@ -84,19 +91,22 @@ export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion 
     subjectKey: subjectKey.task(task.id),
     contactId: task.contact?.id ?? null,
     people: task.contact ? [task.contact.id] : [],
-    title: taskTitle(task, `Something you are waiting on from ${who}`),
-    reason: `You have been waiting on ${who} since ${day(task.createdAt, clock)}; it was expected ${day(task.dueAt, clock)}${overdueDays > 0 ? `, ${spanInWords(overdueDays)} ago` : ""}. A gentle nudge?`,
+    title: task.private ? `Something you are waiting on from ${who}` : `${capitalize(who)}: ${quote(task.title, 90)}`,
+    reason: `You have been waiting since ${day(task.saidAt, clock)}; it was expected ${day(task.dueAt, clock)}${overdueDays > 0 ? `, ${spanInWords(overdueDays)} ago` : ""}. A gentle nudge?`,
     score: 0.5 + Math.min(overdueDays, 14) / 140,
     dormant: false,
   };
 }
 
-function saidLine(signal: SignalCandidate, clock: Clock): string {
+/** What a person needs or what happened to them, in their terms and with its date. */
+function factLine(signal: SignalCandidate, clock: Clock): string {
   const who = firstName(signal.contact);
+  const when = day(signal.saidAt, clock);
   if (signal.kind === "life_event" && isHardLifeEvent(signal.text)) {
-    return `${who} is going through something hard: ${quote(signal.text)} (${day(signal.createdAt, clock)}). A kind word may help.`;
+    return `${who} is going through something hard: ${quote(signal.text)} (${when}). A kind word may help.`;
   }
-  return `On ${day(signal.createdAt, clock)} ${who} said: ${quote(signal.text)}.`;
+  if (signal.kind === "need") return `${who} needs: ${quote(signal.text)} (${when}).`;
+  return `${who}’s news: ${quote(signal.text)} (${when}).`;
 }
 
 export function suggestCheckIn(
@@ -106,8 +116,8 @@ export function suggestCheckIn(
 ): Suggestion {
   const { contact } = candidate;
   const lines: string[] = [];
-  if (facts.need) lines.push(saidLine(facts.need, clock));
-  if (facts.lifeEvent) lines.push(saidLine(facts.lifeEvent, clock));
+  if (facts.need) lines.push(factLine(facts.need, clock));
+  if (facts.lifeEvent) lines.push(factLine(facts.lifeEvent, clock));
   if (candidate.lastInteractionAt !== null) {
     const about = candidate.lastSubject ? `, about ${quote(candidate.lastSubject, 60)}` : "";
     lines.push(`You last talked ${relativeDay(candidate.lastInteractionAt, clock.asOf, clock.timeZone)} (${day(candidate.lastInteractionAt, clock)})${about}.`);
@@ -138,7 +148,7 @@ export function suggestCheckIn(
 }
 
 export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestion {
-  const ageDays = (clock.asOf - need.createdAt) / DAY_MS;
+  const ageDays = (clock.asOf - need.saidAt) / DAY_MS;
   const freshness = ageDays <= 14 ? 1 : Math.max(0.4, 1 - (ageDays - 14) / 120);
   return {
     section: "offer_help",
@@ -146,7 +156,7 @@ export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestio
     contactId: need.contact.id,
     people: [need.contact.id],
     title: `Offer ${fullName(need.contact)} a hand`,
-    reason: `${saidLine(need, clock)} Do you know someone or something that would help?`,
+    reason: `${factLine(need, clock)} Do you know someone or something that would help?`,
     score: 0.62 * freshness,
     dormant: false,
   };
@@ -188,7 +198,7 @@ export function suggestIntroduction(pair: CandidatePair): Suggestion {
 }
 
 export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Suggestion | null {
-  const when = day(intro.createdAt, clock);
+  const when = day(intro.madeAt, clock);
   const why = intro.reason ? ` ${capitalize(quote(intro.reason, 100))}` : "";
   const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: 0.7, dormant: false };
   const { introducer, personA, personB } = intro;
@@ -245,7 +255,7 @@ function newestByContact(signals: readonly SignalCandidate[]): Map<string, Signa
   const byContact = new Map<string, SignalCandidate>();
   for (const signal of signals) {
     const known = byContact.get(signal.contact.id);
-    if (!known || signal.createdAt > known.createdAt) byContact.set(signal.contact.id, signal);
+    if (!known || signal.saidAt > known.saidAt) byContact.set(signal.contact.id, signal);
   }
   return byContact;
 }
