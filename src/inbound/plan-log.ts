@@ -2,7 +2,7 @@
 // the contacts it touches. src/db/log-message.ts turns the plan into one batch.
 import type { KnownContact } from "../db/contacts.ts";
 import { zonedTimeToUtc } from "../lib/zoned-time.ts";
-import { DAY_MS, type InteractionKind, type Role, type SignalKind, type TaskKind } from "../model.ts";
+import { DAY_MS, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
 import type { FollowUpTime } from "./follow-up-address.ts";
 import { REMINDER_HOUR } from "./follow-up-address.ts";
 import { nameKeys, nameQuality } from "./people.ts";
@@ -119,6 +119,51 @@ const TASK_FOR_SIGNAL: Partial<Record<SignalKind, TaskKind>> = {
   follow_up: "follow_up",
 };
 
+/** Signals to store and the tasks they imply (promises, asks, waiting on, follow-ups). */
+export function planSignals(
+  found: readonly Signal[],
+  ctx: {
+    resolve: (person: Signal["person"]) => string | null;
+    occurredAt: number;
+    timeZone: string;
+    now: number;
+    newId: () => string;
+  },
+): Pick<LogPlan, "signals" | "tasks"> {
+  const signals: LogPlan["signals"] = [];
+  const tasks: LogPlan["tasks"] = [];
+  for (const signal of found) {
+    const id = ctx.newId();
+    const contactId = ctx.resolve(signal.person);
+    const dueAt = signal.due ? localNineAm(signal.due, ctx.timeZone) : null;
+    signals.push({
+      id,
+      contactId,
+      aboutUser: signal.aboutUser,
+      kind: signal.kind,
+      text: signal.text,
+      sentence: signal.sentence,
+      tag: signal.tag,
+      dueAt,
+      private: signal.private,
+    });
+    const taskKind = TASK_FOR_SIGNAL[signal.kind];
+    if (!taskKind) continue;
+    // Waiting-on items surface in the digest when overdue; the rest also get a reminder on the day.
+    const remindAt = dueAt !== null && dueAt > ctx.now && taskKind !== "waiting_on" ? dueAt : null;
+    tasks.push({
+      id: ctx.newId(),
+      kind: taskKind,
+      title: signal.text,
+      contactId,
+      signalId: id,
+      dueAt: dueAt ?? ctx.occurredAt + DEFAULT_TASK_DUE_DAYS * DAY_MS,
+      remindAt,
+    });
+  }
+  return { signals, tasks };
+}
+
 function personKey(p: { name: string | null; address: string | null }): string {
   return p.address ?? `name:${nameKeys(p.name).nameKey ?? ""}`;
 }
@@ -163,7 +208,7 @@ export function planLog(input: PlanInput): LogPlan {
     contactFor.set(personKey(person), id);
   }
 
-  const resolve = (p: { name: string | null; address: string | null } | null): string | null => {
+  const resolve = (p: Signal["person"]): string | null => {
     if (!p) return null;
     const direct = contactFor.get(personKey(p));
     if (direct) return direct;
@@ -197,37 +242,7 @@ export function planLog(input: PlanInput): LogPlan {
     };
   }
 
-  const signals: LogPlan["signals"] = [];
-  const tasks: LogPlan["tasks"] = [];
-  for (const signal of u.signals) {
-    const id = newId();
-    const contactId = signal.aboutUser ? null : resolve(signal.person);
-    const dueAt = signal.due ? localNineAm(signal.due, input.timeZone) : null;
-    signals.push({
-      id,
-      contactId,
-      aboutUser: signal.aboutUser,
-      kind: signal.kind,
-      text: signal.text,
-      sentence: signal.sentence,
-      tag: signal.tag,
-      dueAt,
-      private: signal.private,
-    });
-    const taskKind = TASK_FOR_SIGNAL[signal.kind];
-    if (taskKind) {
-      const remindAt = dueAt !== null && dueAt > now && (taskKind === "promise" || taskKind === "follow_up" || taskKind === "ask") ? dueAt : null;
-      tasks.push({
-        id: newId(),
-        kind: taskKind,
-        title: signal.text,
-        contactId,
-        signalId: id,
-        dueAt: dueAt ?? u.occurredAt + DEFAULT_TASK_DUE_DAYS * DAY_MS,
-        remindAt,
-      });
-    }
-  }
+  const { signals, tasks } = planSignals(u.signals, { resolve, occurredAt: u.occurredAt, timeZone: input.timeZone, now, newId });
 
   if (input.followUp) {
     const about = participants.find((p) => p.role === "to") ?? participants[0];
