@@ -68,6 +68,31 @@ async function seedSam(s: Seeder) {
   return { sam, ana, ben, eve, farah, gus, hana, ivan, jo, kai, promise, thanks };
 }
 
+/** env.DB, except that statements matching `pattern` fail when run. */
+function failingOn(pattern: RegExp): D1Database {
+  const db = env.DB;
+  const failing = (statement: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(target, prop) {
+        if (prop === "bind") return (...values: unknown[]) => failing(target.bind(...values));
+        if (prop === "run" || prop === "all" || prop === "raw" || prop === "first") {
+          return async () => {
+            throw new Error("D1_ERROR: injected failure");
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "prepare") return (sql: string) => (pattern.test(sql) ? failing(target.prepare(sql)) : target.prepare(sql));
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 function header(mail: SentMail, name: string): string | undefined {
   return mail.parsed.headers.find((h) => h.key === name)?.value;
 }
@@ -208,6 +233,20 @@ describe("weekly digest", () => {
     const rows = await seed.db.select().from(digests);
     expect(rows).toMatchObject([{ id: afterFailure?.id, status: "sent", itemCount: 7 }]);
     expect(await seed.db.select().from(digestItems)).toHaveLength(7);
+  });
+
+  it("keeps the claim when the mail left but could not be recorded, so a retry cannot send it again", async () => {
+    await seedSam(seed);
+    const { runCron, runJobs, sent } = digestHarness();
+    const jobs = await runCron(digestAt);
+    const first = await runJobs(jobs, { env: { ...env, DB: failingOn(/^insert into "outbound_messages"/) } });
+    expect(sent).toHaveLength(1);
+    expect(first.result.explicitAcks).toEqual(first.ids);
+    expect(await seed.db.select({ status: digests.status, messageId: digests.messageId }).from(digests)).toEqual([
+      { status: "sent", messageId: null },
+    ]);
+    await runJobs(jobs, { attempts: 2 });
+    expect(sent).toHaveLength(1);
   });
 
   it("drops a malformed job without sending", async () => {

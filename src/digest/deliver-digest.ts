@@ -1,12 +1,14 @@
 // One user's digest for one week: select → rank/compose → claim → send → record.
-import { claimDigest, markDigestEmpty, markDigestFailed, markDigestSent, recordDigestItems } from "../db/digest-claims.ts";
+// Each step lives in the file named after it; this one only puts them in order.
+import { claimDigest, markDigestEmpty } from "../db/digest-claims.ts";
 import { newId } from "../lib/ids.ts";
 import type { Deps } from "../worker.ts";
 import type { DigestJob } from "./digest-job.ts";
 import { rankSuggestions } from "./rank.ts";
 import { usableTimeZone } from "./schedule.ts";
 import { selectDigest } from "./select.ts";
-import { SendError, sendDigest } from "./send.ts";
+import { sendAndRecord } from "./record.ts";
+import { sendDigest } from "./send.ts";
 import { suggest } from "./suggest.ts";
 
 export type DigestOutcome =
@@ -53,14 +55,13 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
   }
 
   const items = ranked.map((item) => ({ ...item, id: newId() }));
-  let messageId: string | null;
-  try {
-    // Items first: by the time the mail arrives, "done 2" can be resolved.
-    await recordDigestItems(
-      deps.db,
-      claim.digestId,
-      user.id,
-      items.map((item) => ({
+  await sendAndRecord(
+    deps.db,
+    {
+      id: claim.digestId,
+      userId: user.id,
+      now,
+      items: items.map((item) => ({
         id: item.id,
         position: item.position,
         section: item.section,
@@ -69,20 +70,12 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
         title: item.title,
         reason: item.reason,
       })),
-    );
-    ({ messageId } = await sendDigest(
-      { config: deps.config, db: deps.db, mailer: deps.mailer, now },
-      { digestId: claim.digestId, user: { ...user, timeZone }, items, asOf },
-    ));
-  } catch (error) {
-    if (!(error instanceof SendError && error.delivered)) {
-      // Nothing left: release the week so the queue's retry can claim it again.
-      await markDigestFailed(deps.db, claim.digestId);
-      throw error;
-    }
-    console.error(`tend: digest ${claim.digestId} was sent but not recorded in the outbox`, error);
-    messageId = null;
-  }
-  await markDigestSent(deps.db, claim.digestId, { sentAt: now, messageId, itemCount: items.length });
+    },
+    () =>
+      sendDigest(
+        { config: deps.config, db: deps.db, mailer: deps.mailer, now },
+        { digestId: claim.digestId, user: { ...user, timeZone }, items, asOf },
+      ),
+  );
   return items.length === 0 ? "quiet_note" : "sent";
 }
