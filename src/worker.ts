@@ -5,21 +5,29 @@ import { createHttpApp } from "./actions/http/app.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { consumeDigestJobs, type DigestJob } from "./digest/consume-digest-jobs.ts";
 import { runHourly } from "./digest/run-hourly.ts";
+import { consumeExtractJobs, isExtractJob } from "./inbound/consume-extract-jobs.ts";
+import type { ExtractJob } from "./inbound/extract-job.ts";
 import { handleEmail } from "./inbound/handle-email.ts";
+import type { AiBinding } from "./inbound/signals/ai-extractor.ts";
+import { workersAi } from "./lib/workers-ai.ts";
 import type { Mailer } from "./mail/transport.ts";
 
 export interface Deps {
   config: Config;
   db: Database;
   mailer: Mailer;
-  digestQueue: Queue<DigestJob>;
-  ai: Ai | undefined;
+  /** Tend's job queue: digests, and AI readings of interactions. */
+  digestQueue: Queue<DigestJob | ExtractJob>;
+  /** Workers AI, when bound: a second reading of notes, from the queue. */
+  ai: AiBinding | undefined;
 }
 
 export interface Wiring {
   mailer(env: Env): Mailer;
   /** The time now, in ms; tests set it, production uses the runtime's clock. */
   clock?: () => number;
+  /** The AI model; by default the `AI` binding when there is one. Tests stub it here. */
+  ai?: (env: Env) => AiBinding | undefined;
 }
 
 export function createDeps(env: Env, wiring: Wiring): Deps {
@@ -28,7 +36,18 @@ export function createDeps(env: Env, wiring: Wiring): Deps {
     db: openDatabase(env.DB),
     mailer: wiring.mailer(env),
     digestQueue: env.DIGEST_QUEUE,
-    ai: env.AI,
+    ai: wiring.ai ? wiring.ai(env) : env.AI ? workersAi(env.AI) : undefined,
+  };
+}
+
+/** The same batch, holding only some of its messages. */
+function subBatch(batch: MessageBatch, messages: readonly Message[]): MessageBatch {
+  return {
+    queue: batch.queue,
+    metadata: batch.metadata,
+    messages,
+    ackAll: () => messages.forEach((m) => m.ack()),
+    retryAll: (options) => messages.forEach((m) => m.retry(options)),
   };
 }
 
@@ -48,7 +67,14 @@ export function createWorker(wiring: Wiring) {
     },
 
     async queue(batch, env) {
-      await consumeDigestJobs(batch, createDeps(env, wiring), (wiring.clock ?? Date.now)());
+      const deps = createDeps(env, wiring);
+      const now = (wiring.clock ?? Date.now)();
+      const extract = batch.messages.filter((m) => isExtractJob(m.body));
+      const digests = batch.messages.filter((m) => !isExtractJob(m.body));
+      await Promise.all([
+        extract.length > 0 ? consumeExtractJobs(extract, deps, now) : undefined,
+        digests.length > 0 ? consumeDigestJobs(subBatch(batch, digests), deps, now) : undefined,
+      ]);
     },
   } satisfies ExportedHandler<Env>;
 }

@@ -21,6 +21,7 @@ import { type ParsedEmail, parseEmail, UnparseableEmailError } from "./parse-ema
 import { MAX_NAME_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { messageKeys } from "./message-keys.ts";
+import type { ExtractJob } from "./extract-job.ts";
 import { receive } from "./receive.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
 import { understand } from "./understand.ts";
@@ -66,6 +67,15 @@ async function resolveUser(deps: Deps, sender: Mailbox, now: number): Promise<Us
     nextDigestAt: nextDigestAt(DEFAULT_DIGEST_SCHEDULE, now),
     createdAt: now,
   });
+}
+
+/** The message is stored already; losing its second reading is not worth a redelivery. */
+async function requestAiReading(deps: Deps, job: ExtractJob): Promise<void> {
+  try {
+    await deps.digestQueue.send(job);
+  } catch (error) {
+    console.warn(`tend: could not queue the AI reading of ${job.interactionId}`, error);
+  }
 }
 
 export async function processInbound(message: InboundMessage, deps: Deps, now: number): Promise<InboundOutcome> {
@@ -164,6 +174,7 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
     newId,
   });
   if ((await logMessage(db, plan)) === "duplicate") return { status: "duplicate" };
+  if (deps.ai && understanding.text.trim()) await requestAiReading(deps, { kind: "extract", userId: user.id, interactionId: plan.interaction.id });
 
   if (ACKNOWLEDGED.has(kind) || understanding.notUnderstood.length > 0 || received.truncated) {
     await sendMail(

@@ -23,6 +23,9 @@ export type SignalExtractor = (input: {
   timeZone: string;
 }) => Signal[];
 
+/** Separates what the user wrote from a forwarded message's text in an interaction's note. */
+export const FORWARDED_SEPARATOR = "\n\n---------- Forwarded message";
+
 export interface UnderstandInput {
   email: ParsedEmail;
   addressing: Addressing;
@@ -130,7 +133,8 @@ export function understand(input: UnderstandInput): Understanding {
   people.push(...mentionedByAddress(written), ...(input.knownPeople ?? []));
   const collected = collectPeople(people, filter);
 
-  const text = clampNote([written, forwardedBody && `---------- Forwarded message from ${forwarded?.from?.name ?? forwarded?.from?.address ?? "someone"} ----------\n${forwardedBody}`].filter(Boolean).join("\n\n"));
+  const forwardedFrom = forwarded?.from?.name ?? forwarded?.from?.address ?? "someone";
+  const text = clampNote(forwardedBody ? `${written}${FORWARDED_SEPARATOR} from ${forwardedFrom} ----------\n${forwardedBody}` : written);
   const signals: Signal[] = [];
   if (input.extractSignals) {
     const sentAt = new Date(occurredAt);

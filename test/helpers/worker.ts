@@ -3,6 +3,7 @@
 import { env } from "cloudflare:workers";
 import PostalMime, { type Email } from "postal-mime";
 import type { BuiltMessage } from "../../src/mail/build-mime.ts";
+import type { AiBinding } from "../../src/inbound/signals/ai-extractor.ts";
 import { sendEmailMailer } from "../../src/mail/transport.ts";
 import { createWorker } from "../../src/worker.ts";
 import { type DeliveredMessage, emailMessage } from "./email-message.ts";
@@ -11,11 +12,13 @@ export interface SentMail extends BuiltMessage {
   parsed: Email;
 }
 
-/** `now`: what the Worker's clock reads (default: the real clock). */
-export function testWorker(options: { now?: () => number } = {}) {
+/** `now`: what the Worker's clock reads (default: the real clock); `ai`: a stub at the AI binding. */
+export function testWorker(options: { now?: () => number; ai?: AiBinding } = {}) {
   const sent: SentMail[] = [];
+  const { ai } = options;
   const worker = createWorker({
     ...(options.now ? { clock: options.now } : {}),
+    ...(ai ? { ai: () => ai } : {}),
     mailer: (e) => {
       const real = sendEmailMailer(e.SEND_EMAIL);
       return {
