@@ -54,7 +54,7 @@ function subBatch(batch: MessageBatch, messages: readonly Message[]): MessageBat
 export function createWorker(wiring: Wiring) {
   return {
     async fetch(request, env, ctx) {
-      return createHttpApp(() => createDeps(env, wiring)).fetch(request, env, ctx);
+      return createHttpApp(() => createDeps(env, wiring), wiring.clock ?? Date.now).fetch(request, env, ctx);
     },
 
     async email(message, env) {

@@ -23,7 +23,20 @@ function page(c: Context, content: Page, status: 200 | 400 | 404 | 410 | 500 = 2
   return c.html(renderPage(content), status);
 }
 
-export function createHttpApp(getDeps: () => Deps) {
+/** `clock` is the edge's: link expiry and what a click records are judged by it. */
+/** The user an unsubscribe link names, if it is a valid, unexpired unsubscribe link. */
+async function unsubscribeClaim(
+  key: string,
+  token: string,
+  now: number,
+): Promise<{ ok: true; userId: string } | { ok: false; problem: keyof typeof LINK_PROBLEMS }> {
+  const check = await verifyLinkToken(key, token, now);
+  if (!check.ok) return { ok: false, problem: check.reason };
+  if (check.claim.action !== "unsubscribe") return { ok: false, problem: "invalid" };
+  return { ok: true, userId: check.claim.subject };
+}
+
+export function createHttpApp(getDeps: () => Deps, clock: () => number = Date.now) {
   const app = new Hono();
 
   app.use("*", async (c, next) => {
@@ -35,14 +48,14 @@ export function createHttpApp(getDeps: () => Deps) {
 
   app.get("/a/:token", async (c) => {
     const { db, config } = getDeps();
-    const check = await checkItemLink(db, config.signingKey, c.req.param("token"), Date.now());
+    const check = await checkItemLink(db, config.signingKey, c.req.param("token"), clock());
     if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
     return page(c, confirmPage(check.target));
   });
 
   app.post("/a/:token", async (c) => {
     const { db, config } = getDeps();
-    const now = Date.now();
+    const now = clock();
     const check = await checkItemLink(db, config.signingKey, c.req.param("token"), now);
     if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
     const form = await c.req.parseBody();
@@ -52,12 +65,9 @@ export function createHttpApp(getDeps: () => Deps) {
 
   app.get("/u/:token", async (c) => {
     const { db, config } = getDeps();
-    const check = await verifyLinkToken(config.signingKey, c.req.param("token"), Date.now());
-    if (!check.ok || check.claim.action !== "unsubscribe") {
-      const problem = check.ok ? "invalid" : check.reason;
-      return page(c, LINK_PROBLEMS[problem].page, LINK_PROBLEMS[problem].status);
-    }
-    const user = await findUserZone(db, check.claim.subject);
+    const check = await unsubscribeClaim(config.signingKey, c.req.param("token"), clock());
+    if (!check.ok) return page(c, LINK_PROBLEMS[check.problem].page, LINK_PROBLEMS[check.problem].status);
+    const user = await findUserZone(db, check.userId);
     if (!user) return page(c, LINK_PROBLEMS.invalid.page, LINK_PROBLEMS.invalid.status);
     return page(c, unsubscribeConfirmPage(user.unsubscribedAt !== null));
   });
@@ -65,17 +75,14 @@ export function createHttpApp(getDeps: () => Deps) {
   // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click"; the page's form sends the same.
   app.post("/u/:token", async (c) => {
     const { db, config } = getDeps();
-    const now = Date.now();
-    const check = await verifyLinkToken(config.signingKey, c.req.param("token"), now);
-    if (!check.ok || check.claim.action !== "unsubscribe") {
-      const problem = check.ok ? "invalid" : check.reason;
-      return page(c, LINK_PROBLEMS[problem].page, LINK_PROBLEMS[problem].status);
-    }
+    const now = clock();
+    const check = await unsubscribeClaim(config.signingKey, c.req.param("token"), now);
+    if (!check.ok) return page(c, LINK_PROBLEMS[check.problem].page, LINK_PROBLEMS[check.problem].status);
     const form = await c.req.parseBody();
     if (form[ONE_CLICK_FIELD] !== ONE_CLICK_VALUE) {
       return page(c, { title: "Not unsubscribed", heading: "Nothing changed", body: paragraph("Use the button on the unsubscribe page.") }, 400);
     }
-    const outcome = await unsubscribeUser(db, check.claim.subject, now);
+    const outcome = await unsubscribeUser(db, check.userId, now);
     if (outcome === "unknown") return page(c, LINK_PROBLEMS.invalid.page, LINK_PROBLEMS.invalid.status);
     return page(c, unsubscribedPage());
   });
