@@ -30,6 +30,8 @@ describe("wording", () => {
 
   it("quotes on one line and shortens at a word", () => {
     expect(quote("hiring a\n designer ")).toBe("“hiring a designer”");
+    expect(quote("I'd love an intro.")).toBe("“I'd love an intro”");
+    expect(quote("more to come...")).toBe("“more to come...”");
     const long = quote("a ".repeat(100) + "end", 20);
     expect(long.length).toBeLessThanOrEqual(22);
     expect(long.endsWith("…”")).toBe(true);

@@ -70,7 +70,8 @@ export function relativeDay(instant: number, asOf: number, timeZone: string): st
 
 /** What someone said, on one line, shortened at a word, in curly quotes. */
 export function quote(text: string, maxChars: number = MAX_QUOTE_CHARS): string {
-  const line = text.replace(/\s+/g, " ").trim().replace(/^["“”']+|["“”']+$/g, "");
+  // A closing full stop belongs to the sentence around the quote, not inside it.
+  const line = text.replace(/\s+/g, " ").trim().replace(/^["“”']+|["“”']+$/g, "").replace(/(?<!\.)\.$/, "");
   if (line.length <= maxChars) return `“${line}”`;
   const cut = line.slice(0, maxChars - 1);
   const atWord = cut.lastIndexOf(" ") > maxChars / 2 ? cut.slice(0, cut.lastIndexOf(" ")) : cut;
