@@ -4,7 +4,7 @@
 // private signal comes out public.
 //
 // Each line: {id, text, from: "user" | "Name <address>", people: ["role:Name <address>"],
-// expect: [{kind, person: "user" | participant name | null, due?, tag?, private?}]}
+// expect: [{kind, person: "user" | participant name | null, counterpart?, due?, tag?, private?}]}
 // with optional sentAt, timeZone, userName, and lang (non-English items are
 // scored for precision only: they must not produce false positives).
 import { readFileSync } from "node:fs";
@@ -21,10 +21,14 @@ const GATED = ["promise", "ask", "need", "dated life_event"] as const;
 const MIN_PRECISION = 0.9;
 const MIN_RECALL = 0.8;
 const DATED_KINDS = new Set(["promise", "ask", "waiting_on", "follow_up"]);
+// The user's own tasks: `person` is whom they are to, so it is scored too.
+const COUNTERPART_KINDS = new Set(["promise", "follow_up"]);
 
 const ExpectedSchema = z.object({
   kind: z.enum(SIGNAL_KINDS),
   person: z.string().nullable(),
+  /** For promise and follow_up: the participant it is to; absent means none named (or ambiguous). */
+  counterpart: z.string().nullable().optional(),
   due: z.string().nullable().optional(),
   tag: z.string().optional(),
   private: z.boolean().optional(),
@@ -71,10 +75,15 @@ function inputOf(item: Item): SignalInput {
   };
 }
 
+function named(name: string | null, s: Signal): boolean {
+  if (name === null) return s.person === null;
+  return !!s.person && (s.person.name === name || s.person.address === name);
+}
+
 function samePerson(e: Expected, s: Signal): boolean {
-  if (e.person === "user") return s.aboutUser;
+  if (e.person === "user") return s.aboutUser && (!COUNTERPART_KINDS.has(e.kind) || named(e.counterpart ?? null, s));
   if (e.person === null) return !s.aboutUser && s.person === null;
-  return !!s.person && (s.person.name === e.person || s.person.address === e.person);
+  return !s.aboutUser && named(e.person, s);
 }
 
 type Row = { tp: number; fp: number; fn: number };
@@ -158,8 +167,10 @@ function run(items: Item[]): Run {
 }
 
 function describe(s: Signal): string {
-  const person = s.aboutUser ? "user" : (s.person?.name ?? s.person?.address ?? null);
-  return JSON.stringify({ kind: s.kind, person, due: s.due, tag: s.tag, text: s.text });
+  const name = s.person?.name ?? s.person?.address ?? null;
+  const person = s.aboutUser ? "user" : name;
+  const counterpart = s.aboutUser && name !== null ? { counterpart: name } : {};
+  return JSON.stringify({ kind: s.kind, person, ...counterpart, due: s.due, tag: s.tag, text: s.text });
 }
 
 function pct(n: number, d: number): string {
@@ -203,6 +214,13 @@ function main(): void {
   console.log(`private flag wrong on matched signals: ${all.privacyErrors}`);
   console.log(`\nHeld out (batch 3): ${heldOut.length} items never tuned on, also counted above`);
   console.log(table(held.rows, false).lines.join("\n"));
+  // `--batch N` also prints one batch on its own, to score a new batch before tuning on it.
+  const batch = Number(/^--batch=(\d+)$/.exec(process.argv.find((a) => a.startsWith("--batch=")) ?? "")?.[1] ?? Number.NaN);
+  if (Number.isInteger(batch)) {
+    const only = items.filter((item) => item.batch === batch);
+    console.log(`\nBatch ${batch}: ${only.length} items, also counted above`);
+    console.log(table(run(only).rows, false).lines.join("\n"));
+  }
   if (whole.below || all.privacyErrors > 0) process.exitCode = 1;
 }
 

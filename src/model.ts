@@ -49,7 +49,12 @@ export type SignalKind = (typeof SIGNAL_KINDS)[number];
 /** Something a text says about a person, with where it came from. */
 export interface Signal {
   kind: SignalKind;
-  /** Whom it is about; null when it is about the user or could not be resolved. */
+  /**
+   * Whom it is about. For the user's own promise or follow-up (aboutUser), whom
+   * it is to: the one participant the sentence names as its object ("send Ana
+   * the guide", "follow up with Dev", "you" in a mail to one person). Null when
+   * no one is named, it is ambiguous, or the person could not be resolved.
+   */
   person: { name: string | null; address: string | null } | null;
   /** True when the subject is the user (their promise, their follow-up). */
   aboutUser: boolean;

@@ -49,6 +49,8 @@ describe("extractSignalsWithAi", () => {
       ["life_event", "Ana Lima", null, null, true],
     ]);
     expect(result.signals[1]?.sentence).toBe("She is hiring a designer and I'll send her two names by Friday.");
+    // Whom the promise is to comes from the deterministic reading of the same sentence.
+    expect(result.signals[1]?.person).toEqual({ name: "Ana Lima", address: "ana@lima.test" });
   });
 
   it("never sends a private sentence, and asks for JSON-schema output", async () => {

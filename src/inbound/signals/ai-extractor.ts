@@ -136,7 +136,12 @@ export async function extractSignalsWithAi(
     if (sentence === undefined) return fallback(`unknown sentence ${found.sentence}`);
     const who = found.person === null ? null : found.person.trim().toLowerCase() === "user" ? "user" : people.label(found.person);
     const aboutUser = who === "user" || (who !== null && who[0]?.type === "user");
-    const person = who !== null && who !== "user" && who[0]?.type === "person" ? who[0].person : null;
+    // Whom the user's own promise is to is read by our rules, never by the model's guess.
+    const counterpart = aboutUser
+      ? (deterministic.find((s) => s.aboutUser && s.kind === found.kind && s.sentence === sentence)?.person ?? null)
+      : null;
+    const named = who !== null && who !== "user" && who[0]?.type === "person" ? who[0].person : null;
+    const person = aboutUser ? counterpart : named;
     // A date counts only when its words are in the sentence, resolved by our own calendar.
     const phrase = found.when && sentence.toLowerCase().includes(found.when.toLowerCase()) ? found.when : null;
     const mode = START_DATED.has(found.kind) ? "start" : "deadline";

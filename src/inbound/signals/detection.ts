@@ -11,6 +11,8 @@ export interface Detection {
   text: string;
   due: string | null;
   tag: string | null;
+  /** For the user's promise or follow-up: whom it is to, when the sentence names one. */
+  counterpart?: Who | null;
 }
 
 export interface SentenceContext {

@@ -46,7 +46,7 @@ describe("extractSignals: the kinds", () => {
     expect(brief(notes("I will intro you to Sam", to))).toEqual([["promise", "user", null]]);
     expect(brief(notes("let me check with my team and get back to you", to))).toEqual([["promise", "user", null]]);
     const promise = notes("I'll send you the deck by Friday.", to)[0];
-    expect(promise).toMatchObject({ aboutUser: true, person: null, private: false, tag: null });
+    expect(promise).toMatchObject({ aboutUser: true, person: { name: "Ana Lima" }, private: false, tag: null });
   });
 
   it("reads what someone else committed to as waiting on them", () => {
@@ -86,6 +86,60 @@ describe("extractSignals: the kinds", () => {
     expect(brief(notes("follow up in 3 weeks"))).toEqual([["follow_up", "user", "2026-04-02"]]);
     expect(brief(notes("remind me next Tuesday"))).toEqual([["follow_up", "user", "2026-03-17"]]);
     expect(brief(notes("check back after the launch in May"))).toEqual([["follow_up", "user", "2026-06-01"]]);
+  });
+});
+
+/** kind, about the user, and whom it is to. */
+function whom(signals: Signal[]): [string, boolean, string | null][] {
+  return signals.map((s) => [s.kind, s.aboutUser, s.person?.name ?? null]);
+}
+
+describe("extractSignals: whom the user's promise or follow-up is to", () => {
+  const DEV: Person = { name: "Dev Patel", address: "dev@patel.io", role: "attendee" };
+  const FARAH: Person = { name: "Farah Haddad", address: "farah@haddad.test", role: "attendee" };
+  const toAna: Person = { ...ANA, role: "to" };
+  const toBen: Person = { ...BEN, role: "to" };
+
+  it("names the participant the promise is to, and keeps it about the user", () => {
+    expect(whom(notes("I'll send Ana the hiring guide by Friday.", [ANA, DEV]))).toEqual([["promise", true, "Ana Lima"]]);
+    expect(whom(notes("I'll get back to Dev on the pricing question", [ANA, DEV]))).toEqual([["promise", true, "Dev Patel"]]);
+    expect(whom(notes("I'll send the deck to Ben by Friday.", [toAna, { ...BEN, role: "cc" }]))).toEqual([
+      ["promise", true, "Ben Okafor"],
+    ]);
+    expect(whom(notes("I owe Ben a proper intro to Ana.", [ANA, BEN]))).toEqual([["promise", true, "Ben Okafor"]]);
+    expect(whom(notes("send Ben the notes", [ANA, BEN]))).toEqual([["promise", true, "Ben Okafor"]]);
+  });
+
+  it("reads 'you' as the one person the mail is to", () => {
+    expect(whom(notes("I will intro you to Sam", [toAna]))).toEqual([["promise", true, "Ana Lima"]]);
+    expect(whom(notes("let me check with my team and get back to you", [toBen]))).toEqual([["promise", true, "Ben Okafor"]]);
+    expect(whom(notes("ill dig up that pricing doc and fwd it to you tmrw", [toBen]))).toEqual([["promise", true, "Ben Okafor"]]);
+    expect(whom(notes("I'll send you the slides tomorrow.", [toAna, toBen]))).toEqual([["promise", true, null]]);
+  });
+
+  it("resolves a pronoun object only when one person fits", () => {
+    expect(whom(notes("told ana I'd connect her with our lawyer", [ANA, BEN]))).toEqual([["promise", true, "Ana Lima"]]);
+    expect(whom(notes("I'll send her the recording tonight", [ANA]))).toEqual([["promise", true, "Ana Lima"]]);
+    expect(whom(notes("I'll send her the recording tonight", [ANA, FARAH]))).toEqual([["promise", true, null]]);
+  });
+
+  it("names nobody when the sentence names nobody, or two people to introduce", () => {
+    expect(whom(notes("I'll send the invoice tomorrow", [toAna]))).toEqual([["promise", true, null]]);
+    expect(whom(notes("I'll intro Ana to Ben next week", [ANA, BEN]))).toEqual([["promise", true, null]]);
+    expect(whom(notes("Action: I intro Ben to Priya's old boss by next Friday", [BEN]))).toEqual([["promise", true, "Ben Okafor"]]);
+    expect(whom(notes("i will loop in jess from our legal team on monday", [toAna]))).toEqual([["promise", true, null]]);
+  });
+
+  it("names whom a follow-up is with", () => {
+    expect(whom(notes("Follow up with Dev in 3 weeks.", [ANA, DEV]))).toEqual([["follow_up", true, "Dev Patel"]]);
+    expect(whom(notes("check in with Farah about the grant in a month", [ANA, FARAH]))).toEqual([
+      ["follow_up", true, "Farah Haddad"],
+    ]);
+    expect(whom(notes("f/u w ben in 2wks re: pilot", [ANA, BEN]))).toEqual([["follow_up", true, "Ben Okafor"]]);
+    expect(whom(notes("remind me to ping Ben on Monday", [ANA, BEN]))).toEqual([["follow_up", true, "Ben Okafor"]]);
+    expect(whom(notes("follow up in 3 weeks", [ANA, BEN]))).toEqual([["follow_up", true, null]]);
+    expect(whom(from(ANA, "Let's reconnect in a month or so"))).toEqual([["follow_up", true, "Ana Lima"]]);
+    expect(whom(notes("Next steps:\n- both: sync again in 2 weeks", [ANA]))).toEqual([["follow_up", true, "Ana Lima"]]);
   });
 });
 

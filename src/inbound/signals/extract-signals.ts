@@ -57,6 +57,10 @@ function personKey(signal: Signal): string {
   return signal.person ? `${signal.person.address ?? ""}|${signal.person.name ?? ""}`.toLowerCase() : "?";
 }
 
+function counterpart(d: Detection): Signal["person"] {
+  return d.counterpart?.type === "person" ? d.counterpart.person : null;
+}
+
 function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: number): Found[] {
   const out: Found[] = [];
   for (const d of detections) {
@@ -67,7 +71,7 @@ function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: num
         resolved: who.type !== "unresolved",
         signal: {
           kind: d.kind,
-          person: who.type === "person" ? who.person : null,
+          person: who.type === "person" ? who.person : who.type === "user" ? counterpart(d) : null,
           aboutUser: who.type === "user",
           text: d.text,
           due: d.due,
@@ -82,7 +86,8 @@ function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: num
 }
 
 /**
- * One signal per kind, person and sentence (and tag), keeping a stated date.
+ * One signal per kind, person and sentence (and tag), keeping a stated date and
+ * whom the user's promise is to.
  * A clause whose subject is shared with an earlier one ("she's hiring and is
  * struggling to…") reads as unresolved; the resolved finding wins.
  */
@@ -91,8 +96,13 @@ function merge(found: Found[]): Signal[] {
   for (const f of found) {
     const key = [f.sentenceIndex, f.signal.kind, personKey(f.signal), f.signal.tag ?? ""].join("\u0000");
     const existing = byKey.get(key);
-    if (!existing) byKey.set(key, f);
-    else if (existing.signal.due === null && f.signal.due !== null) existing.signal.due = f.signal.due;
+    if (!existing) {
+      byKey.set(key, f);
+      continue;
+    }
+    if (existing.signal.due === null && f.signal.due !== null) existing.signal.due = f.signal.due;
+    // "I'll dig up the doc and fwd it to you": the later verb names whom it is for.
+    if (existing.signal.aboutUser && existing.signal.person === null) existing.signal.person = f.signal.person;
   }
   const kept = [...byKey.values()];
   return kept

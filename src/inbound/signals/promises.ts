@@ -4,6 +4,7 @@
 import type { Detection, SentenceContext } from "./detection.ts";
 import type { Who } from "./resolve-person.ts";
 import { clauseStart, scopeEnd, shortText } from "./clauses.ts";
+import { counterpartOf } from "./counterparts.ts";
 import { COMMIT_VERB, FOLLOW_UP_VERB, LOGISTICS_OBJECT } from "./verbs.ts";
 
 const VERB = new RegExp(COMMIT_VERB, "giu");
@@ -90,9 +91,10 @@ function commitments(ctx: SentenceContext): Detection[] {
       out.push({
         kind,
         who: [who],
-        text: shortText(ctx.body, subject.from, scopeEnd(ctx.body, verbAt)),
+        text: shortText(ctx.body, subject.from, end),
         due: due(ctx, verbAt, subject.from),
         tag: null,
+        counterpart: kind === "promise" ? counterpartOf(ctx, { start: verbAt, end: verbAt + m[0].length }, end) : null,
       });
     }
   }
@@ -135,6 +137,7 @@ function noteTodos(ctx: SentenceContext): Detection[] {
       text: shortText(ctx.body, at, end),
       due: ctx.dateIn(at, end, { mode: "deadline" })?.date ?? null,
       tag: null,
+      counterpart: counterpartOf(ctx, { start: at, end: m.index + m[0].length }, end),
     },
   ];
 }
@@ -145,6 +148,7 @@ function owed(ctx: SentenceContext): Detection[] {
   OWE.lastIndex = 0;
   if (!m) return [];
   const end = scopeEnd(ctx.body, m.index + 1);
+  const owe = m.index + m[0].toLowerCase().indexOf("owe");
   return [
     {
       kind: "promise",
@@ -152,6 +156,7 @@ function owed(ctx: SentenceContext): Detection[] {
       text: shortText(ctx.body, m.index, end),
       due: ctx.dateIn(m.index, end, { mode: "deadline" })?.date ?? null,
       tag: null,
+      counterpart: counterpartOf(ctx, { start: owe, end: owe + "owe".length }, end),
     },
   ];
 }

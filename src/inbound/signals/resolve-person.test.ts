@@ -80,3 +80,38 @@ describe("pronouns by author", () => {
     expect(r.addressedToSomeone).toBe(true);
   });
 });
+
+/** The object of the first word of `text` (its verb), to the end of the text. */
+function object(r: ReturnType<typeof createPeopleResolver>, text: string, options: { introduction?: boolean } = {}) {
+  const verbEnd = text.indexOf(" ");
+  return r.objectOf(text, 0, verbEnd, text.length, options);
+}
+
+describe("objectOf", () => {
+  it("reads a name or pronoun right after the verb, or after to/with/for", () => {
+    const r = createPeopleResolver(notes([ANA, BEN]));
+    expect(object(r, "send Ana the guide")).toEqual(ana);
+    expect(object(r, "send Ben Okafor's team the guide")).toBeNull();
+    expect(object(r, "get back to Ben on pricing")).toEqual(ben);
+    expect(r.objectOf("follow up with ana", 0, "follow up".length, 18)).toEqual(ana);
+    expect(object(r, "send the deck to Ben by Friday")).toEqual(ben);
+    expect(object(r, "send the deck by Friday")).toBeNull();
+  });
+
+  it("finds the object inside the verb phrase", () => {
+    const r = createPeopleResolver(notes([{ ...ANA, role: "to" }]));
+    expect(r.objectOf("get you the numbers", 0, "get you".length, 19)).toEqual(ana);
+  });
+
+  it("leaves a pronoun that fits two people, and an introduction between two participants, unresolved", () => {
+    const r = createPeopleResolver(notes([ANA, BEN]));
+    expect(object(r, "send her the notes")).toEqual({ type: "unresolved" });
+    expect(object(r, "intro Ana to Ben", { introduction: true })).toEqual({ type: "unresolved" });
+    expect(object(r, "intro Ana to our lawyer", { introduction: true })).toEqual(ana);
+  });
+
+  it("is the author, or the one recipient, on the other side of 'let's'", () => {
+    expect(createPeopleResolver(notes([{ ...ANA, role: "to" }])).otherParty()).toEqual(ana);
+    expect(createPeopleResolver(notes([{ ...ANA, role: "to" }, { ...BEN, role: "to" }])).otherParty()).toEqual({ type: "unresolved" });
+  });
+});

@@ -30,6 +30,15 @@ export interface PeopleResolver {
   label(label: string): Who[] | null;
   /** Participants named in the text, in order of mention. */
   namesIn(body: string): { who: Who; index: number }[];
+  /**
+   * Whom the verb at body[verbStart, verbEnd) is done to or for, up to `end`: its
+   * object ("send Ana the guide", "get you the numbers") or a "to/with/for" target
+   * ("get back to Dev", "the deck to Ben"). Null when it names no participant.
+   * An introduction between two participants ("intro Ana to Ben") is to neither.
+   */
+  objectOf(body: string, verbStart: number, verbEnd: number, end: number, options?: { introduction?: boolean }): Who | null;
+  /** The one other side of "let's…" or "both:": the author, or whom the user wrote to. */
+  otherParty(): Who;
   /** The user wrote to someone (To/Cc), rather than notes to Tend. */
   addressedToSomeone: boolean;
 }
@@ -60,6 +69,10 @@ const POSSESSIVE_PRONOUN = new Set(["her", "his", "their", "my", "our", "your"])
 const RELATIVE = new Set(["who", "that", "which", "whose"]);
 const INDEFINITE = new Set(["whoever", "whomever", "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "people", "folks", "none"]);
 const COORDINATORS = new Set(["and", "but", "or", "&", "yet"]);
+// "get back to", "send over", "check in with": words between a verb and its object.
+const PARTICLES = new Set(["back", "up", "in", "over", "out", "along", "on", "across", "around", "base", "again", "off"]);
+const TARGET_PREPOSITIONS = new Set(["to", "with", "w", "for"]);
+const OBJECT_PRONOUNS = new Set(["her", "him", "his"]);
 const USER_LABELS = new Set(["me", "i", "myself", "self", "mine"]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'._@&-]*/gu;
@@ -268,6 +281,68 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     return [one(recipients.length > 0 ? recipients : others)];
   };
 
+  type Token = { word: string; at: number };
+  const NOT_A_PARTICIPANT = "other" as const;
+
+  /** The participant a word (or two, for a full name) at tokens[k] names as an object. */
+  const objectAt = (body: string, tokens: Token[], k: number): Who | typeof NOT_A_PARTICIPANT | null => {
+    const token = tokens[k];
+    if (!token) return null;
+    const { stem, suffix } = split(token.word);
+    if (suffix && suffix !== "'s" && suffix !== "s'") return null;
+    // "Priya's old boss", "her cofounder": someone else, who is not a participant.
+    const owner = (from: number): boolean =>
+      [tokens[from + 1], tokens[from + 2]].some((t) => !!t && RELATIONAL.has(split(t.word).stem));
+    if (SECOND_PERSON.has(stem)) return pronoun("you", body, token.at);
+    if (OBJECT_PRONOUNS.has(stem)) return stem !== "him" && owner(k) ? NOT_A_PARTICIPANT : pronoun(stem, body, token.at);
+    const next = tokens[k + 1];
+    const full = next ? nameWho(`${stem} ${split(next.word).stem}`) : null;
+    const who = full ?? nameWho(stem);
+    if (!who) return null;
+    const possessive = full && next ? split(next.word).suffix : suffix;
+    if (who.type === "user" || (possessive && owner(full ? k + 1 : k))) return NOT_A_PARTICIPANT;
+    return who;
+  };
+
+  const objectOf = (
+    body: string,
+    verbStart: number,
+    verbEnd: number,
+    end: number,
+    options: { introduction?: boolean } = {},
+  ): Who | null => {
+    const tokensIn = (from: number, to: number): Token[] =>
+      from >= to ? [] : [...body.slice(from, to).matchAll(WORD)].map((m) => ({ word: m[0], at: from + m.index }));
+    const person = (who: Who | typeof NOT_A_PARTICIPANT | null): Who | null =>
+      who && who !== NOT_A_PARTICIPANT && who.type !== "user" && who.type !== "nobody" ? who : null;
+    // "get you the numbers", "put you in touch": the object is inside the verb phrase.
+    const inVerb = tokensIn(verbStart, verbEnd);
+    let direct: Who | null = null;
+    for (let k = 1; k < inVerb.length && !direct; k++) {
+      const word = split(inVerb[k]?.word ?? "").stem;
+      if (SECOND_PERSON.has(word) || OBJECT_PRONOUNS.has(word)) direct = person(objectAt(body, inVerb, k));
+    }
+    const tokens = tokensIn(verbEnd, end);
+    let i = 0;
+    while (i < 2 && PARTICLES.has(split(tokens[i]?.word ?? "").stem)) i++;
+    if (!direct && tokens[i] && TARGET_PREPOSITIONS.has(split(tokens[i]?.word ?? "").stem)) {
+      const target = objectAt(body, tokens, i + 1);
+      if (target) return person(target);
+    }
+    direct ??= person(objectAt(body, tokens, i));
+    let target: Who | null = null;
+    for (let k = i; k < tokens.length - 1 && !target; k++) {
+      if (!TARGET_PREPOSITIONS.has(split(tokens[k]?.word ?? "").stem)) continue;
+      target = person(objectAt(body, tokens, k + 1));
+    }
+    if (!direct) return target;
+    const third = direct.type === "person" && !recipients.some((r) => same(r.person, direct.person));
+    const other = target && (target.type !== "person" || direct.type !== "person" || !same(target.person, direct.person));
+    return options.introduction && third && other ? UNRESOLVED : direct;
+  };
+
+  const otherParty = (): Who => (input.authorIsUser ? one(recipients.length > 0 ? recipients : others) : authorWho);
+
   const label = (text: string): Who[] | null => {
     const key = text.trim().toLowerCase().replace(/\s+/g, " ");
     if (USER_LABELS.has(key)) return [USER];
@@ -282,6 +357,8 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     describedDefault,
     label,
     namesIn: (body) => namesIn(body).map(({ who, index }) => ({ who, index })),
+    objectOf,
+    otherParty,
     addressedToSomeone: recipients.length > 0,
   };
 }
