@@ -1,8 +1,7 @@
 // store: one message's plan written as one db.batch, so nothing is ever half-written.
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { DEFAULT_CHECK_IN_DAYS, type LogPlan } from "../inbound/plan-log.ts";
-import { DAY_MS } from "../model.ts";
+import type { LogPlan } from "../inbound/plan-log.ts";
 import type { Database } from "./client.ts";
 import {
   contactAddresses,
@@ -62,9 +61,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
           lastInteractionAt: contact.touch?.at ?? null,
           learnedCadenceDays: contact.touch?.learnedCadenceDays ?? null,
           interactionCount: contact.touch ? 1 : 0,
-          nextCheckInAt: contact.touch
-            ? contact.touch.at + (contact.touch.learnedCadenceDays ?? DEFAULT_CHECK_IN_DAYS) * DAY_MS
-            : null,
+          nextCheckInAt: contact.touch?.nextCheckInAt ?? null,
           createdAt: now,
         }),
       );
@@ -87,7 +84,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
       );
     }
     if (contact.touch) {
-      const { at, learnedCadenceDays } = contact.touch;
+      const { at, learnedCadenceDays, nextCheckInAt } = contact.touch;
       statements.push(
         db
           .update(contacts)
@@ -95,8 +92,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
             lastInteractionAt: at,
             learnedCadenceDays,
             interactionCount: sql`${contacts.interactionCount} + 1`,
-            // A cadence the user set wins over the learned one.
-            nextCheckInAt: sql`${at} + coalesce(${contacts.cadenceDays}, ${learnedCadenceDays}, ${DEFAULT_CHECK_IN_DAYS}) * ${DAY_MS}`,
+            nextCheckInAt,
           })
           .where(
             and(

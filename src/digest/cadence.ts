@@ -26,3 +26,15 @@ export function checkInCadenceDays(contact: CadenceSource, defaultDays: number =
 export function nextCheckInAt(contact: CadenceSource, lastInteractionAt: number, defaultDays?: number): number {
   return lastInteractionAt + checkInCadenceDays(contact, defaultDays) * DAY_MS;
 }
+
+/** A learned rhythm is kept within these bounds: no weekly nagging, no forgetting for years. */
+export const MIN_LEARNED_CADENCE_DAYS = 14;
+export const MAX_LEARNED_CADENCE_DAYS = 180;
+
+/** The rhythm learned from one more interaction: a weighted mean of past gaps, so one long silence does not reset it. */
+export function learnCadence(previous: number | null, last: number | null, at: number): number | null {
+  if (last === null || at - last < DAY_MS) return previous;
+  const gapDays = (at - last) / DAY_MS;
+  const blended = previous === null ? gapDays : 0.7 * previous + 0.3 * gapDays;
+  return Math.round(Math.min(MAX_LEARNED_CADENCE_DAYS, Math.max(MIN_LEARNED_CADENCE_DAYS, blended)));
+}

@@ -1,6 +1,7 @@
 // store, the pure half: what one message writes, decided from what it says and
 // the contacts it touches. src/db/log-message.ts turns the plan into one batch.
 import type { KnownContact } from "../db/contacts.ts";
+import { learnCadence, nextCheckInAt } from "../digest/cadence.ts";
 import { zonedTimeToUtc } from "../lib/zoned-time.ts";
 import { DAY_MS, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
 import type { FollowUpTime } from "./follow-up-address.ts";
@@ -8,11 +9,6 @@ import { REMINDER_HOUR } from "./follow-up-address.ts";
 import { nameKeys, nameQuality } from "./people.ts";
 import type { Understanding } from "./understand.ts";
 
-/** Check-in rhythm when neither the user nor past interactions set one. */
-export const DEFAULT_CHECK_IN_DAYS = 60;
-/** A learned rhythm is kept within these bounds: no weekly nagging, no forgetting for years. */
-export const MIN_LEARNED_CADENCE_DAYS = 14;
-export const MAX_LEARNED_CADENCE_DAYS = 180;
 /** When to ask "did they connect?" after an introduction, or to thank the introducer. */
 export const INTRODUCTION_FOLLOW_UP_DAYS = 14;
 /** When to ask again about a double opt-in that may have gone unanswered. */
@@ -30,7 +26,7 @@ export interface ContactWrite {
   /** Set when the name is new or better than the stored one. */
   name: { value: string; quality: number; nameKey: string | null; firstNameKey: string | null } | null;
   /** Set when this message is an interaction with the person that moves their clock. */
-  touch: { at: number; learnedCadenceDays: number | null } | null;
+  touch: { at: number; learnedCadenceDays: number | null; nextCheckInAt: number } | null;
 }
 
 export interface LogPlan {
@@ -96,14 +92,6 @@ function interactionKind(kind: Understanding["kind"]): InteractionKind {
     default:
       return "thread";
   }
-}
-
-/** Exponentially weighted rhythm of past gaps, so one long silence does not reset it. */
-export function learnCadence(previous: number | null, last: number | null, at: number): number | null {
-  if (last === null || at - last < DAY_MS) return previous;
-  const gapDays = (at - last) / DAY_MS;
-  const blended = previous === null ? gapDays : 0.7 * previous + 0.3 * gapDays;
-  return Math.round(Math.min(MAX_LEARNED_CADENCE_DAYS, Math.max(MIN_LEARNED_CADENCE_DAYS, blended)));
 }
 
 function localNineAm(date: string, timeZone: string): number | null {
@@ -199,9 +187,11 @@ export function planLog(input: PlanInput): LogPlan {
       write.name = { value: person.name, quality, ...keys };
     }
     if (CONTACT_ROLES.has(person.role) && (known?.lastInteractionAt ?? 0) < u.occurredAt) {
+      const learnedCadenceDays = learnCadence(known?.learnedCadenceDays ?? null, known?.lastInteractionAt ?? null, u.occurredAt);
       write.touch = {
         at: u.occurredAt,
-        learnedCadenceDays: learnCadence(known?.learnedCadenceDays ?? null, known?.lastInteractionAt ?? null, u.occurredAt),
+        learnedCadenceDays,
+        nextCheckInAt: nextCheckInAt({ cadenceDays: known?.cadenceDays ?? null, learnedCadenceDays }, u.occurredAt),
       };
     }
     writes.set(id, write);
