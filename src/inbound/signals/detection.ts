@@ -29,6 +29,8 @@ export interface SentenceContext {
   /** A user-written mail to someone (not notes to Tend): "I'll follow up" is then a promise. */
   addressedToSomeone: boolean;
   people: PeopleResolver;
+  /** Whom the whole note is about: the one person all its names resolve to, else unresolved. */
+  noteAbout: () => Who[];
   /** The user's local date when the text was sent. */
   today: string;
   /** The first date phrase in body[from, to), resolved to a local date. */

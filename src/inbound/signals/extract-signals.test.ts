@@ -143,6 +143,34 @@ describe("extractSignals: whom the user's promise or follow-up is to", () => {
   });
 });
 
+describe("extractSignals: a line of only hashtags", () => {
+  const DEV: Person = { name: "Dev Patel", address: "dev@patel.io", role: "mentioned" };
+
+  it("tags the whole note, not the person named last, when the note names two people", () => {
+    const signals = notes("Coffee with Ana this morning.\nAna is hiring a designer.\nFollow up with Dev in 3 weeks.\n#climate", [ANA, DEV]);
+    const interest = signals.find((s) => s.kind === "interest");
+    expect(interest).toMatchObject({ person: null, aboutUser: false, tag: "climate", sentence: "#climate" });
+    expect(whom(signals)).toEqual([
+      ["need", false, "Ana Lima"],
+      ["follow_up", true, "Dev Patel"],
+      ["interest", false, null],
+    ]);
+  });
+
+  it("is about the one person every name in the note resolves to", () => {
+    const signals = notes("Lunch with Ana.\nAna Lima is moving to Porto in May.\n#design #climate", [ANA, DEV]);
+    expect(signals.filter((s) => s.kind === "interest").map((s) => [s.person?.name, s.tag])).toEqual([
+      ["Ana Lima", "design"],
+      ["Ana Lima", "climate"],
+    ]);
+  });
+
+  it("keeps a hashtag at the end of a line with that line's sentence", () => {
+    const signals = notes("Coffee with Ana and Dev.\nDev is into sailing. #sailing", [ANA, DEV]);
+    expect(signals.find((s) => s.tag === "sailing" && s.text === "#sailing")?.person?.name).toBe("Dev Patel");
+  });
+});
+
 describe("extractSignals: whom, and when not to guess", () => {
   it("keeps an ambiguous pronoun on the interaction", () => {
     const [signal] = notes("she is looking for a new role", [ANA, { ...ANA, name: "Priya Shah", address: "priya@shah.test" }]);

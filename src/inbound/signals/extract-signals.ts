@@ -10,8 +10,8 @@ import { detectLifeEvents } from "./life-events.ts";
 import { detectNeeds } from "./needs.ts";
 import { detectOffers } from "./offers.ts";
 import { detectPromises } from "./promises.ts";
-import { createPeopleResolver } from "./resolve-person.ts";
-import { type Sentence, splitSentences } from "./sentences.ts";
+import { createPeopleResolver, type Who } from "./resolve-person.ts";
+import { foldQuotes, type Sentence, splitSentences } from "./sentences.ts";
 
 export interface SignalInput {
   /** What the author wrote; quotes and signatures already removed. */
@@ -123,6 +123,8 @@ function merge(found: Found[]): Signal[] {
 export function extractSignals(input: SignalInput): Signal[] {
   const people = createPeopleResolver(input);
   const today = localDateOf(input.sentAt, input.timeZone);
+  let noteAbout: Who[] | null = null;
+  const aboutNote = (): Who[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
   const found: Found[] = [];
   for (const [index, sentence] of splitSentences(input.text).entries()) {
     const label = sentence.label;
@@ -140,6 +142,7 @@ export function extractSignals(input: SignalInput): Signal[] {
       authorIsUser: input.authorIsUser,
       addressedToSomeone: people.addressedToSomeone,
       people,
+      noteAbout: aboutNote,
       today,
       dateIn: (from, to, options) => {
         const key = `${from}:${to}:${options.mode ?? ""}:${options.past ?? ""}`;

@@ -45,7 +45,8 @@ function hashtags(ctx: SentenceContext): Detection[] {
   for (let m = HASHTAG.exec(ctx.body); m; m = HASHTAG.exec(ctx.body)) {
     const tag = normalizeTag(m[1] ?? "");
     if (!tag || tag === "private") continue;
-    const who = ctx.topic ?? ctx.people.describedDefault(ctx.body, null);
+    // "#climate" on a line of its own is the note's, not the last-named person's.
+    const who = ctx.sentence.tagsNote ? ctx.noteAbout() : (ctx.topic ?? ctx.people.describedDefault(ctx.body, null));
     const people = who.filter((w) => w.type === "person" || w.type === "unresolved");
     if (people.length > 0) out.push({ kind: "interest", who: people, text: `#${m[1] ?? tag}`, due: null, tag });
   }

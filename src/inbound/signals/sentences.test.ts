@@ -49,6 +49,15 @@ describe("splitSentences", () => {
     expect(sentences.every((s) => s.text.length <= MAX_SENTENCE_CHARS)).toBe(true);
   });
 
+  it("keeps a line of only hashtags as its own sentence, which tags the note", () => {
+    const sentences = splitSentences("Coffee with Ana.\nFollow up with Dev.\n#climate #design");
+    expect(sentences.map((s) => [s.text, s.tagsNote])).toEqual([
+      ["Coffee with Ana.", false],
+      ["Follow up with Dev.", false],
+      ["#climate #design", true],
+    ]);
+  });
+
   it("makes the whole note private when #private stands on its own line", () => {
     const sentences = splitSentences("Ana's mom is sick.\nShe is moving to Porto.\n#private");
     expect(sentences.every((s) => s.private)).toBe(true);

@@ -1,5 +1,5 @@
 // Splits what a person wrote into sentences, the way people write: hard-wrapped
-// mail, bullet notes, "Ana: …" labels, "private:" lines and trailing hashtags.
+// mail, bullet notes, "Ana: …" labels, "private:" lines and hashtags.
 import { hasPrivateTag, privateLinePrefixLength } from "./privacy.ts";
 
 export interface Sentence {
@@ -12,6 +12,8 @@ export interface Sentence {
   /** "Ana" in "Ana: hiring a designer", "todo" for a checkbox; shared by the line's sentences. */
   label: string | null;
   private: boolean;
+  /** A line of only hashtags: it tags the whole note, not the sentence before it. */
+  tagsNote: boolean;
 }
 
 // Mail clients wrap at 72-78 columns; a shorter line ended on purpose.
@@ -106,13 +108,8 @@ export function splitSentences(text: string): Sentence[] {
     if (HASHTAGS_ONLY.test(line)) {
       // A line of only hashtags tags the note; "#private" on its own marks all of it.
       if (hasPrivateTag(line)) everythingPrivate = true;
-      const previous = sentences[sentences.length - 1];
-      if (previous) {
-        previous.text = `${previous.text} ${line}`;
-        previous.body = `${previous.body} ${line}`;
-        previous.plain = `${previous.plain} ${line}`;
-        continue;
-      }
+      sentences.push({ text: line, body: line, plain: line, label: null, private: hasPrivateTag(line), tagsNote: true });
+      continue;
     }
     const privateLength = privateLinePrefixLength(line);
     const afterPrivate = line.slice(privateLength);
@@ -133,6 +130,7 @@ export function splitSentences(text: string): Sentence[] {
         plain: part,
         label,
         private: privateLength > 0 || hasPrivateTag(part),
+        tagsNote: false,
       });
     }
   }
