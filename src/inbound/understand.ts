@@ -10,18 +10,11 @@ import { type CorrectionCommand, parseCorrections } from "./corrections.ts";
 import { MAX_NOTE_CHARS } from "./limits.ts";
 import type { ParsedEmail } from "./parse-email.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
+import type { SignalInput } from "./signals/extract-signals.ts";
 import { visibleText } from "./visible-text.ts";
 
 /** The pluggable signal step (src/inbound/signals): text in, signals out. */
-export type SignalExtractor = (input: {
-  text: string;
-  authorIsUser: boolean;
-  author: { name: string | null; address: string | null };
-  people: Person[];
-  userName: string | null;
-  sentAt: Date;
-  timeZone: string;
-}) => Signal[];
+export type SignalExtractor = (input: SignalInput) => Signal[];
 
 /** Separates what the user wrote from a forwarded message's text in an interaction's note. */
 export const FORWARDED_SEPARATOR = "\n\n---------- Forwarded message";
