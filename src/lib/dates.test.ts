@@ -109,6 +109,21 @@ describe("resolveDate phrases", () => {
     expect(at("the 2nd round of interviews")).toBeNull();
   });
 
+  it("reads a possessive weekday after a word that looks ahead", () => {
+    expect(at("before Friday's board meeting")).toBe("2026-03-13");
+    expect(at("in time for next Tuesday's offsite")).toBe("2026-03-17");
+    expect(at("after Tuesday's demo")).toBe("2026-03-18");
+    expect(at("the notes from Monday's call")).toBeNull();
+  });
+
+  it("reads a time of day followed by its day as that day", () => {
+    expect(at("by end of day tomorrow")).toBe("2026-03-13");
+    expect(at("EOD Friday")).toBe("2026-03-13");
+    expect(at("by eod on monday")).toBe("2026-03-16");
+    expect(at("tonight, tomorrow I'm out")).toBe("2026-03-12");
+    expect(at("tomorrow end of day")).toBe("2026-03-13");
+  });
+
   it("returns where the phrase is", () => {
     expect(findDate("I'll send the deck by Friday, promise", THURSDAY, BERLIN)).toEqual({
       date: "2026-03-13",

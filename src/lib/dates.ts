@@ -233,6 +233,13 @@ const RULES: Rule[] = [
       resolveWeekday(m[1]?.toLowerCase().replace("coming", "this"), WEEKDAY_NUMBERS[(m[2] ?? "").toLowerCase()] ?? 1, today, o.past),
   },
   {
+    // "before Friday's board meeting" looks ahead; "from Tuesday's session" does not.
+    pattern:
+      /(?<=\b(?:by|before|until|till|for|after|ahead\s+of|prior\s+to|in\s+time\s+for)\s+)(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?='s|’s)/gi,
+    resolve: (m, today, o) =>
+      resolveWeekday(m[1]?.toLowerCase().replace("coming", "this"), WEEKDAY_NUMBERS[(m[2] ?? "").toLowerCase()] ?? 1, today, o.past),
+  },
+  {
     // Abbreviations are ordinary words too ("we sat down"), so they need a preposition.
     pattern: /\b(?:by|on|until|till|before|from|after|this|next|coming)\s+(mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b\.?(?!'s|’s)/gi,
     resolve: (m, today, o) => {
@@ -346,6 +353,22 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
+// "end of day tomorrow", "EOD Friday": a time of day, then the day it is on.
+const TIME_OF_DAY = /^(?:eod|cob|end\s+of\s+(?:the\s+)?day|close\s+of\s+business|tonight|tonite|this\s+(?:morning|afternoon|evening))$/i;
+const TIME_OF_DAY_GAP = /^\s*(?:on\s+)?$/i;
+
+/** Drops a time of day that the day right after it makes more specific. */
+function withoutQualifiedTimes(sorted: Candidate[], text: string): Candidate[] {
+  return sorted.filter((c, i) => {
+    const next = sorted.slice(i + 1).find((n) => n.index >= c.index + c.text.length);
+    return !(
+      next &&
+      TIME_OF_DAY.test(c.text.trim()) &&
+      TIME_OF_DAY_GAP.test(text.slice(c.index + c.text.length, next.index))
+    );
+  });
+}
+
 // Every phrase either parser reads has a digit or one of these words; without
 // one, chrono (the slow part) is not asked.
 const DATE_HINT =
@@ -362,8 +385,8 @@ export function findDate(text: string, reference: Date, timeZone: string, option
   const theirs = chronoCandidates(text, wallClock, today, timeZone, resolved).filter(
     (c) => !ours.some((o) => overlaps(o, c)),
   );
-  const all = [...ours, ...theirs].toSorted((a, b) => a.index - b.index || b.text.length - a.text.length);
-  const first = all[0];
+  const sorted = [...ours, ...theirs].toSorted((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const first = withoutQualifiedTimes(sorted, text)[0];
   return first ? { date: first.date, index: first.index, text: first.text } : null;
 }
 

@@ -202,6 +202,68 @@ describe("extractSignals: whom, and when not to guess", () => {
   });
 });
 
+describe("extractSignals: wordings beyond the first labelled set", () => {
+  const TOM: Person = { name: "Tom Becker", address: "tom.becker@firma.test", role: "attendee" };
+
+  it("reads polite requests with a lead-in", () => {
+    expect(brief(from(BEN, "I was hoping you could take a look at the attached one-pager"))).toEqual([["ask", "Ben Okafor", null]]);
+    expect(brief(from(BEN, "Could you do me a favour and share the job post?"))).toEqual([["ask", "Ben Okafor", null]]);
+    expect(brief(from(BEN, "Do me a favor and forward this to Sam"))).toEqual([["ask", "Ben Okafor", null]]);
+    expect(brief(from(BEN, "Would you mind taking a quick look at the contract?"))).toEqual([["ask", "Ben Okafor", null]]);
+    expect(brief(from(ANA, "Would you have time to look over our deck before Friday's board meeting?"))).toEqual([
+      ["ask", "Ana Lima", "2026-03-13"],
+    ]);
+  });
+
+  it("does not read permission, scheduling or hopes as requests", () => {
+    expect(from(BEN, "Would you mind if I brought a colleague?")).toEqual([]);
+    expect(from(BEN, "Would you mind moving our call to 4pm?")).toEqual([]);
+    expect(from(BEN, "I hope you can make it!")).toEqual([]);
+  });
+
+  it("reads a commitment by the later, more specific date", () => {
+    expect(brief(from(BEN, "I'll have the term sheet over to you by end of day tomorrow"))).toEqual([
+      ["waiting_on", "Ben Okafor", "2026-03-13"],
+    ]);
+  });
+
+  it("keeps the subject of a verb that is not a commitment for the one coordinated with it", () => {
+    const to = [{ ...ANA, role: "to" as const }];
+    expect(brief(notes("I'll dig into this over the weekend and send you my thoughts on Monday", to))).toEqual([
+      ["promise", "user", "2026-03-16"],
+    ]);
+  });
+
+  it("reads counted needs, founding, illness and a closed round", () => {
+    expect(brief(notes("priya's team is scaling fast, they need two more AEs before Q3", [ANA]))).toEqual([["need", "Ana Lima", null]]);
+    expect(notes("we need two more days to finish the deck", [ANA])).toEqual([]);
+    expect(brief(notes("Tom is launching his own studio in September", [TOM]))).toEqual([["life_event", "Tom Becker", "2026-09-01"]]);
+    expect(brief(from(ANA, "We closed our seed round last week, now focused on hiring a head of growth"))).toEqual([
+      ["need", "Ana Lima", null],
+      ["life_event", "Ana Lima", null],
+    ]);
+    expect(from(BEN, "I'm sick of all these meetings")).toEqual([]);
+  });
+
+  it("dates an event only within its own clause", () => {
+    expect(brief(notes("ben's dad is sick, he's flying to Lagos next week", [BEN]))).toEqual([["life_event", "Ben Okafor", null]]);
+    expect(brief(notes("Ana is pregnant, she's due in May"))).toEqual([["life_event", "Ana Lima", "2026-05-01"]]);
+  });
+
+  it("reads someone's offer to introduce as an offer, not as something to wait on", () => {
+    expect(brief(notes("Ana offered to intro Tom to her investor at Atomico", [ANA, TOM]))).toEqual([["offer", "Ana Lima", null]]);
+    expect(brief(notes("I offered to intro Tom to our lawyer", [TOM]))).toEqual([["promise", "user", null]]);
+  });
+
+  it("reads 'they both' as the two people it can be", () => {
+    expect(brief(notes("they both know a lot about logistics", [BEN, TOM]))).toEqual([
+      ["offer", "Ben Okafor", null],
+      ["offer", "Tom Becker", null],
+    ]);
+    expect(brief(notes("they both know a lot about logistics", [ANA, BEN, TOM]))).toEqual([["offer", null, null]]);
+  });
+});
+
 describe("extractSignals: what is not a signal", () => {
   it.each([
     "I'll be in Berlin next week",

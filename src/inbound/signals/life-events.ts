@@ -1,6 +1,7 @@
 // Life events, with their date when one is stated: "defending her thesis on
 // March 3", "moving to Lisbon in June", "new baby", "birthday May 4".
 import type { Detection, SentenceContext } from "./detection.ts";
+import { scopeEnd } from "./clauses.ts";
 import { describedDetections } from "./described.ts";
 
 const EVENTS: RegExp[] = [
@@ -20,6 +21,9 @@ const EVENTS: RegExp[] = [
   /\b(?:was|were|just|been|got)\s+born\b|\bcongrat(?:s|ulations)\s+on\b|\bstarting\s+something\s+new\b|\b(?:speaking|presenting|keynoting)\s+at\b/giu,
   /\bpassed\b(?!\s+(?:on|along|the|it|this|that|me|you|him|her|them|through|by|over|around|up)\b)(?=\s+(?:away|last|yesterday|on|in|recently|this|suddenly)|\s*[,.!]|$)/giu,
   /\b(?:bought|buying)\s+(?:a|their|her|his)\s+(?:first\s+)?(?:house|flat|home|apartment)\b/giu,
+  /\b(?:launch(?:ing|ed|es)?|start(?:ing|ed|s)?|found(?:ing|ed|s)?|open(?:ing|ed|s)?|setting\s+up|set\s+up)\s+(?:(?:her|his|their|my|our)\s+own|a\s+new|an?)\s+(?:company|studio|startup|business|agency|firm|practice|consultancy|restaurant|bakery|cafe|café|fund|venture)\b/giu,
+  /(?:\b(?:is|are|was|were|got|been|fell)|'s|'re)\s+(?:(?:really|very|quite|seriously|pretty|so|gravely|terribly)\s+)?(?:sick|ill|unwell)\b(?!\s+(?:of|and\s+tired)\b)/giu,
+  /\b(?:closed|raised|announced)\s+(?:(?:our|their|her|his|its|a|an|the)\s+)?(?:[$€£]?[\d.,]+\s*[mk]?\s+)?(?:pre-?seed|seed|series\s+[a-e]|funding|round)\b/giu,
 ];
 // Only a company named with a capital: "leaving Figma", not "leaving early".
 const LEAVING_COMPANY = /\b(?:[Ll]eaving|[Qq]uitting|(?:'ve|have|has|just)\s+left)\s+(?=\p{Lu}[\p{L}&.-]+)/gu;
@@ -27,14 +31,17 @@ const LEAVING_COMPANY = /\b(?:[Ll]eaving|[Qq]uitting|(?:'ve|have|has|just)\s+lef
 const PAST = /\b(?:started|joined|moved|had|got|was|were|passed|died|graduated|left|defended|married|promoted|quit|retired|ago|yesterday)\b/i;
 // "two weeks ago", "last month": a date, but not one worth a reminder.
 const VAGUE_PAST = /\b(?:ago|last\s+(?:week|month|year)|recently)\b/i;
+const DUE_CLAUSE = /^[,;.]?\s*(?:(?:and|but|so)\s+)?(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+(?:due|expected)\b/i;
 const HAPPY_BIRTHDAY = /\bhappy\s+(?:belated\s+)?(?:birthday|bday|b-day)\b/i;
 
 export function detectLifeEvents(ctx: SentenceContext): Detection[] {
   const past = PAST.test(ctx.body);
   return describedDetections(ctx, "life_event", [...EVENTS, LEAVING_COMPANY], (index) => {
-    const found =
-      ctx.dateIn(index, ctx.body.length, { mode: "start", past }) ??
-      ctx.dateIn(0, ctx.body.length, { mode: "start", past });
+    // "ben's dad is sick, he's flying to Lagos next week": a date after the subject changes is
+    // another event's, unless that clause only dates this one ("she's pregnant, she's due in May").
+    let end = scopeEnd(ctx.body, index);
+    if (DUE_CLAUSE.test(ctx.body.slice(end))) end = scopeEnd(ctx.body, end + 1);
+    const found = ctx.dateIn(index, end, { mode: "start", past }) ?? ctx.dateIn(0, index, { mode: "start", past });
     if (found && !VAGUE_PAST.test(found.text)) return { due: found.date };
     // "Happy birthday!" is today.
     return { due: HAPPY_BIRTHDAY.test(ctx.body) ? ctx.today : null };

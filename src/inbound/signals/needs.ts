@@ -18,6 +18,9 @@ const NEEDS: RegExp[] = [
   /\b(?:job[\s-]?hunting|job[\s-]?searching|on\s+the\s+job\s+market|open\s+to\s+new\s+(?:roles|opportunities|jobs)|between\s+jobs|exploring\s+(?:new\s+)?(?:roles|opportunities))\b/giu,
   /\b(?:could\s+use|would\s+love)\s+(?:some\s+|an?\s+)?(?:help|advice|intros?|introductions?|mentor|mentoring)\b/giu,
   /\b(?:struggling\s+with|seeking|in\s+the\s+market\s+for|on\s+the\s+lookout\s+for)\b/giu,
+  // "they need two more AEs", but not "need two more days".
+  /\bneeds?\s+(?:\d+|two|three|four|five|six|ten|a\s+few|a\s+couple(?:\s+of)?|several)\s+(?:more\s+|new\s+|good\s+|senior\s+)?(?!(?:days?|weeks?|months?|hours?|minutes?|mins?|more|things|questions|slides|pages|slots|seats|tickets|copies|signatures)\b)\p{L}/giu,
+  /\bfocus(?:ed|ing|sed|sing)?\s+on\s+(?:hiring|recruiting|raising|fund-?raising|finding\s+(?:an?\s+)?(?:new\s+)?(?:job|role|cofounder|co-founder|investors?|customers?))\b/giu,
 ];
 
 export function detectNeeds(ctx: SentenceContext): Detection[] {

@@ -16,7 +16,7 @@ const OFFERS: RegExp[] = [
   /\bspent\s+(?:\d+|a\s+decade|many|several|\w+)\s+years?\b|\b(?:\d+|many|several)\s+years\s+(?:running|leading|building|as)\b/giu,
   /\b(?:ran|runs|led|leads|used\s+to\s+(?:run|lead|head)|headed|heads|scaled)\s+(?:sales|growth|marketing|product|engineering|design|ops|operations|finance|people|hr|partnerships|bd|data|security|the\s+\w+\s+team)\b/giu,
   /\bgreat\s+(?:person|contact|resource|source)\s+for\b|\bgo-?to\s+(?:person|for)\b/giu,
-  /\boffered\s+to\s+(?:help|advise|mentor)\b|\bcan\s+help\s+(?:with|you\s+with|on|out\s+with)\b/giu,
+  /\boffered\s+to\s+(?!(?:meet|come|call|pick|be|pay\s+for\s+(?:lunch|dinner|coffee))\b)\p{L}|\bcan\s+help\s+(?:with|you\s+with|on|out\s+with)\b/giu,
   /\b(?:angel\s+invests?|invests?\s+in|advises|mentors)\b|\bis\s+an?\s+(?:angel|advisor|mentor)\b/giu,
   /\bwell[\s-]connected\b|\bhas\s+(?:great|lots\s+of|a\s+lot\s+of|many|deep)\s+(?:contacts|connections|relationships|network)\b/giu,
   /\b(?:really|very|super)\s+(?:good|strong)\s+at\b|\b(?:great|brilliant|amazing)\s+at\b/giu,

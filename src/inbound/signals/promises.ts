@@ -13,10 +13,10 @@ const FOLLOW_UP_AT = new RegExp(`^${FOLLOW_UP_VERB}`, "iu");
 const ADVERBS = String.raw`(?:(?:just|also|definitely|def|happily|quickly|then|probably|gladly|still|first|now|absolutely|really|personally|try\s+and|go\s+ahead\s+and)\s+)*`;
 // The subject and modal right before the verb. Groups: 1 pronoun + modal, 2 the
 // modal, 3 a first-person shorthand, 4 a bare modal whose subject is further left.
-const MODAL_BEFORE = new RegExp(
-  String.raw`(?:\b(i|we|he|she|they|you|u)\s*('ll|'d|\s+will|\s+would|\s+shall|'m\s+(?:going\s+to|gonna)|\s+am\s+(?:going\s+to|gonna)|'re\s+(?:going\s+to|gonna)|\s+are\s+(?:going\s+to|gonna)|'s\s+(?:going\s+to|gonna)|\s+is\s+(?:going\s+to|gonna)|\s+can|\s+need\s+to|\s+have\s+to|\s+must|\s+(?:have|'ve)\s+got\s+to|\s+gotta|\s+promised\s+to|\s+agreed\s+to)|\b(ill|im\s+(?:going\s+to|gonna)|lemme|let\s+me)|\b(will|would|gonna|going\s+to|promised\s+to|agreed\s+to|offered\s+to))\s+${ADVERBS}$`,
-  "iu",
-);
+const MODAL = String.raw`(?:\b(i|we|he|she|they|you|u)\s*('ll|'d|\s+will|\s+would|\s+shall|'m\s+(?:going\s+to|gonna)|\s+am\s+(?:going\s+to|gonna)|'re\s+(?:going\s+to|gonna)|\s+are\s+(?:going\s+to|gonna)|'s\s+(?:going\s+to|gonna)|\s+is\s+(?:going\s+to|gonna)|\s+can|\s+need\s+to|\s+have\s+to|\s+must|\s+(?:have|'ve)\s+got\s+to|\s+gotta|\s+promised\s+to|\s+agreed\s+to)|\b(ill|im\s+(?:going\s+to|gonna)|lemme|let\s+me)|\b(will|would|gonna|going\s+to|promised\s+to|agreed\s+to|offered\s+to))\s+${ADVERBS}`;
+const MODAL_BEFORE = new RegExp(`${MODAL}$`, "iu");
+// "I'll dig into this and send you…": any verb's modal, for a commitment coordinated with it.
+const ANY_MODAL = new RegExp(MODAL, "giu");
 // "would" promises only when reported: "she said she'd", "I told Ana I would".
 const REPORTING = /\b(?:said|says|told|tells|promised|agreed|mentioned|offered|wrote|confirmed|replied)\b/i;
 // "I'll dig out the report and send it": the second verb shares the first one's subject.
@@ -51,6 +51,12 @@ function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Who[
     let earlier: number | null = null;
     for (const v of body.slice(0, verbAt).matchAll(EARLIER_VERB)) {
       if (scopeEnd(body, v.index) >= verbAt) earlier = v.index;
+    }
+    if (earlier === null) {
+      for (const modal of body.slice(0, verbAt).matchAll(ANY_MODAL)) {
+        const after = modal.index + modal[0].length;
+        if (scopeEnd(body, after) >= verbAt) earlier = after;
+      }
     }
     return earlier === null ? null : subjectOf(ctx, earlier, depth + 1);
   }
@@ -88,6 +94,8 @@ function commitments(ctx: SentenceContext): Detection[] {
       if (!kind) continue;
       // In notes to Tend, "I'll follow up with her in May" sets a reminder instead.
       if (kind === "promise" && !ctx.addressedToSomeone && FOLLOW_UP_AT.test(ctx.body.slice(verbAt))) continue;
+      // "Priya offered to intro Tom" is an offer (offers.ts), not yet something to wait on.
+      if (kind === "waiting_on" && subject.modal.startsWith("offered")) continue;
       out.push({
         kind,
         who: [who],

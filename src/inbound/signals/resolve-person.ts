@@ -213,6 +213,17 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     return one(others.filter((c) => !recipients.includes(c)));
   };
 
+  /** "they both": the two people named before `index`, else the only two it can be. */
+  const pair = (body: string, index: number): Who[] => {
+    const named = namesIn(body.slice(0, index)).filter(
+      (n) => n.candidate !== authorCandidate && !recipients.some((r) => r === n.candidate),
+    );
+    const distinct = [...new Set(named.map((n) => n.candidate))];
+    const pool = distinct.length > 0 ? distinct : others.filter((c) => !recipients.includes(c));
+    if (pool.length !== 2 || named.some((n) => n.who.type !== "person")) return [UNRESOLVED];
+    return pool.flatMap((c) => (c ? [{ type: "person", person: c.person } satisfies Who] : []));
+  };
+
   const classify = (stem: string, body: string, at: number): Who | null => {
     if (FIRST_PERSON.has(stem) || SECOND_PERSON.has(stem) || THIRD_PERSON.has(stem)) return pronoun(stem, body, at);
     return nameWho(stem);
@@ -223,6 +234,8 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     const tokens = [...body.slice(start, index).matchAll(WORD)].map((m) => ({ word: m[0], at: start + m.index }));
     let sawAuxiliary = false;
     let owned = false;
+    // "they both know…": exactly two people, when exactly two fit.
+    let both = false;
     // "she runs growth and knows the Nordics": the second verb shares the first one's subject.
     let coordinated = false;
     for (let i = tokens.length - 1; i >= 0; i--) {
@@ -235,6 +248,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
       }
       if (!suffix && SKIPPED.has(stem)) {
         sawAuxiliary ||= AUXILIARY.has(stem);
+        both ||= stem === "both";
         continue;
       }
       if (!suffix && RELATIONAL.has(stem) && !owned) {
@@ -247,6 +261,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
         return [before && INDEFINITE.has(split(before.word).stem) ? NOBODY : UNRESOLVED];
       }
       if (INDEFINITE.has(stem)) return [NOBODY];
+      if (both && stem === "they") return pair(body, token.at);
       const previous = tokens[i - 1];
       const fullName = previous ? nameWho(`${split(previous.word).stem} ${stem}`) : null;
       if (fullName) i--;
