@@ -8,12 +8,12 @@ const POLITE = String.raw`(?:(?:please|pls|plz|maybe|possibly|kindly|also|still|
 // "would you have time to", "could you do me a favour and": a lead-in before the verb.
 const LEAD_IN = String.raw`(?:(?:be\s+able\s+to|help\s+me|have\s+(?:the\s+|some\s+)?(?:time|a\s+(?:moment|minute|sec|second|chance)|bandwidth|capacity)\s+to|find\s+(?:the\s+|some\s+)?time\s+to|do\s+me\s+a\s+(?:(?:big|huge|quick|small)\s+)?(?:favou?r|solid)(?:\s+and)?)\s+)?`;
 // "would you mind …ing", but not about a meeting ("mind moving our call") or permission ("mind if I").
-const MIND = String.raw`\b(?:would|do)\s+(?:you|u)\s+mind\s+(?:(?:just|quickly|maybe)\s+)?(?!(?:if|me|us|waiting|coming|meeting|moving|rescheduling|pushing|shifting|joining|starting|being|having|hopping)\b)\p{L}+ing\b`;
+const MIND = String.raw`\b(?:would|do)\s+(?:you|u)\s+mind\s+(?:(?:just|quickly|maybe)\s+)?(?!(?:if|me|us|waiting|coming|meeting|moving|rescheduling|pushing|shifting|joining|starting|being|having|hopping|sharing\s+(?:your\s+)?screen)\b)\p{L}+ing\b`;
 const DIRECT_REQUESTS: RegExp[] = [
   new RegExp(String.raw`\b(?:could|can|would|will)\s+(?:you|u)\s+${POLITE}${LEAD_IN}${ASK_VERB}`, "iu"),
   new RegExp(String.raw`\b(?:would|do)\s+(?:you|u)\s+be\s+(?:open|willing)\s+to\s+${ASK_GERUND}|${MIND}`, "iu"),
   new RegExp(String.raw`\b(?:i|we)(?:\s+was|\s+were|\s+am|\s+are|'m|'re)?\s+hop(?:e|ed|ing)\s+(?:that\s+)?(?:you|u)\s*(?:could|can|would|might|will|'d|'ll)\s+${POLITE}${LEAD_IN}${ASK_VERB}`, "iu"),
-  /(?:^|[,;:—–]\s*|\b(?:and|so|please|pls|could\s+you|can\s+you|would\s+you)\s+)do\s+me\s+a\s+(?:(?:big|huge|quick|small)\s+)?(?:favou?r|solid)\b/iu,
+  new RegExp(String.raw`\bdo\s+me\s+a\s+(?:(?:big|huge|quick|small)\s+)?(?:favou?r|solid)\s+and\s+${POLITE}${ASK_VERB}`, "iu"),
   new RegExp(String.raw`\bany\s+chance\s+(?:you|u)\s+(?:could|can|would|might)\s+${POLITE}${ASK_VERB}`, "iu"),
   /\bwould\s+(?:you|u)\s+be\s+(?:interested|up\s+for|keen)\b/iu,
   // "can you vouch for me": any verb but the ones that ask about a meeting or nothing at all.

@@ -115,6 +115,9 @@ describe("extractSignals: whom the user's promise or follow-up is to", () => {
     expect(whom(notes("let me check with my team and get back to you", [toBen]))).toEqual([["promise", true, "Ben Okafor"]]);
     expect(whom(notes("ill dig up that pricing doc and fwd it to you tmrw", [toBen]))).toEqual([["promise", true, "Ben Okafor"]]);
     expect(whom(notes("I'll send you the slides tomorrow.", [toAna, toBen]))).toEqual([["promise", true, null]]);
+    expect(whom(notes("I'll send the deck to you and Ben tomorrow.", [toAna, { ...BEN, role: "cc" }]))).toEqual([
+      ["promise", true, null],
+    ]);
   });
 
   it("resolves a pronoun object only when one person fits", () => {
@@ -219,6 +222,9 @@ describe("extractSignals: wordings beyond the first labelled set", () => {
     expect(from(BEN, "Would you mind if I brought a colleague?")).toEqual([]);
     expect(from(BEN, "Would you mind moving our call to 4pm?")).toEqual([]);
     expect(from(BEN, "I hope you can make it!")).toEqual([]);
+    expect(from(BEN, "Would you mind sharing your screen?")).toEqual([]);
+    expect(from(BEN, "Do me a favour, don't tell Ana yet.")).toEqual([]);
+    expect(from(BEN, "I was sick last week, sorry for the slow reply.")).toEqual([]);
   });
 
   it("reads a commitment by the later, more specific date", () => {

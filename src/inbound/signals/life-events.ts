@@ -22,7 +22,8 @@ const EVENTS: RegExp[] = [
   /\bpassed\b(?!\s+(?:on|along|the|it|this|that|me|you|him|her|them|through|by|over|around|up)\b)(?=\s+(?:away|last|yesterday|on|in|recently|this|suddenly)|\s*[,.!]|$)/giu,
   /\b(?:bought|buying)\s+(?:a|their|her|his)\s+(?:first\s+)?(?:house|flat|home|apartment)\b/giu,
   /\b(?:launch(?:ing|ed|es)?|start(?:ing|ed|s)?|found(?:ing|ed|s)?|open(?:ing|ed|s)?|setting\s+up|set\s+up)\s+(?:(?:her|his|their|my|our)\s+own|a\s+new|an?)\s+(?:company|studio|startup|business|agency|firm|practice|consultancy|restaurant|bakery|cafe|café|fund|venture)\b/giu,
-  /(?:\b(?:is|are|was|were|got|been|fell)|'s|'re)\s+(?:(?:really|very|quite|seriously|pretty|so|gravely|terribly)\s+)?(?:sick|ill|unwell)\b(?!\s+(?:of|and\s+tired)\b)/giu,
+  // "is sick", "fell ill"; "was sick last week" is usually an excuse for a slow reply.
+  /(?:\b(?:is|are|got|fell)|'s|'re)\s+(?:(?:really|very|quite|seriously|pretty|so|gravely|terribly)\s+)?(?:sick|ill|unwell)\b(?!\s+(?:of|and\s+tired)\b)/giu,
   /\b(?:closed|raised|announced)\s+(?:(?:our|their|her|his|its|a|an|the)\s+)?(?:[$€£]?[\d.,]+\s*[mk]?\s+)?(?:pre-?seed|seed|series\s+[a-e]|funding|round)\b/giu,
 ];
 // Only a company named with a capital: "leaving Figma", not "leaving early".

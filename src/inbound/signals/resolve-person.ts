@@ -308,15 +308,25 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     // "Priya's old boss", "her cofounder": someone else, who is not a participant.
     const owner = (from: number): boolean =>
       [tokens[from + 1], tokens[from + 2]].some((t) => !!t && RELATIONAL.has(split(t.word).stem));
-    if (SECOND_PERSON.has(stem)) return pronoun("you", body, token.at);
+    if (SECOND_PERSON.has(stem)) return alsoSomeone(tokens, k) ? UNRESOLVED : pronoun("you", body, token.at);
     if (OBJECT_PRONOUNS.has(stem)) return stem !== "him" && owner(k) ? NOT_A_PARTICIPANT : pronoun(stem, body, token.at);
     const next = tokens[k + 1];
     const full = next ? nameWho(`${stem} ${split(next.word).stem}`) : null;
     const who = full ?? nameWho(stem);
     if (!who) return null;
+    const last = full ? k + 1 : k;
     const possessive = full && next ? split(next.word).suffix : suffix;
-    if (who.type === "user" || (possessive && owner(full ? k + 1 : k))) return NOT_A_PARTICIPANT;
-    return who;
+    if (who.type === "user" || (possessive && owner(last))) return NOT_A_PARTICIPANT;
+    return alsoSomeone(tokens, last) ? UNRESOLVED : who;
+  };
+
+  /** "you and Ben": a second person right after the object makes it two. */
+  const alsoSomeone = (tokens: Token[], k: number): boolean => {
+    const conjunction = tokens[k + 1];
+    const other = tokens[k + 2];
+    if (!conjunction || !other || !/^(?:and|&)$/i.test(conjunction.word)) return false;
+    const stem = split(other.word).stem;
+    return SECOND_PERSON.has(stem) || OBJECT_PRONOUNS.has(stem) || nameWho(stem) !== null;
   };
 
   const objectOf = (
