@@ -5,15 +5,13 @@
 // Routing endpoint, fires the hourly cron as of a week later, waits for the
 // queue consumer, then prints each digest as text and saves it as .eml and
 // .html. Stops wrangler before it exits.
-import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import PostalMime, { type Email } from "postal-mime";
+import { LocalTend } from "./local-tend.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const WRANGLER = path.join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
 const TEND = "tend@tend.example";
 const SAM = "sam.rivera@gmail.com";
@@ -21,8 +19,7 @@ const PRIYA = "priya.natarajan@outlook.com";
 const JON = "jon.okafor@icloud.com";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** How long to wait for wrangler to listen, and for the queue to deliver digests. */
-const READY_TIMEOUT_MS = 90_000;
+/** How long to wait for the queue to deliver digests. */
 const DIGEST_TIMEOUT_MS = 45_000;
 
 const DELIVERIES = [
@@ -38,44 +35,8 @@ function say(line = ""): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Runs wrangler to completion; resolves with its output, rejects on a non-zero exit. */
-function runWrangler(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: { ...process.env, CI: "true" } });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`wrangler ${args.join(" ")} exited ${code}\n${output}`))));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("close", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGINT");
-  });
 }
 
 /**
@@ -102,79 +63,26 @@ function fixtureDate(raw: Buffer): number {
   return match?.[1] ? Date.parse(match[1]) : Number.NaN;
 }
 
-function emlFilesIn(dir: string, since: number, found: string[] = []): string[] {
-  if (!existsSync(dir)) return found;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) emlFilesIn(full, since, found);
-    else if (entry.name.endsWith(".eml") && statSync(full).mtimeMs >= since) found.push(full);
-  }
-  return found;
-}
-
 function isDigest(email: Email): boolean {
   return email.headers.some((h) => h.key === "list-unsubscribe") && (email.subject ?? "").startsWith("Tend:");
 }
 
 async function main(): Promise<void> {
-  const started = Date.now();
   const work = mkdtempSync(path.join(tmpdir(), "tend-demo-"));
-  const persist = path.join(work, "state");
   const out = path.join(work, "out");
   mkdirSync(out);
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-
-  say(`Tend demo: local Worker at ${base}, state in ${persist}`);
-  await runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist]);
-  say("1. Local D1 created and migrations applied.");
-
-  const dev = spawn(
-    process.execPath,
-    [
-      WRANGLER,
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--inspector-port",
-      String(inspectorPort),
-      "--persist-to",
-      persist,
-      "--show-interactive-dev-session=false",
-      "--var",
-      "ALLOW_UNAUTHENTICATED_SENDERS:true",
-      "--var",
-      "SIGNING_KEY:local-demo-signing-key-not-secret",
-      "--var",
-      `OWNERS:${[SAM, PRIYA, JON].join(",")}`,
-      "--var",
-      `TEND_ADDRESS:${TEND}`,
-      "--var",
-      `PUBLIC_URL:${base}`,
-    ],
-    { cwd: ROOT, env: { ...process.env, CI: "true", FORCE_COLOR: "0" } },
-  );
-  let log = "";
-  dev.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  dev.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const stopOnSignal = () => void stop(dev).then(() => process.exit(130));
-  process.once("SIGINT", stopOnSignal);
+  const tend = await LocalTend.create({
+    owners: [SAM, PRIYA, JON],
+    tendAddress: TEND,
+    signingKey: "local-demo-signing-key-not-secret",
+    persistTo: path.join(work, "state"),
+  });
 
   try {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (dev.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
-      try {
-        await fetch(`${base}/health`);
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`wrangler dev did not start in time:\n${log}`);
-        await sleep(500);
-      }
-    }
+    say(`Tend demo: local Worker at ${tend.url}, state in ${tend.persistTo}`);
+    await tend.migrate();
+    say("1. Local D1 created and migrations applied.");
+    await tend.listen();
     say(`2. wrangler dev is up.`);
 
     const raws = DELIVERIES.map((delivery) => readFileSync(path.join(FIXTURES, delivery.file)));
@@ -184,26 +92,24 @@ async function main(): Promise<void> {
     for (const [i, delivery] of DELIVERIES.entries()) {
       const raw = raws[i];
       if (!raw) continue;
-      const url = `${base}/cdn-cgi/local/email?from=${encodeURIComponent(delivery.from)}&to=${encodeURIComponent(delivery.to)}`;
-      const response = await fetch(url, { method: "POST", body: new Uint8Array(shiftDates(raw, shift)) });
-      const answer = (await response.text()).trim().split("\n")[0] ?? "";
-      say(`   ${response.ok ? "✓" : "✗"} ${delivery.file.padEnd(28)} ${delivery.what}${response.ok ? "" : ` (${response.status} ${answer})`}`);
+      const failure = await tend.deliver(new Uint8Array(shiftDates(raw, shift)), { from: delivery.from, to: delivery.to }).then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "",
+      );
+      say(`   ${failure === null ? "✓" : "✗"} ${delivery.file.padEnd(28)} ${delivery.what}${failure === null ? "" : ` (${failure})`}`);
     }
 
     // Cron runs on the hour; this one is a week from now.
     const fireAt = Math.floor((Date.now() + 7 * DAY_MS) / HOUR_MS) * HOUR_MS;
-    // Miniflare reads `time` as milliseconds since the epoch (new Date(parseInt(time))).
-    const fired = await fetch(`${base}/cdn-cgi/local/scheduled?time=${fireAt}&cron=${encodeURIComponent("0 * * * *")}`);
-    say(`4. Fired the hourly cron as of ${new Date(fireAt).toUTCString()}: ${(await fired.text()).trim()}.`);
+    const answer = await tend.fireCron(fireAt);
+    say(`4. Fired the hourly cron as of ${new Date(fireAt).toUTCString()}: ${answer}.`);
 
     const digests = new Map<string, { file: string; email: Email }>();
     const seen = new Set<string>();
     const digestDeadline = Date.now() + DIGEST_TIMEOUT_MS;
     while (Date.now() < digestDeadline && digests.size < 3) {
       await sleep(1_000);
-      const logged = [...log.matchAll(/Email: (\S+\.eml)/g)].map((m) => m[1] ?? "");
-      const files = [...new Set([...logged, ...emlFilesIn(path.join(ROOT, ".wrangler", "tmp"), started)])];
-      for (const file of files) {
+      for (const file of tend.sentMail()) {
         if (seen.has(file) || !existsSync(file)) continue;
         seen.add(file);
         const email = await PostalMime.parse(readFileSync(file));
@@ -212,7 +118,7 @@ async function main(): Promise<void> {
       }
     }
     if (digests.size === 0) {
-      throw new Error(`no digest arrived within ${DIGEST_TIMEOUT_MS / 1000}s. wrangler's log:\n${log.slice(-4000)}`);
+      throw new Error(`no digest arrived within ${DIGEST_TIMEOUT_MS / 1000}s. wrangler's log:\n${tend.log.slice(-4000)}`);
     }
 
     say(`5. ${digests.size} digest${digests.size === 1 ? "" : "s"} sent (${seen.size - digests.size} other mails: acknowledgements, reminders).`);
@@ -234,8 +140,7 @@ async function main(): Promise<void> {
       say(`.html: ${html}`);
     }
   } finally {
-    process.removeListener("SIGINT", stopOnSignal);
-    await stop(dev);
+    await tend.stop();
     say();
     say("wrangler stopped.");
   }

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import PostalMime from "postal-mime";
 import { type Browser, chromium } from "playwright-core";
 import { z } from "zod";
-import { LocalTend, waitFor } from "./local-tend.ts";
+import { LocalTend, waitFor } from "../../scripts/local-tend.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -53,7 +53,7 @@ function threadToAna(date: Date): string {
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  const tend = await LocalTend.start({ owner: OWNER.address, tendAddress: TEND, signingKey: "e2e-signing-key-0123456789abcdef" });
+  const tend = await LocalTend.start({ owners: [OWNER.address], tendAddress: TEND, signingKey: "e2e-signing-key-0123456789abcdef" });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     await scenario(tend, browser);
