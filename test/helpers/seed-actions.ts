@@ -2,29 +2,20 @@
 // its items, and the reply token and addresses Tend would put in that digest.
 import { env } from "cloudflare:workers";
 import { openDatabase } from "../../src/db/client.ts";
-import {
-  contactAddresses,
-  contacts,
-  contactNotes,
-  digestItems,
-  digests,
-  interactionParticipants,
-  interactions,
-  introductions,
-  signals,
-  tasks,
-  userAddresses,
-  users,
-} from "../../src/db/schema.ts";
+import { contactNotes, digestItems, digests } from "../../src/db/schema.ts";
 import { newId } from "../../src/lib/ids.ts";
 import { linkToken, replyToken } from "../../src/lib/tokens.ts";
 import { DAY_MS, type DigestSection, type TaskKind } from "../../src/model.ts";
+import { seeder } from "./seed.ts";
 
 export const SIGNING_KEY = "test-signing-key-0123456789abcdef";
 export const TEND = "tend@tend.example";
 export const PUBLIC_URL = "https://tend.example";
 
 export const db = () => openDatabase(env.DB);
+// The rows themselves are written as the digest tests write them (seed.ts);
+// what is here are the defaults of a user who has had Tend for a while.
+const seed = () => seeder(env.DB);
 
 export interface SeededUser {
   id: string;
@@ -37,13 +28,13 @@ export async function seedUser(
   name: string,
   settings: { timeZone?: string; nextDigestAt?: number } = {},
 ): Promise<SeededUser> {
-  const id = newId();
-  await db().batch([
-    db()
-      .insert(users)
-      .values({ id, email, name, timeZone: settings.timeZone ?? "UTC", nextDigestAt: settings.nextDigestAt ?? null, createdAt: Date.now() - 90 * DAY_MS }),
-    db().insert(userAddresses).values({ address: email, userId: id }),
-  ]);
+  const { id } = await seed().user({
+    email,
+    name,
+    timeZone: settings.timeZone ?? "UTC",
+    nextDigestAt: settings.nextDigestAt ?? null,
+    now: Date.now() - 90 * DAY_MS,
+  });
   return { id, email, name };
 }
 
@@ -51,47 +42,25 @@ export async function seedContact(
   userId: string,
   person: { name: string; address: string; lastInteractionAt?: number; learnedCadenceDays?: number },
 ): Promise<string> {
-  const id = newId();
   const key = person.name.toLowerCase();
-  await db().batch([
-    db()
-      .insert(contacts)
-      .values({
-        id,
-        userId,
-        name: person.name,
-        nameKey: key,
-        firstNameKey: key.split(" ")[0] ?? key,
-        primaryAddress: person.address,
-        lastInteractionAt: person.lastInteractionAt ?? Date.now() - 40 * DAY_MS,
-        learnedCadenceDays: person.learnedCadenceDays ?? null,
-        interactionCount: 3,
-        createdAt: Date.now() - 90 * DAY_MS,
-      }),
-    db().insert(contactAddresses).values({ userId, address: person.address, contactId: id }),
-  ]);
-  return id;
+  return seed().contact(userId, {
+    name: person.name,
+    firstNameKey: key.split(" ")[0] ?? key,
+    address: person.address,
+    linkAddress: true,
+    lastInteractionAt: person.lastInteractionAt ?? Date.now() - 40 * DAY_MS,
+    learnedCadenceDays: person.learnedCadenceDays ?? null,
+    interactionCount: 3,
+    nextCheckInAt: null,
+    now: Date.now() - 90 * DAY_MS,
+  });
 }
 
 export async function seedTask(
   userId: string,
   task: { title: string; contactId?: string; kind?: TaskKind; dueAt?: number; signalId?: string; interactionId?: string },
 ): Promise<string> {
-  const id = newId();
-  await db()
-    .insert(tasks)
-    .values({
-      id,
-      userId,
-      kind: task.kind ?? "promise",
-      title: task.title,
-      contactId: task.contactId ?? null,
-      signalId: task.signalId ?? null,
-      interactionId: task.interactionId ?? null,
-      dueAt: task.dueAt ?? null,
-      createdAt: Date.now() - 10 * DAY_MS,
-    });
-  return id;
+  return seed().task(userId, { ...task, kind: task.kind ?? "promise", dueAt: task.dueAt ?? null, createdAt: Date.now() - 10 * DAY_MS });
 }
 
 export async function seedSignal(
@@ -106,42 +75,19 @@ export async function seedSignal(
     interactionId?: string;
   },
 ): Promise<string> {
-  const id = newId();
-  await db()
-    .insert(signals)
-    .values({
-      id,
-      userId,
-      contactId: signal.contactId,
-      interactionId: signal.interactionId ?? null,
-      kind: signal.kind,
-      text: signal.text,
-      sentence: signal.text,
-      private: signal.private ?? false,
-      dueAt: signal.dueAt ?? null,
-      tag: signal.tag ?? null,
-      createdAt: Date.now() - 5 * DAY_MS,
-    });
-  return id;
+  return seed().signal(userId, { ...signal, createdAt: Date.now() - 5 * DAY_MS });
 }
 
 export async function seedInteraction(
   userId: string,
   interaction: { contactIds: string[]; subject: string; occurredAt?: number; note?: string },
 ): Promise<string> {
-  const id = newId();
-  const occurredAt = interaction.occurredAt ?? Date.now() - 3 * DAY_MS;
-  await db().batch([
-    db()
-      .insert(interactions)
-      .values({ id, userId, kind: "thread", subject: interaction.subject, occurredAt, note: interaction.note ?? null, createdAt: occurredAt }),
-    ...interaction.contactIds.map((contactId, index) =>
-      db()
-        .insert(interactionParticipants)
-        .values({ interactionId: id, contactId, userId, role: index === 0 ? "from" : "cc", occurredAt }),
-    ),
-  ]);
-  return id;
+  return seed().interaction(userId, {
+    ...interaction,
+    roles: interaction.contactIds.map((_, index) => (index === 0 ? "from" : "cc")),
+    occurredAt: interaction.occurredAt ?? Date.now() - 3 * DAY_MS,
+    messageId: null,
+  });
 }
 
 export async function seedNote(userId: string, contactId: string, text: string): Promise<void> {
@@ -149,9 +95,13 @@ export async function seedNote(userId: string, contactId: string, text: string):
 }
 
 export async function seedIntroduction(userId: string, a: string, b: string): Promise<string> {
-  const id = newId();
-  await db().insert(introductions).values({ id, userId, personAContactId: a, personBContactId: b, reason: "both in climate", createdAt: Date.now() - 14 * DAY_MS });
-  return id;
+  return seed().introduction(userId, {
+    personAContactId: a,
+    personBContactId: b,
+    reason: "both in climate",
+    followUpAt: null,
+    createdAt: Date.now() - 14 * DAY_MS,
+  });
 }
 
 export interface ItemSeed {

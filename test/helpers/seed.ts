@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../../src/db/client.ts";
 import {
+  contactAddresses,
   contacts,
   interactionParticipants,
   interactions,
@@ -18,7 +19,7 @@ import {
 import { checkInCadenceDays } from "../../src/digest/cadence.ts";
 import { nextDigestAt } from "../../src/digest/schedule.ts";
 import { newId } from "../../src/lib/ids.ts";
-import { DAY_MS, HOUR_MS, type SignalKind, type TaskKind } from "../../src/model.ts";
+import { DAY_MS, HOUR_MS, type Role, type SignalKind, type TaskKind } from "../../src/model.ts";
 
 export interface SeedUser {
   email: string;
@@ -32,12 +33,18 @@ export interface SeedUser {
   unsubscribedAt?: number | null;
   /** When the user was created; next_digest_at is their first digest time after it. */
   now: number;
+  /** Default: the first digest time after `now`. */
+  nextDigestAt?: number | null;
   id?: string;
 }
 
 export interface SeedContact {
   name: string | null;
+  /** Lower-cased first name, as inbound derives it for names in notes. Default: none. */
+  firstNameKey?: string | null;
   address?: string | null;
+  /** Also file the address in contact_addresses, where inbound mail finds its sender. */
+  linkAddress?: boolean;
   lastInteractionAt?: number | null;
   cadenceDays?: number | null;
   learnedCadenceDays?: number | null;
@@ -51,6 +58,7 @@ export interface SeedContact {
 
 export interface SeedSignal {
   contactId: string | null;
+  interactionId?: string | null;
   kind: SignalKind;
   text: string;
   tag?: string | null;
@@ -67,6 +75,7 @@ export interface SeedTask {
   title: string;
   contactId?: string | null;
   signalId?: string | null;
+  interactionId?: string | null;
   dueAt: number | null;
   status?: "open" | "done" | "skipped";
   snoozedUntil?: number | null;
@@ -101,10 +110,10 @@ export function seeder(d1: D1Database) {
       await db.batch([db.delete(users), db.delete(outboundMessages)]);
     },
 
-    async user(input: SeedUser): Promise<{ id: string; email: string; nextDigestAt: number }> {
+    async user(input: SeedUser): Promise<{ id: string; email: string; nextDigestAt: number | null }> {
       const id = input.id ?? newId();
       const schedule = { timeZone: input.timeZone ?? "UTC", weekday: input.weekday ?? 1, hour: input.hour ?? 8 };
-      const next = nextDigestAt(schedule, input.now);
+      const next = input.nextDigestAt !== undefined ? input.nextDigestAt : nextDigestAt(schedule, input.now);
       await db.batch([
         db.insert(users).values({
           id,
@@ -130,25 +139,39 @@ export function seeder(d1: D1Database) {
       const last = input.lastInteractionAt ?? null;
       const cadence = { cadenceDays: input.cadenceDays ?? null, learnedCadenceDays: input.learnedCadenceDays ?? null };
       const next = input.nextCheckInAt !== undefined ? input.nextCheckInAt : last === null ? null : last + checkInCadenceDays(cadence) * DAY_MS;
-      await db.insert(contacts).values({
-        id,
-        userId,
-        name: input.name,
-        nameKey: input.name?.toLowerCase() ?? null,
-        primaryAddress: input.address ?? null,
-        ...cadence,
-        lastInteractionAt: last,
-        interactionCount: input.interactionCount ?? (last === null ? 0 : 1),
-        nextCheckInAt: next,
-        muted: input.muted ?? false,
-        createdAt: input.now,
-      });
+      const address = input.address ?? null;
+      await db.batch([
+        db.insert(contacts).values({
+          id,
+          userId,
+          name: input.name,
+          nameKey: input.name?.toLowerCase() ?? null,
+          firstNameKey: input.firstNameKey ?? null,
+          primaryAddress: address,
+          ...cadence,
+          lastInteractionAt: last,
+          interactionCount: input.interactionCount ?? (last === null ? 0 : 1),
+          nextCheckInAt: next,
+          muted: input.muted ?? false,
+          createdAt: input.now,
+        }),
+        ...(input.linkAddress && address !== null ? [db.insert(contactAddresses).values({ userId, address, contactId: id })] : []),
+      ]);
       return id;
     },
 
     async interaction(
       userId: string,
-      input: { contactIds: readonly string[]; subject: string; occurredAt: number; messageId?: string },
+      input: {
+        contactIds: readonly string[];
+        /** Each contact's role, by position. Default: all "to". */
+        roles?: readonly Role[];
+        subject: string;
+        occurredAt: number;
+        /** Default: a made-up one; null: none. */
+        messageId?: string | null;
+        note?: string | null;
+      },
     ): Promise<string> {
       const id = newId();
       await db.batch([
@@ -158,11 +181,14 @@ export function seeder(d1: D1Database) {
           kind: "thread",
           subject: input.subject,
           occurredAt: input.occurredAt,
-          messageId: input.messageId ?? `<${id}@mail.example>`,
+          messageId: input.messageId !== undefined ? input.messageId : `<${id}@mail.example>`,
+          note: input.note ?? null,
           createdAt: input.occurredAt,
         }),
-        ...input.contactIds.map((contactId) =>
-          db.insert(interactionParticipants).values({ interactionId: id, contactId, userId, role: "to", occurredAt: input.occurredAt }),
+        ...input.contactIds.map((contactId, index) =>
+          db
+            .insert(interactionParticipants)
+            .values({ interactionId: id, contactId, userId, role: input.roles?.[index] ?? "to", occurredAt: input.occurredAt }),
         ),
       ]);
       return id;
@@ -174,6 +200,7 @@ export function seeder(d1: D1Database) {
         id,
         userId,
         contactId: input.contactId,
+        interactionId: input.interactionId ?? null,
         aboutUser: input.aboutUser ?? false,
         kind: input.kind,
         text: input.text,
@@ -196,6 +223,7 @@ export function seeder(d1: D1Database) {
         title: input.title,
         contactId: input.contactId ?? null,
         signalId: input.signalId ?? null,
+        interactionId: input.interactionId ?? null,
         dueAt: input.dueAt,
         status: input.status ?? "open",
         snoozedUntil: input.snoozedUntil ?? null,
