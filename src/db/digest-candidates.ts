@@ -124,6 +124,8 @@ export interface CandidateWindows {
 }
 
 type ContactColumns = { id: SQLWrapper; name: SQLWrapper; primaryAddress: SQLWrapper };
+/** What contactFields() selects, as a row holds it: all null when a left join found no one. */
+type ContactFieldValues = { id: string | null; name: string | null; address: string | null };
 
 // Columns renamed per joined table: rows arrive as objects in batch mode, where
 // two columns both called "name" would overwrite each other.
@@ -135,7 +137,7 @@ function contactFields(table: ContactColumns, prefix: string) {
   };
 }
 
-function contactRef(fields: { id: string | null; name: string | null; address: string | null }): ContactRef | null {
+function contactRef(fields: ContactFieldValues): ContactRef | null {
   return fields.id === null ? null : { id: fields.id, name: fields.name, address: fields.address };
 }
 
@@ -248,13 +250,12 @@ const signalFields = {
   contact: contactFields(contacts, "contact"),
 };
 
-/** Open, shareable signals of one kind about a known person, newest first. */
-function recentSignalsQuery(
+/** Open signals of one kind that may be quoted (not private), about a person the user has not muted. */
+function shareableSignalsQuery(
   db: Database,
   userId: string,
   kind: SignalKind,
-  limit: number,
-  extra?: SQL,
+  filter: { where: (SQL | undefined)[]; orderBy: SQL; limit: number },
 ) {
   return db
     .select(signalFields)
@@ -267,35 +268,25 @@ function recentSignalsQuery(
         eq(signals.kind, kind),
         eq(signals.status, "open"),
         eq(signals.private, false),
-        eq(signals.aboutUser, false),
         eq(contacts.muted, false),
-        extra,
+        ...filter.where,
       ),
     )
-    .orderBy(desc(signals.createdAt))
-    .limit(limit);
+    .orderBy(filter.orderBy)
+    .limit(filter.limit);
+}
+
+/** Shareable signals of one kind about the person, not the user, newest first. */
+function recentSignalsQuery(db: Database, userId: string, kind: SignalKind, limit: number, extra?: SQL) {
+  return shareableSignalsQuery(db, userId, kind, { where: [eq(signals.aboutUser, false), extra], orderBy: desc(signals.createdAt), limit });
 }
 
 function upcomingLifeEventsQuery(db: Database, userId: string, asOf: number, aheadMs: number, limit: number) {
-  return db
-    .select(signalFields)
-    .from(signals)
-    .innerJoin(contacts, eq(contacts.id, signals.contactId))
-    .leftJoin(interactions, eq(interactions.id, signals.interactionId))
-    .where(
-      and(
-        eq(signals.userId, userId),
-        eq(signals.kind, "life_event"),
-        gte(signals.dueAt, asOf),
-        lte(signals.dueAt, asOf + aheadMs),
-        eq(signals.status, "open"),
-        eq(signals.private, false),
-        eq(contacts.muted, false),
-        notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf),
-      ),
-    )
-    .orderBy(asc(signals.dueAt))
-    .limit(limit);
+  return shareableSignalsQuery(db, userId, "life_event", {
+    where: [gte(signals.dueAt, asOf), lte(signals.dueAt, asOf + aheadMs), notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf)],
+    orderBy: asc(signals.dueAt),
+    limit,
+  });
 }
 
 function introductionFollowUpsQuery(db: Database, userId: string, asOf: number, lookbackMs: number, limit: number) {
@@ -345,15 +336,11 @@ function recentlyShownQuery(db: Database, userId: string, week: string, digestCo
     .where(inArray(digestItems.digestId, lastDigests));
 }
 
-function toTask(row: {
-  id: string;
-  kind: TaskKind;
-  title: string;
-  dueAt: number | null;
-  saidAt: number;
-  private: number | null;
-  contact: { id: string | null; name: string | null; address: string | null };
-}): TaskCandidate[] {
+// Rows as the queries above return them.
+type TaskRow = Awaited<ReturnType<typeof taskQuery>>[number];
+type SignalRow = Awaited<ReturnType<typeof shareableSignalsQuery>>[number];
+
+function toTask(row: TaskRow): TaskCandidate[] {
   if (row.dueAt === null) return [];
   return [
     {
@@ -368,15 +355,7 @@ function toTask(row: {
   ];
 }
 
-function toSignal(row: {
-  id: string;
-  kind: SignalKind;
-  text: string;
-  tag: string | null;
-  dueAt: number | null;
-  saidAt: number;
-  contact: { id: string | null; name: string | null; address: string | null };
-}): SignalCandidate[] {
+function toSignal(row: SignalRow): SignalCandidate[] {
   const contact = contactRef(row.contact);
   return contact ? [{ ...row, contact }] : [];
 }
