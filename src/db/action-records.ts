@@ -1,6 +1,6 @@
 // Tend's own shapes for what acting on a digest reads and writes. Queries under
 // src/db/action-*.ts map rows to these; src/actions never sees a drizzle row.
-import type { DigestSection } from "../model.ts";
+import type { DigestItemRecord as StoredDigestItem } from "./digest-claims.ts";
 
 export const ITEM_STATES = ["open", "done", "snoozed", "skipped", "never"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
@@ -16,17 +16,10 @@ export interface DigestRecord {
   claimedAt: number;
 }
 
-export interface DigestItemRecord {
-  id: string;
+/** An item as the digest stored it, with what the user has done with it since. */
+export interface DigestItemRecord extends StoredDigestItem {
   digestId: string;
   userId: string;
-  /** The number the digest shows for this item. */
-  position: number;
-  section: DigestSection;
-  subjectKey: string;
-  contactId: string | null;
-  title: string;
-  reason: string;
   state: ItemState;
   actedAt: number | null;
 }

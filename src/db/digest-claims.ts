@@ -41,8 +41,10 @@ export async function claimDigest(db: Database, claim: DigestClaim): Promise<Cla
   return digestId ? { claimed: true, digestId } : { claimed: false };
 }
 
+/** An item as a digest stores it before sending, so a reply can name it. */
 export interface DigestItemRecord {
   id: string;
+  /** The number the digest shows for this item. */
   position: number;
   section: DigestSection;
   subjectKey: string;
