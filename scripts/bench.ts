@@ -8,15 +8,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/domain/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { deliverDigest } from "../src/digest/deliver-digest.ts";
-import type { DigestJob } from "../src/digest/digest-job.ts";
+import type { DigestJob, JobQueue } from "../src/domain/jobs.ts";
 import { rankSuggestions } from "../src/digest/rank.ts";
 import { selectDigest } from "../src/digest/select.ts";
 import { suggest } from "../src/digest/suggest.ts";
 import type { Mailer } from "../src/mail/transport.ts";
-import type { Deps } from "../src/worker.ts";
+import type { Deps } from "../src/domain/deps.ts";
 import { type D1Cost, meterD1 } from "../test/helpers/d1-meter.ts";
 import { seeder } from "../test/helpers/seed.ts";
 
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
         sent++;
       },
     };
-    const digestQueue: Queue<DigestJob> = { metrics: noQueue, send: noQueue, sendBatch: noQueue };
+    const jobs: JobQueue = { send: noQueue, sendBatch: noQueue };
 
     const rows: Row[] = [];
     for (const size of SIZES) {
@@ -108,9 +108,9 @@ async function main(): Promise<void> {
       for (let run = 0; run < RUNS; run++) {
         // A digest a week: each run claims its own week, as the cron would.
         const asOf = NOW - (RUNS - 1 - run) * WEEK_MS;
-        const job: DigestJob = { userId: user.id, scheduledFor: asOf, week: `2026-W${43 + run}` };
+        const job: DigestJob = { kind: "digest", userId: user.id, scheduledFor: asOf, week: `2026-W${43 + run}` };
         const meter = meterD1(d1);
-        const deps: Deps = { config, db: openDatabase(meter.db), mailer, digestQueue, ai: undefined };
+        const deps: Deps = { config, db: openDatabase(meter.db), mailer, jobs, ai: undefined };
         const before = sent;
         const start = performance.now();
         const outcome = await deliverDigest(deps, job, asOf);

@@ -1,4 +1,4 @@
 import { sendEmailMailer } from "./mail/transport.ts";
-import { createWorker } from "./worker.ts";
+import { createWorker } from "./edge/worker.ts";
 
 export default createWorker({ mailer: (env) => sendEmailMailer(env.SEND_EMAIL) });

@@ -6,6 +6,34 @@ export interface Mailbox {
   address: string;
 }
 
+/** A received message, as the parse step reads it (inbound/parse-email.ts). */
+export interface ParsedAttachment {
+  filename: string | null;
+  mimeType: string;
+  /** iTIP method of a text/calendar part (REQUEST, CANCEL…). */
+  method: string | null;
+  content: Uint8Array;
+}
+
+export interface ParsedEmail {
+  messageId: string | null;
+  subject: string;
+  /** Date: header as epoch ms; null when absent or unreadable. */
+  date: number | null;
+  from: Mailbox | null;
+  to: Mailbox[];
+  cc: Mailbox[];
+  replyTo: Mailbox[];
+  inReplyTo: string | null;
+  references: string[];
+  /** Every header in order, keys lower-cased. */
+  headers: { key: string; value: string }[];
+  /** The text part, or the HTML part as text when there is no text part. */
+  text: string;
+  htmlOnly: boolean;
+  attachments: ParsedAttachment[];
+}
+
 export const PARTICIPANT_ROLES = [
   "from",
   "to",

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { nextDigestAt } from "../src/digest/schedule.ts";
+import { nextDigestAt } from "../src/domain/digest-schedule.ts";
 import { DAY_MS } from "../src/model.ts";
 import { commandMail } from "./helpers/client-replies.ts";
 import { resetDatabase } from "./helpers/rows.ts";

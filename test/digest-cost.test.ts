@@ -2,7 +2,7 @@
 // every statement walks an index and stops at its LIMIT.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DigestJob } from "../src/digest/digest-job.ts";
+import type { DigestJob } from "../src/domain/jobs.ts";
 import { type D1Cost, meterD1 } from "./helpers/d1-meter.ts";
 import { digestHarness } from "./helpers/digest-run.ts";
 import { seeder } from "./helpers/seed.ts";
@@ -26,7 +26,7 @@ describe("digest cost", () => {
     for (const size of SIZES) {
       const user = await seed.user({ id: `cost${size}`, email: `cost${size}@tend.test`, name: "Cost Test", now: now - 30 * 86_400_000 });
       await seed.addressBook(user.id, { count: size, now });
-      jobs.push({ userId: user.id, scheduledFor: now, week: "2026-W49" });
+      jobs.push({ kind: "digest", userId: user.id, scheduledFor: now, week: "2026-W49" });
     }
     const { runJobs, sent } = digestHarness();
     for (const job of jobs) {

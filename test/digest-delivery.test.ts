@@ -113,7 +113,7 @@ describe("weekly digest", () => {
     const network = await seedSam(seed);
     const { runCron, runJobs, sent } = digestHarness();
     const jobs = await runCron(digestAt);
-    expect(jobs).toEqual([{ userId: network.sam.id, scheduledFor: digestAt, week: "2026-W49" }]);
+    expect(jobs).toEqual([{ kind: "digest", userId: network.sam.id, scheduledFor: digestAt, week: "2026-W49" }]);
     const { result, ids } = await runJobs(jobs);
     expect(result.explicitAcks).toEqual(ids);
     expect(sent).toHaveLength(1);

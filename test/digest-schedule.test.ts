@@ -30,7 +30,7 @@ describe("hourly cron: who is due", () => {
     expect((await runCron(at("2026-11-29T23:00:00Z"))).map((job) => job.userId)).toEqual([tokyo.id]);
     expect(await runCron(at("2026-11-30T06:00:00Z"))).toEqual([]);
     const berlinJobs = await runCron(at("2026-11-30T07:00:00Z"));
-    expect(berlinJobs).toEqual([{ userId: berlin.id, scheduledFor: at("2026-11-30T07:00:00Z"), week: "2026-W49" }]);
+    expect(berlinJobs).toEqual([{ kind: "digest", userId: berlin.id, scheduledFor: at("2026-11-30T07:00:00Z"), week: "2026-W49" }]);
     expect(await runCron(at("2026-11-30T12:00:00Z"))).toEqual([]);
     expect((await runCron(at("2026-11-30T13:00:00Z"))).map((job) => job.userId)).toEqual([newYork.id]);
 
@@ -47,7 +47,7 @@ describe("hourly cron: who is due", () => {
     expect(await nextDigestOf(berlin.id)).toBe(at("2026-03-30T06:00:00Z"));
     expect(await runCron(at("2026-03-30T05:00:00Z"))).toEqual([]);
     const summer = await runCron(at("2026-03-30T06:00:00Z"));
-    expect(summer).toEqual([{ userId: berlin.id, scheduledFor: at("2026-03-30T06:00:00Z"), week: "2026-W14" }]);
+    expect(summer).toEqual([{ kind: "digest", userId: berlin.id, scheduledFor: at("2026-03-30T06:00:00Z"), week: "2026-W14" }]);
   });
 
   it("sends a digest whose local hour the DST change skipped", async () => {
@@ -63,7 +63,7 @@ describe("hourly cron: who is due", () => {
     const { runCron } = digestHarness();
     // The 08:00 run never happened; the 11:00 run finds the user still due.
     const late = await runCron(at("2026-11-30T11:00:00Z"));
-    expect(late).toEqual([{ userId: user.id, scheduledFor: at("2026-11-30T08:00:00Z"), week: "2026-W49" }]);
+    expect(late).toEqual([{ kind: "digest", userId: user.id, scheduledFor: at("2026-11-30T08:00:00Z"), week: "2026-W49" }]);
     expect(await runCron(at("2026-11-30T11:00:00Z"))).toEqual([]);
     expect(await nextDigestOf(user.id)).toBe(at("2026-12-07T08:00:00Z"));
   });

@@ -3,7 +3,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { AiBinding } from "../src/inbound/signals/ai-extractor.ts";
+import type { AiBinding } from "../src/lib/workers-ai.ts";
 import { recordingQueue } from "./helpers/digest-run.ts";
 import { emailMessage } from "./helpers/email-message.ts";
 import { inlineMessage, SAM, TEND } from "./helpers/mail.ts";

@@ -6,7 +6,7 @@ import { findDigestItem } from "../db/action-digest.ts";
 import { findUserZone } from "../db/action-settings.ts";
 import { applyPlan } from "../db/action-state.ts";
 import type { Database } from "../db/client.ts";
-import { usableTimeZone } from "../digest/schedule.ts";
+import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { newId } from "../lib/ids.ts";
 import { verifyLinkToken } from "../lib/tokens.ts";
 import type { DigestCommand } from "./command-types.ts";

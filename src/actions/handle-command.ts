@@ -1,11 +1,11 @@
 // A command mailed to Tend: parse → apply → answer, in one threaded reply.
 import { saveUserSettings, type UserSettings, userAddressList } from "../db/action-settings.ts";
 import type { User } from "../db/users.ts";
-import { usableTimeZone } from "../digest/schedule.ts";
-import type { ParsedEmail } from "../inbound/parse-email.ts";
-import { visibleText } from "../inbound/visible-text.ts";
+import { usableTimeZone } from "../domain/digest-schedule.ts";
+import type { ParsedEmail } from "../model.ts";
+import { visibleText } from "../mail/visible-text.ts";
 import { sendMail } from "../mail/outbox.ts";
-import type { Deps } from "../worker.ts";
+import type { Deps } from "../domain/deps.ts";
 import type { Answer } from "./answer.ts";
 import { briefAnswer } from "./brief.ts";
 import { exportAnswer } from "./export.ts";

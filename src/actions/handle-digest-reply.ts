@@ -1,14 +1,14 @@
 // A reply to a digest: authorize → parse → apply → confirm.
 import { applyPlan, loadUndoStack } from "../db/action-state.ts";
 import type { User } from "../db/users.ts";
-import { usableTimeZone } from "../digest/schedule.ts";
-import type { ParsedEmail } from "../inbound/parse-email.ts";
-import { visibleText } from "../inbound/visible-text.ts";
+import { usableTimeZone } from "../domain/digest-schedule.ts";
+import type { ParsedEmail } from "../model.ts";
+import { visibleText } from "../mail/visible-text.ts";
 import { withSubaddress } from "../lib/addresses.ts";
 import { newId } from "../lib/ids.ts";
 import { REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
 import { sendMail } from "../mail/outbox.ts";
-import type { Deps } from "../worker.ts";
+import type { Deps } from "../domain/deps.ts";
 import { authorizeReply } from "./authorize-reply.ts";
 import { confirmationText, refusalText } from "./confirm-reply.ts";
 import { loadActionState } from "./load-state.ts";

@@ -9,7 +9,7 @@ import type {
   SuppressionValue,
   TaskState,
 } from "../db/action-records.ts";
-import { checkInCadenceDays } from "../digest/cadence.ts";
+import { checkInCadenceDays } from "../domain/cadence.ts";
 import { DAY_MS } from "../model.ts";
 
 /** A suppression that does not lapse: the latest instant a JS Date can hold. */

@@ -1,6 +1,6 @@
 // parse: the visible text of a reply or command mail becomes commands, one per
 // line. What is not understood is kept verbatim, to be reported back.
-import { visibleText } from "../inbound/visible-text.ts";
+import { visibleText } from "../mail/visible-text.ts";
 import type { Command, CommandInput, ParsedCommands } from "./command-types.ts";
 import { COMMAND_WORDS, normalizeLine, parseDigestLine } from "./parse-digest-line.ts";
 import { parseMailCommand, stripReplyPrefix } from "./parse-mail-command.ts";

@@ -1,7 +1,7 @@
 // apply (pure): a reply's commands, line by line, against the state they act on.
 // Returns the writes for one db.batch and what to tell the user.
 import type { ActionLogEntry, ActionPlan, Change, DigestItemRecord } from "../db/action-records.ts";
-import { nextCheckInAt } from "../digest/cadence.ts";
+import { nextCheckInAt } from "../domain/cadence.ts";
 import type { Command, ItemRef } from "./command-types.ts";
 import { daysUntil, formatDay, startOfDay } from "./dates.ts";
 import {

@@ -1,7 +1,7 @@
 // confirm: every answer is a reply threaded to the mail it answers.
-import type { Config } from "../config.ts";
+import type { Config } from "../domain/config.ts";
 import type { User } from "../db/users.ts";
-import type { ParsedEmail } from "../inbound/parse-email.ts";
+import type { ParsedEmail } from "../model.ts";
 import type { Attachment, OutgoingMail } from "../mail/build-mime.ts";
 import type { OutboundKind } from "../model.ts";
 import { stripReplyPrefix } from "./parse-mail-command.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { UserSettings } from "../db/action-settings.ts";
-import { nextDigestAt } from "../digest/schedule.ts";
+import { nextDigestAt } from "../domain/digest-schedule.ts";
 import { applySettingsCommand, canonicalTimeZone } from "./settings.ts";
 
 const NOW = Date.UTC(2026, 10, 25, 12); // Wednesday

@@ -1,7 +1,7 @@
 // settings (pure): applying "set …", "pause" and "resume" to a user's settings,
 // and showing them. The next digest time is recomputed whenever they change.
 import type { UserSettings } from "../db/action-settings.ts";
-import { nextDigestAt } from "../digest/schedule.ts";
+import { nextDigestAt } from "../domain/digest-schedule.ts";
 import { formatDay, formatDayTime } from "../lib/format-date.ts";
 import { isTimeZone } from "../lib/zoned-time.ts";
 import type { Command, MailCommand } from "./command-types.ts";

@@ -1,7 +1,7 @@
 // Reads and writes for the AI extractor's second reading of an interaction.
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { LogPlan } from "../inbound/plan-log.ts";
+import type { LogPlan } from "./log-message.ts";
 import type { Person, Role } from "../model.ts";
 import type { Database } from "./client.ts";
 import { contacts, interactionParticipants, interactions, signals, tasks, users } from "./schema.ts";

@@ -1,8 +1,8 @@
 // store: one message's plan written as one db.batch, so nothing is ever half-written.
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { LogPlan } from "../inbound/plan-log.ts";
 import type { Database } from "./client.ts";
+import type { InteractionKind, Role, SignalKind, TaskKind } from "../model.ts";
 import {
   contactAddresses,
   contacts,
@@ -13,6 +13,59 @@ import {
   signals,
   tasks,
 } from "./schema.ts";
+
+/** What one message writes: planned by inbound/plan-log.ts, written here as one batch. */
+export interface ContactWrite {
+  id: string;
+  isNew: boolean;
+  address: string | null;
+  /** Set when the name is new or better than the stored one. */
+  name: { value: string; quality: number; nameKey: string | null; firstNameKey: string | null } | null;
+  /** Set when this message is an interaction with the person that moves their clock. */
+  touch: { at: number; learnedCadenceDays: number | null; nextCheckInAt: number } | null;
+}
+
+export interface LogPlan {
+  userId: string;
+  /** Message-ID and other identities of the message; any one already logged makes it a duplicate. */
+  keys: string[];
+  kind: string;
+  interaction: { id: string; kind: InteractionKind; subject: string; occurredAt: number; messageId: string | null; note: string };
+  contacts: ContactWrite[];
+  participants: { contactId: string; role: Role }[];
+  introduction: {
+    id: string;
+    introducerContactId: string | null;
+    personAContactId: string | null;
+    personBContactId: string | null;
+    reason: string;
+    optIn: boolean;
+    followUpAt: number;
+  } | null;
+  signals: {
+    id: string;
+    contactId: string | null;
+    aboutUser: boolean;
+    kind: SignalKind;
+    text: string;
+    sentence: string;
+    tag: string | null;
+    dueAt: number | null;
+    private: boolean;
+  }[];
+  tasks: {
+    id: string;
+    kind: TaskKind;
+    title: string;
+    contactId: string | null;
+    signalId: string | null;
+    dueAt: number | null;
+    remindAt: number | null;
+  }[];
+  threadMessageId: string | null;
+  now: number;
+}
+
 
 export async function alreadyLogged(db: Database, userId: string, keys: readonly string[]): Promise<boolean> {
   if (keys.length === 0) return false;

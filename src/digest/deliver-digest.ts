@@ -2,10 +2,10 @@
 // Each step lives in the file named after it; this one only puts them in order.
 import { claimDigest, markDigestEmpty } from "../db/digest-claims.ts";
 import { newId } from "../lib/ids.ts";
-import type { Deps } from "../worker.ts";
-import type { DigestJob } from "./digest-job.ts";
+import type { Deps } from "../domain/deps.ts";
+import type { DigestJob } from "../domain/jobs.ts";
 import { rankSuggestions } from "./rank.ts";
-import { usableTimeZone } from "./schedule.ts";
+import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { selectDigest } from "./select.ts";
 import { sendAndRecord } from "./record.ts";
 import { sendDigest } from "./send.ts";

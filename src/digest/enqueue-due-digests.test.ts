@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { DueUser } from "../db/digest-schedule.ts";
-import { retryDelaySeconds } from "./consume-digest-jobs.ts";
 import { planDueDigests } from "./enqueue-due-digests.ts";
 
 const at = (iso: string) => Date.parse(iso);
@@ -18,13 +17,13 @@ const user = (extra: Partial<DueUser>): DueUser => ({
 describe("planDueDigests", () => {
   it("enqueues the time that came due with its week, and moves the schedule a week on", () => {
     const plan = planDueDigests([user({})], at("2026-11-30T07:00:00Z"));
-    expect(plan.jobs).toEqual([{ userId: "u1", scheduledFor: at("2026-11-30T07:00:00Z"), week: "2026-W49" }]);
+    expect(plan.jobs).toEqual([{ kind: "digest", userId: "u1", scheduledFor: at("2026-11-30T07:00:00Z"), week: "2026-W49" }]);
     expect(plan.advances).toEqual([{ userId: "u1", from: at("2026-11-30T07:00:00Z"), to: at("2026-12-07T07:00:00Z") }]);
   });
 
   it("writes this week's digest after missed runs, not the missed week's", () => {
     const plan = planDueDigests([user({ nextDigestAt: at("2026-11-09T07:00:00Z") })], at("2026-11-30T09:00:00Z"));
-    expect(plan.jobs).toEqual([{ userId: "u1", scheduledFor: at("2026-11-30T07:00:00Z"), week: "2026-W49" }]);
+    expect(plan.jobs).toEqual([{ kind: "digest", userId: "u1", scheduledFor: at("2026-11-30T07:00:00Z"), week: "2026-W49" }]);
   });
 
   it("skips paused and unsubscribed users but still advances them", () => {
@@ -35,11 +34,5 @@ describe("planDueDigests", () => {
     );
     expect(plan.jobs.map((job) => job.userId)).toEqual(["back"]);
     expect(plan.advances.map((advance) => advance.userId)).toEqual(["p", "x", "back"]);
-  });
-});
-
-describe("retryDelaySeconds", () => {
-  it("backs off exponentially from a minute, capped at an hour", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(retryDelaySeconds)).toEqual([60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
   });
 });

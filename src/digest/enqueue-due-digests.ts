@@ -1,8 +1,9 @@
 // schedule: the hourly cron's half that finds users whose local digest time has
 // come and enqueues one job each. It only enqueues; the queue does the work.
 import { advanceDigestSchedules, type DueUser, findDueUsers, type ScheduleAdvance } from "../db/digest-schedule.ts";
-import type { DigestJob } from "./digest-job.ts";
-import { isoWeekKey, latestDigestAt, nextDigestAt } from "./schedule.ts";
+import type { Deps } from "../domain/deps.ts";
+import type { DigestJob } from "../domain/jobs.ts";
+import { isoWeekKey, latestDigestAt, nextDigestAt } from "../domain/digest-schedule.ts";
 
 /** Users per page; also Queue.sendBatch's limit of 100 messages. */
 export const DUE_USERS_PER_PAGE = 100;
@@ -25,18 +26,14 @@ export function planDueDigests(due: readonly DueUser[], now: number): DuePlan {
     if (paused || user.unsubscribedAt !== null) continue;
     // Normally the time that came due; after missed runs, this week's time.
     const scheduledFor = Math.max(user.nextDigestAt, latestDigestAt(schedule, now));
-    jobs.push({ userId: user.id, scheduledFor, week: isoWeekKey(scheduledFor, user.timeZone) });
+    jobs.push({ kind: "digest", userId: user.id, scheduledFor, week: isoWeekKey(scheduledFor, user.timeZone) });
   }
   return { jobs, advances };
 }
 
-export interface EnqueueDeps {
-  db: Parameters<typeof findDueUsers>[0];
-  digestQueue: Queue<DigestJob>;
-}
 
 /** Returns how many digests were enqueued. */
-export async function enqueueDueDigests(deps: EnqueueDeps, now: number): Promise<number> {
+export async function enqueueDueDigests(deps: Pick<Deps, "db" | "jobs">, now: number): Promise<number> {
   let enqueued = 0;
   for (let page = 0; page < MAX_DUE_PAGES_PER_RUN; page++) {
     const due = await findDueUsers(deps.db, now, DUE_USERS_PER_PAGE);
@@ -45,7 +42,7 @@ export async function enqueueDueDigests(deps: EnqueueDeps, now: number): Promise
     // Enqueue before advancing: if advancing fails, the next run enqueues
     // again and the week's claim turns the duplicate away. The other order
     // could lose a digest.
-    if (jobs.length > 0) await deps.digestQueue.sendBatch(jobs.map((body) => ({ body })));
+    if (jobs.length > 0) await deps.jobs.sendBatch(jobs);
     await advanceDigestSchedules(deps.db, advances);
     enqueued += jobs.length;
     if (due.length < DUE_USERS_PER_PAGE) return enqueued;

@@ -1,7 +1,7 @@
 // The hourly cron: enqueue the digests whose local time has come, and send the
 // reminders that are due. `now` is the cron's scheduledTime, so a late run
 // does not drift.
-import type { Deps } from "../worker.ts";
+import type { Deps } from "../domain/deps.ts";
 import { enqueueDueDigests } from "./enqueue-due-digests.ts";
 import { sendDueReminders } from "./send-reminders.ts";
 

@@ -2,7 +2,7 @@
 // is marked reminded before it is sent, so a retried or overlapping run cannot
 // send it twice; a send that fails before the mail leaves is released for the
 // next run.
-import type { Config } from "../config.ts";
+import type { Config } from "../domain/config.ts";
 import type { Database } from "../db/client.ts";
 import { claimReminders, type DueReminder, findDueReminders, releaseReminder } from "../db/digest-reminders.ts";
 import type { Mailer } from "../mail/transport.ts";

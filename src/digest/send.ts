@@ -1,6 +1,6 @@
 // send: signed links and reply address for one digest, the mail built through
 // the outbox, and a clear answer to "did it leave?" when something fails.
-import type { Config } from "../config.ts";
+import type { Config } from "../domain/config.ts";
 import type { Database } from "../db/client.ts";
 import { withSubaddress } from "../lib/addresses.ts";
 import { linkToken, REPLY_TOKEN_PREFIX, replyToken } from "../lib/tokens.ts";

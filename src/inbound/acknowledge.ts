@@ -4,7 +4,7 @@ import { displayName } from "../lib/addresses.ts";
 import { formatDay, formatDayTime } from "../lib/format-date.ts";
 import type { Mailbox, Signal } from "../model.ts";
 import type { OutgoingMail } from "../mail/build-mime.ts";
-import type { LogPlan } from "./plan-log.ts";
+import type { LogPlan } from "../db/log-message.ts";
 import type { Understanding } from "./understand.ts";
 import { MAX_RAW_BYTES } from "./limits.ts";
 

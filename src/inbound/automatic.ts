@@ -1,6 +1,7 @@
 // Mail written by machines: bounces, auto-replies, lists. Tend never answers
 // it, so two robots can never keep each other busy.
-import { header, type ParsedEmail } from "./parse-email.ts";
+import type { ParsedEmail } from "../model.ts";
+import { header } from "./parse-email.ts";
 
 const MACHINE_LOCAL_PART = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+-].*)?$/i;
 const AUTO_REPLY_SUBJECT =

@@ -8,7 +8,7 @@ import { automaticReason } from "./automatic.ts";
 import { type FollowUpTime, followUpTime } from "./follow-up-address.ts";
 import { type ForwardedMessage, findForwarded } from "./forwarded.ts";
 import { findInvite, type Invite } from "./invite.ts";
-import type { ParsedEmail } from "./parse-email.ts";
+import type { ParsedEmail } from "../model.ts";
 
 export const MESSAGE_KINDS = [
   "introduction",

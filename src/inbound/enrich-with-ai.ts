@@ -4,8 +4,8 @@
 import { addSignals, loadEnrichmentSource } from "../db/enrichment.ts";
 import { newId } from "../lib/ids.ts";
 import type { Signal } from "../model.ts";
-import type { Deps } from "../worker.ts";
-import type { ExtractJob } from "./extract-job.ts";
+import type { Deps } from "../domain/deps.ts";
+import type { ExtractJob } from "../domain/jobs.ts";
 import { FORWARDED_SEPARATOR } from "./understand.ts";
 import { planSignals } from "./plan-log.ts";
 import { extractSignalsWithAi } from "./signals/ai-extractor.ts";

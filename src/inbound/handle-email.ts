@@ -6,22 +6,22 @@ import { handleDigestReply } from "../actions/handle-digest-reply.ts";
 import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
 import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
 import { createUser, findUserByAddress, type User } from "../db/users.ts";
-import { DEFAULT_DIGEST_SCHEDULE, nextDigestAt } from "../digest/schedule.ts";
+import { DEFAULT_DIGEST_SCHEDULE, nextDigestAt } from "../domain/digest-schedule.ts";
 import { normalizeAddress, withSubaddress } from "../lib/addresses.ts";
 import { CORRECTION_TOKEN_PREFIX, correctionToken } from "../lib/tokens.ts";
 import { newId } from "../lib/ids.ts";
-import type { Mailbox } from "../model.ts";
+import type { Mailbox, ParsedEmail } from "../model.ts";
 import { sendMail } from "../mail/outbox.ts";
-import type { Deps } from "../worker.ts";
+import type { Deps } from "../domain/deps.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
-import { applyCorrection } from "./apply-correction.ts";
+import { applyCorrection } from "../actions/apply-correction.ts";
 import { authenticateSender } from "./authenticate.ts";
 import { automaticReason } from "./automatic.ts";
-import { type ParsedEmail, parseEmail, UnparseableEmailError } from "./parse-email.ts";
+import { parseEmail, UnparseableEmailError } from "./parse-email.ts";
 import { MAX_NAME_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { messageKeys } from "./message-keys.ts";
-import type { ExtractJob } from "./extract-job.ts";
+import type { ExtractJob } from "../domain/jobs.ts";
 import { receive } from "./receive.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
 import { understand } from "./understand.ts";
@@ -72,7 +72,7 @@ async function resolveUser(deps: Deps, sender: Mailbox, now: number): Promise<Us
 /** The message is stored already; losing its second reading is not worth a redelivery. */
 async function requestAiReading(deps: Deps, job: ExtractJob): Promise<void> {
   try {
-    await deps.digestQueue.send(job);
+    await deps.jobs.send(job);
   } catch (error) {
     console.warn(`tend: could not queue the AI reading of ${job.interactionId}`, error);
   }

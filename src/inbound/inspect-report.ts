@@ -3,7 +3,7 @@
 import type { Command } from "../actions/parse-commands.ts";
 import type { Mailbox, Person, SignalKind } from "../model.ts";
 import type { MessageKind } from "./classify.ts";
-import type { CorrectionCommand } from "./corrections.ts";
+import type { CorrectionCommand } from "../actions/corrections.ts";
 import type { Understanding } from "./understand.ts";
 
 export interface InspectReport {

@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
 import type { Mailbox } from "../model.ts";
 import { MAX_ICS_BYTES } from "./limits.ts";
-import type { ParsedAttachment } from "./parse-email.ts";
+import type { ParsedAttachment } from "../model.ts";
 
 export interface Invite {
   summary: string;

@@ -3,7 +3,7 @@
 // the key is what the two copies share: author, subject, day and opening words.
 import { addDays, localDateOf, resolveDate } from "../lib/dates.ts";
 import type { Understanding } from "./understand.ts";
-import { visibleText } from "./visible-text.ts";
+import { visibleText } from "../mail/visible-text.ts";
 
 /** Characters of normalised text that identify a message's body. */
 const FINGERPRINT_CHARS = 160;

@@ -1,36 +1,9 @@
 // The one wrapper around postal-mime: raw bytes become Tend's ParsedEmail.
 import PostalMime, { type Address, type Email } from "postal-mime";
 import { normalizeAddress } from "../lib/addresses.ts";
-import type { Mailbox } from "../model.ts";
+import type { Mailbox, ParsedEmail } from "../model.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { MAX_HEADERS_BYTES, MAX_MIME_NESTING_DEPTH, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_CHARS } from "./limits.ts";
-
-export interface ParsedAttachment {
-  filename: string | null;
-  mimeType: string;
-  /** iTIP method of a text/calendar part (REQUEST, CANCEL…). */
-  method: string | null;
-  content: Uint8Array;
-}
-
-export interface ParsedEmail {
-  messageId: string | null;
-  subject: string;
-  /** Date: header as epoch ms; null when absent or unreadable. */
-  date: number | null;
-  from: Mailbox | null;
-  to: Mailbox[];
-  cc: Mailbox[];
-  replyTo: Mailbox[];
-  inReplyTo: string | null;
-  references: string[];
-  /** Every header in order, keys lower-cased. */
-  headers: { key: string; value: string }[];
-  /** The text part, or the HTML part as text when there is no text part. */
-  text: string;
-  htmlOnly: boolean;
-  attachments: ParsedAttachment[];
-}
 
 export class UnparseableEmailError extends Error {
   override name = "UnparseableEmailError";

@@ -1,7 +1,8 @@
 // store, the pure half: what one message writes, decided from what it says and
 // the contacts it touches. src/db/log-message.ts turns the plan into one batch.
 import type { KnownContact } from "../db/contacts.ts";
-import { learnCadence, nextCheckInAt } from "../digest/cadence.ts";
+import type { ContactWrite, LogPlan } from "../db/log-message.ts";
+import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
 import { zonedTimeToUtc } from "../lib/zoned-time.ts";
 import { DAY_MS, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
 import type { FollowUpTime } from "./follow-up-address.ts";
@@ -18,57 +19,6 @@ export const DEFAULT_TASK_DUE_DAYS = 7;
 
 // Roles that mean the user and the person were in touch; a mention is not.
 const CONTACT_ROLES: ReadonlySet<Role> = new Set(["from", "to", "cc", "introducer", "introduced", "attendee"]);
-
-export interface ContactWrite {
-  id: string;
-  isNew: boolean;
-  address: string | null;
-  /** Set when the name is new or better than the stored one. */
-  name: { value: string; quality: number; nameKey: string | null; firstNameKey: string | null } | null;
-  /** Set when this message is an interaction with the person that moves their clock. */
-  touch: { at: number; learnedCadenceDays: number | null; nextCheckInAt: number } | null;
-}
-
-export interface LogPlan {
-  userId: string;
-  /** Message-ID and other identities of the message; any one already logged makes it a duplicate. */
-  keys: string[];
-  kind: string;
-  interaction: { id: string; kind: InteractionKind; subject: string; occurredAt: number; messageId: string | null; note: string };
-  contacts: ContactWrite[];
-  participants: { contactId: string; role: Role }[];
-  introduction: {
-    id: string;
-    introducerContactId: string | null;
-    personAContactId: string | null;
-    personBContactId: string | null;
-    reason: string;
-    optIn: boolean;
-    followUpAt: number;
-  } | null;
-  signals: {
-    id: string;
-    contactId: string | null;
-    aboutUser: boolean;
-    kind: SignalKind;
-    text: string;
-    sentence: string;
-    tag: string | null;
-    dueAt: number | null;
-    private: boolean;
-  }[];
-  tasks: {
-    id: string;
-    kind: TaskKind;
-    title: string;
-    contactId: string | null;
-    signalId: string | null;
-    dueAt: number | null;
-    remindAt: number | null;
-  }[];
-  threadMessageId: string | null;
-  now: number;
-}
 
 export interface PlanInput {
   userId: string;

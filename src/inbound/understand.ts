@@ -6,12 +6,12 @@ import { type Addressing, type Classification, classify, type MessageKind } from
 import type { ForwardedMessage } from "./forwarded.ts";
 import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
 import type { Invite } from "./invite.ts";
-import { type CorrectionCommand, parseCorrections } from "./corrections.ts";
+import { type CorrectionCommand, parseCorrections } from "../actions/corrections.ts";
 import { MAX_NOTE_CHARS } from "./limits.ts";
-import type { ParsedEmail } from "./parse-email.ts";
+import type { ParsedEmail } from "../model.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
 import type { SignalInput } from "./signals/extract-signals.ts";
-import { visibleText } from "./visible-text.ts";
+import { visibleText } from "../mail/visible-text.ts";
 
 /** The pluggable signal step (src/inbound/signals): text in, signals out. */
 export type SignalExtractor = (input: SignalInput) => Signal[];

@@ -1,5 +1,9 @@
 // The Workers AI binding, seen through the one method the extractor needs.
-import type { AiBinding } from "../inbound/signals/ai-extractor.ts";
+
+/** The part of the `AI` binding Tend uses; wrap `env.AI` with workersAi to get one. */
+export interface AiBinding {
+  run(model: string, input: Record<string, unknown>): Promise<unknown>;
+}
 
 /**
  * Ai.run is typed per model name; the extractor sends a JSON-schema prompt and

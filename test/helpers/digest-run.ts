@@ -13,7 +13,7 @@ import {
 } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { vi } from "vitest";
-import type { DigestJob } from "../../src/digest/digest-job.ts";
+import type { DigestJob } from "../../src/domain/jobs.ts";
 import { testWorker } from "./worker.ts";
 
 export function recordingQueue(): { queue: Queue<DigestJob>; jobs: DigestJob[] } {

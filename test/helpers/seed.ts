@@ -16,8 +16,8 @@ import {
   userAddresses,
   users,
 } from "../../src/db/schema.ts";
-import { checkInCadenceDays } from "../../src/digest/cadence.ts";
-import { nextDigestAt } from "../../src/digest/schedule.ts";
+import { checkInCadenceDays } from "../../src/domain/cadence.ts";
+import { nextDigestAt } from "../../src/domain/digest-schedule.ts";
 import { newId } from "../../src/lib/ids.ts";
 import { DAY_MS, HOUR_MS, type Role, type SignalKind, type TaskKind } from "../../src/model.ts";
 

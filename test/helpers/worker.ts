@@ -3,9 +3,9 @@
 import { env } from "cloudflare:workers";
 import PostalMime, { type Email } from "postal-mime";
 import type { BuiltMessage } from "../../src/mail/build-mime.ts";
-import type { AiBinding } from "../../src/inbound/signals/ai-extractor.ts";
+import type { AiBinding } from "../../src/lib/workers-ai.ts";
 import { sendEmailMailer } from "../../src/mail/transport.ts";
-import { createWorker } from "../../src/worker.ts";
+import { createWorker } from "../../src/edge/worker.ts";
 import { type DeliveredMessage, emailMessage } from "./email-message.ts";
 
 export interface SentMail extends BuiltMessage {

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { Context } from "hono";
 import { findUserZone, unsubscribeUser } from "../../db/action-settings.ts";
 import { verifyLinkToken } from "../../lib/tokens.ts";
-import type { Deps } from "../../worker.ts";
+import type { Deps } from "../../domain/deps.ts";
 import { applyItemLink, checkItemLink, snoozeDays } from "../apply-link.ts";
 import { confirmPage, LINK_PROBLEMS, resultPage } from "./link-pages.ts";
 import { type Page, paragraph, renderPage } from "./pages.ts";

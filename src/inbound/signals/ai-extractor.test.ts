@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../model.ts";
-import { type AiBinding, extractSignalsWithAi } from "./ai-extractor.ts";
+import type { AiBinding } from "../../lib/workers-ai.ts";
+import { extractSignalsWithAi } from "./ai-extractor.ts";
 import type { SignalInput } from "./extract-signals.ts";
 
 const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };

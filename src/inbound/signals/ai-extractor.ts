@@ -5,16 +5,13 @@
 // their signals always come from the deterministic extractor.
 import { z } from "zod";
 import { findDate } from "../../lib/dates.ts";
+import type { AiBinding } from "../../lib/workers-ai.ts";
 import { SIGNAL_KINDS, type Signal, type SignalKind } from "../../model.ts";
 import { extractSignals, type SignalInput } from "./extract-signals.ts";
 import { normalizeTag } from "./interests.ts";
 import { createPeopleResolver } from "./resolve-person.ts";
 import { splitSentences } from "./sentences.ts";
 
-/** The part of the `AI` binding this uses; wrap `env.AI` to pass it. */
-export interface AiBinding {
-  run(model: string, input: Record<string, unknown>): Promise<unknown>;
-}
 
 export interface AiExtractorOptions {
   model?: string;

@@ -1,6 +1,6 @@
 // Env vars and secrets, validated once at the edge into Tend's Config.
 import { z } from "zod";
-import { isAddress, normalizeAddress } from "./lib/addresses.ts";
+import { isAddress, normalizeAddress } from "../lib/addresses.ts";
 
 const MIN_SIGNING_KEY_CHARS = 16;
 

@@ -5,10 +5,10 @@ import type { User } from "../db/users.ts";
 import { interactionIdOfCorrectionToken, verifyCorrectionToken } from "../lib/tokens.ts";
 import type { OutgoingMail } from "../mail/build-mime.ts";
 import { sendMail } from "../mail/outbox.ts";
-import type { Deps } from "../worker.ts";
-import type { ParsedEmail } from "./parse-email.ts";
+import type { Deps } from "../domain/deps.ts";
+import type { ParsedEmail } from "../model.ts";
 import { parseCorrections } from "./corrections.ts";
-import { visibleText } from "./visible-text.ts";
+import { visibleText } from "../mail/visible-text.ts";
 
 export async function applyCorrection(deps: Deps, user: User, email: ParsedEmail, token: string, now: number): Promise<void> {
   const interactionId = interactionIdOfCorrectionToken(token);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DIGEST_SCHEDULE, isoWeekKey, latestDigestAt, nextDigestAt } from "./schedule.ts";
+import { DEFAULT_DIGEST_SCHEDULE, isoWeekKey, latestDigestAt, nextDigestAt } from "./digest-schedule.ts";
 
 const iso = (instant: number) => new Date(instant).toISOString();
 const at = (text: string) => Date.parse(text);
