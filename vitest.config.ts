@@ -37,6 +37,8 @@ export default defineConfig(async () => {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       exclude: ["test/cli/**"],
       setupFiles: ["./test/helpers/apply-migrations.ts"],
+      // Generous: a loaded 2-core CI machine runs workerd, D1 and many files at once; a hang still fails.
+      testTimeout: 30_000,
     },
   };
 });

@@ -15,7 +15,8 @@ export interface ParsedAttachment {
   content: Uint8Array;
 }
 
-export interface ParsedEmail {
+/** What a message's header block says: enough to decide robot, sender and duplicate before the body is read. */
+export interface EmailHeaders {
   messageId: string | null;
   subject: string;
   /** Date: header as epoch ms; null when absent or unreadable. */
@@ -28,11 +29,17 @@ export interface ParsedEmail {
   references: string[];
   /** Every header in order, keys lower-cased. */
   headers: { key: string; value: string }[];
+}
+
+/** What a message's body says, read only once its sender is known to be a user. */
+export interface EmailBody {
   /** The text part, or the HTML part as text when there is no text part. */
   text: string;
   htmlOnly: boolean;
   attachments: ParsedAttachment[];
 }
+
+export interface ParsedEmail extends EmailHeaders, EmailBody {}
 
 export const PARTICIPANT_ROLES = [
   "from",

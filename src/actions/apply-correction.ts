@@ -4,13 +4,18 @@ import { applyCorrections, signalsOfInteraction } from "../db/corrections.ts";
 import type { User } from "../db/users.ts";
 import { interactionIdOfCorrectionToken, verifyCorrectionToken } from "../lib/tokens.ts";
 import type { OutgoingMail } from "../mail/build-mime.ts";
-import { sendMail } from "../mail/outbox.ts";
+import { sendMail } from "../domain/outbox.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { ParsedEmail } from "../model.ts";
-import { parseCorrections } from "./corrections.ts";
-import { visibleText } from "../mail/visible-text.ts";
+import type { Corrections } from "./corrections.ts";
 
-export async function applyCorrection(deps: Deps, user: User, email: ParsedEmail, token: string, now: number): Promise<void> {
+export async function applyCorrection(
+  deps: Deps,
+  user: User,
+  reply: { email: ParsedEmail; token: string; corrections: Corrections },
+  now: number,
+): Promise<void> {
+  const { email, token } = reply;
   const interactionId = interactionIdOfCorrectionToken(token);
   const owned = interactionId !== null && (await verifyCorrectionToken(deps.config.signingKey, token, user.id));
   const logged = owned && interactionId ? await signalsOfInteraction(deps.db, user.id, interactionId) : null;
@@ -18,7 +23,7 @@ export async function applyCorrection(deps: Deps, user: User, email: ParsedEmail
   if (!interactionId || !logged) {
     lines.push("This reply does not match anything I logged for you, so nothing changed.");
   } else {
-    const { wrong, note } = parseCorrections(visibleText(email.text));
+    const { wrong, note } = reply.corrections;
     const dismiss: string[] = [];
     for (const n of wrong) {
       const signal = logged.signals[n - 1];

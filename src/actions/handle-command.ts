@@ -3,15 +3,14 @@ import { saveUserSettings, type UserSettings, userAddressList } from "../db/acti
 import type { User } from "../db/users.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import type { ParsedEmail } from "../model.ts";
-import { visibleText } from "../mail/visible-text.ts";
-import { sendMail } from "../mail/outbox.ts";
+import { sendMail } from "../domain/outbox.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { Answer } from "./answer.ts";
 import { briefAnswer } from "./brief.ts";
 import { exportAnswer } from "./export.ts";
 import { confirmForget, requestForget } from "./forget.ts";
 import { HELP_TEXT, MAIL_HELP } from "./help-text.ts";
-import { parseCommands } from "./parse-commands.ts";
+import type { ParsedCommands } from "./command-types.ts";
 import { pendingAnswer } from "./pending.ts";
 import { joinSections, replyMail, section } from "./reply-mail.ts";
 import { applySettingsCommand, composeSettings, isSettingsCommand } from "./settings.ts";
@@ -33,10 +32,9 @@ function settingsOf(user: User): UserSettings {
 }
 
 /** A command mailed to Tend (help, brief, export, forget, settings…): apply and answer by mail. */
-export async function handleCommand(deps: Deps, user: User, email: ParsedEmail, now: number): Promise<void> {
+export async function handleCommand(deps: Deps, user: User, email: ParsedEmail, parsed: ParsedCommands, now: number): Promise<void> {
   const { db } = deps;
   const timeZone = usableTimeZone(user.timeZone);
-  const parsed = parseCommands({ kind: "command", subject: email.subject, text: visibleText(email.text), now, timeZone });
   const answers: Answer[] = [];
   const notApplied: string[] = [];
   const changed: string[] = [];

@@ -3,21 +3,26 @@ import { applyPlan, loadUndoStack } from "../db/action-state.ts";
 import type { User } from "../db/users.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import type { ParsedEmail } from "../model.ts";
-import { visibleText } from "../mail/visible-text.ts";
 import { withSubaddress } from "../lib/addresses.ts";
 import { newId } from "../lib/ids.ts";
 import { REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
-import { sendMail } from "../mail/outbox.ts";
+import { sendMail } from "../domain/outbox.ts";
 import type { Deps } from "../domain/deps.ts";
 import { authorizeReply } from "./authorize-reply.ts";
 import { confirmationText, refusalText } from "./confirm-reply.ts";
 import { loadActionState } from "./load-state.ts";
-import { parseCommands } from "./parse-commands.ts";
+import type { ParsedCommands } from "./command-types.ts";
 import { planReply } from "./plan-reply.ts";
 import { replyMail } from "./reply-mail.ts";
 
 /** A reply to a digest: verify the token against its owner, apply each line, confirm by mail. */
-export async function handleDigestReply(deps: Deps, user: User, email: ParsedEmail, token: string, now: number): Promise<void> {
+export async function handleDigestReply(
+  deps: Deps,
+  user: User,
+  reply: { email: ParsedEmail; token: string; parsed: ParsedCommands },
+  now: number,
+): Promise<void> {
+  const { email, token, parsed } = reply;
   const outbox = { db: deps.db, mailer: deps.mailer, now };
   const timeZone = usableTimeZone(user.timeZone);
   const authorization = await authorizeReply(deps.db, deps.config.signingKey, user.id, token, now);
@@ -26,13 +31,6 @@ export async function handleDigestReply(deps: Deps, user: User, email: ParsedEma
     return;
   }
   const { digest, items } = authorization;
-  const parsed = parseCommands({
-    kind: "digest_reply",
-    subject: email.subject,
-    text: visibleText(email.text),
-    now,
-    timeZone,
-  });
   const undoCount = parsed.commands.filter((command) => command.verb === "undo").length;
   const [state, undoStack] = await Promise.all([
     loadActionState(deps.db, user.id, items),

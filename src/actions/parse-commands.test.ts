@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { visibleText } from "../mail/visible-text.ts";
 import { isCommandMail, parseCommands } from "./parse-commands.ts";
 
 // Monday 30 November 2026, 09:00 in Berlin.
@@ -133,6 +134,6 @@ describe("isCommandMail", () => {
     ["", "pause until 2027-01-05", true],
     ["Re: Confirm: forget ana@x.com (ref a.forget.b.c)", "Yes\n\nOn Mon, Nov 30, 2026 at 9:00 AM Tend <tend@tend.test> wrote:\n> Reply", true],
   ])("%s / %s → %s", (subject, text, expected) => {
-    expect(isCommandMail(subject, text)).toBe(expected);
+    expect(isCommandMail(subject, visibleText(text))).toBe(expected);
   });
 });

@@ -1,6 +1,5 @@
 // parse: the visible text of a reply or command mail becomes commands, one per
 // line. What is not understood is kept verbatim, to be reported back.
-import { visibleText } from "../mail/visible-text.ts";
 import type { Command, CommandInput, ParsedCommands } from "./command-types.ts";
 import { COMMAND_WORDS, normalizeLine, parseDigestLine } from "./parse-digest-line.ts";
 import { parseMailCommand, stripReplyPrefix } from "./parse-mail-command.ts";
@@ -72,9 +71,9 @@ export function parseCommands(input: CommandInput): ParsedCommands {
   return out;
 }
 
-/** True when a mail to Tend is a command (subject or first line), not notes. */
+/** True when a mail to Tend is a command (subject or first line), not notes. `text` is the visible text. */
 export function isCommandMail(subject: string, text: string): boolean {
-  const body = lines(visibleText(text));
+  const body = lines(text);
   const first = body[0];
   // Only whether a line is a command matters here, and that does not depend on the
   // clock: a time is recognised relative to any "now" (its range is checked when applied).

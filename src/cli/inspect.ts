@@ -6,8 +6,11 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { normalizeAddress, splitSubaddress } from "../lib/addresses.ts";
 import { isTimeZone } from "../lib/zoned-time.ts";
-import { inspectReport } from "../inbound/inspect-report.ts";
+import { routeEmail } from "../edge/route-email.ts";
+import { automaticReason } from "../inbound/automatic.ts";
 import { parseEmail } from "../inbound/parse-email.ts";
+import { visibleText } from "../mail/visible-text.ts";
+import { routedReport, understandingReport } from "./inspect-report.ts";
 import { defaultSignalExtractor } from "../inbound/signal-extractor.ts";
 import { understand } from "../inbound/understand.ts";
 
@@ -51,14 +54,19 @@ async function main(argv: string[]): Promise<string> {
   const tendAddress = normalizeAddress(values.tend ?? splitSubaddress(guessed).base);
   const envelopeTo = normalizeAddress(values.to ?? recipients.find((a) => splitSubaddress(a).base === tendAddress) ?? tendAddress);
   const userName = userAddress === email.from.address ? email.from.name : null;
-  const understanding = understand({
-    email,
-    addressing: { tendAddress, userAddresses: [userAddress], envelopeTo, envelopeFrom: email.from.address },
-    user: { name: userName, address: userAddress, timeZone },
-    now,
-    extractSignals: defaultSignalExtractor,
-  });
-  return JSON.stringify(inspectReport(understanding), null, 2);
+  const addressing = { tendAddress, userAddresses: [userAddress], envelopeTo };
+  // The same order as the Worker: robots first, then replies and commands to Tend, then what would be logged.
+  const route = automaticReason(email, email.from.address) ? null : routeEmail(email, addressing, now, timeZone);
+  let report;
+  if (route === null) report = routedReport("automatic", email.from, "", []);
+  else if (route.kind === "log") {
+    const user = { name: userName, address: userAddress, timeZone };
+    report = understandingReport(understand({ email, addressing, user, now, extractSignals: defaultSignalExtractor }));
+  } else {
+    const commands = route.kind === "correction" ? (route.corrections.wrong.length > 0 ? [{ verb: "wrong" as const, items: route.corrections.wrong }] : []) : route.parsed.commands;
+    report = routedReport(route.kind, email.from, visibleText(email.text), commands);
+  }
+  return JSON.stringify(report, null, 2);
 }
 
 main(process.argv.slice(2)).then(

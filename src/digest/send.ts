@@ -5,7 +5,7 @@ import type { Database } from "../db/client.ts";
 import { withSubaddress } from "../lib/addresses.ts";
 import { linkToken, REPLY_TOKEN_PREFIX, replyToken } from "../lib/tokens.ts";
 import type { OutgoingMail } from "../mail/build-mime.ts";
-import { sendMail } from "../mail/outbox.ts";
+import { sendMail } from "../domain/outbox.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { DAY_MS } from "../model.ts";
 import { type ComposedItem, type ComposedMail, composeDigest, composeQuietWeek, type ItemLinks, type Letter } from "./compose.ts";

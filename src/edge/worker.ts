@@ -7,7 +7,7 @@ import { runHourly } from "../digest/run-hourly.ts";
 import { loadConfig } from "../domain/config.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { Job, JobQueue } from "../domain/jobs.ts";
-import { handleEmail } from "../inbound/handle-email.ts";
+import { handleEmail } from "./handle-email.ts";
 import { type AiBinding, workersAi } from "../lib/workers-ai.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { consumeJobs } from "./consume-jobs.ts";

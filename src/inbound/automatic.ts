@@ -1,6 +1,6 @@
 // Mail written by machines: bounces, auto-replies, lists. Tend never answers
 // it, so two robots can never keep each other busy.
-import type { ParsedEmail } from "../model.ts";
+import type { EmailHeaders } from "../model.ts";
 import { header } from "./parse-email.ts";
 
 const MACHINE_LOCAL_PART = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+-].*)?$/i;
@@ -8,7 +8,7 @@ const AUTO_REPLY_SUBJECT =
   /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure)|returned mail)\b/i;
 
 /** Why a message is automatic, or null when a person wrote it. */
-export function automaticReason(email: ParsedEmail, envelopeFrom: string): string | null {
+export function automaticReason(email: EmailHeaders, envelopeFrom: string): string | null {
   const autoSubmitted = header(email, "auto-submitted")?.trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== "no") return `Auto-Submitted: ${autoSubmitted}`;
   const precedence = header(email, "precedence")?.trim().toLowerCase();

@@ -1,27 +1,13 @@
 // classify: structural signals first (recipient subaddress, who it is
 // addressed to, forwarded blocks, invites), wording last.
-import { isCommandMail } from "../actions/parse-commands.ts";
 import { splitSubaddress } from "../lib/addresses.ts";
-import { CORRECTION_TOKEN_PREFIX, REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
-import type { Mailbox } from "../model.ts";
-import { automaticReason } from "./automatic.ts";
+import type { EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
 import { type FollowUpTime, followUpTime } from "./follow-up-address.ts";
 import { type ForwardedMessage, findForwarded } from "./forwarded.ts";
 import { findInvite, type Invite } from "./invite.ts";
-import type { ParsedEmail } from "../model.ts";
 
-export const MESSAGE_KINDS = [
-  "introduction",
-  "forwarded",
-  "invite",
-  "notes",
-  "thread",
-  "digest_reply",
-  "correction",
-  "command",
-  "follow_up",
-  "automatic",
-] as const;
+/** What a message the user wants logged turns out to be. Replies to Tend are routed at the edge and never classified. */
+export const MESSAGE_KINDS = ["introduction", "forwarded", "invite", "notes", "thread", "follow_up"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface Addressing {
@@ -30,18 +16,13 @@ export interface Addressing {
   userAddresses: readonly string[];
   /** The envelope recipient Email Routing delivered this copy for. */
   envelopeTo: string;
-  envelopeFrom: string;
 }
 
 export interface Classification {
   kind: MessageKind;
-  /** Why the message is automatic, when it is. */
-  automatic: string | null;
   /** The +tag of the Tend address the message was sent to. */
   tag: string | null;
   followUp: FollowUpTime | null;
-  /** The signed token of a digest reply or a correction (without its prefix). */
-  token: string | null;
   /** To/Cc recipients other than the user and Tend. */
   recipients: Mailbox[];
   /** Tend was the only recipient: notes, a forward or a command meant for Tend alone. */
@@ -56,7 +37,8 @@ export function isTendAddress(address: string, tendAddress: string): boolean {
   return splitSubaddress(address).base === splitSubaddress(tendAddress).base;
 }
 
-function tendTag(email: ParsedEmail, addressing: Addressing): string | null {
+/** The +tag of the Tend address this copy was sent to (envelope first, then To and Cc). */
+export function tendTag(email: Pick<EmailHeaders, "to" | "cc">, addressing: Pick<Addressing, "tendAddress" | "envelopeTo">): string | null {
   const candidates = [addressing.envelopeTo, ...email.to.map((m) => m.address), ...email.cc.map((m) => m.address)];
   for (const address of candidates) {
     if (!isTendAddress(address, addressing.tendAddress)) continue;
@@ -66,19 +48,26 @@ function tendTag(email: ParsedEmail, addressing: Addressing): string | null {
   return null;
 }
 
-export function classify(email: ParsedEmail, addressing: Addressing, now: number, timeZone: string): Classification {
+/** To/Cc recipients other than the user and Tend. */
+export function otherRecipients(email: Pick<EmailHeaders, "to" | "cc">, addressing: Addressing): Mailbox[] {
   const isUser = (address: string) => addressing.userAddresses.includes(address);
-  const recipients = [...email.to, ...email.cc].filter(
-    (m) => !isUser(m.address) && !isTendAddress(m.address, addressing.tendAddress),
-  );
+  return [...email.to, ...email.cc].filter((m) => !isUser(m.address) && !isTendAddress(m.address, addressing.tendAddress));
+}
+
+/** Tend was the only recipient: notes, a forward or a command meant for Tend alone. */
+export function isDirect(email: Pick<EmailHeaders, "to" | "cc">, addressing: Addressing): boolean {
+  const isUser = (address: string) => addressing.userAddresses.includes(address);
   const tendInTo = email.to.some((m) => isTendAddress(m.address, addressing.tendAddress));
-  const direct = recipients.length === 0 && (tendInTo || email.to.length === 0 || email.to.every((m) => isUser(m.address)));
+  return otherRecipients(email, addressing).length === 0 && (tendInTo || email.to.length === 0 || email.to.every((m) => isUser(m.address)));
+}
+
+export function classify(email: ParsedEmail, addressing: Addressing, now: number, timeZone: string): Classification {
+  const recipients = otherRecipients(email, addressing);
+  const direct = isDirect(email, addressing);
   const base: Classification = {
     kind: "thread",
-    automatic: null,
     tag: tendTag(email, addressing),
     followUp: null,
-    token: null,
     recipients,
     direct,
     forwarded: null,
@@ -86,15 +75,6 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
     notUnderstood: [],
   };
 
-  const automatic = automaticReason(email, addressing.envelopeFrom);
-  if (automatic) return { ...base, kind: "automatic", automatic };
-
-  if (base.tag?.startsWith(REPLY_TOKEN_PREFIX)) {
-    return { ...base, kind: "digest_reply", token: base.tag.slice(REPLY_TOKEN_PREFIX.length) };
-  }
-  if (base.tag?.startsWith(CORRECTION_TOKEN_PREFIX)) {
-    return { ...base, kind: "correction", token: base.tag.slice(CORRECTION_TOKEN_PREFIX.length) };
-  }
   if (base.tag) {
     const followUp = followUpTime(base.tag, now, timeZone);
     if (followUp) return { ...base, kind: "follow_up", followUp };
@@ -103,7 +83,6 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
     );
   }
 
-  if (direct && isCommandMail(email.subject, email.text)) return { ...base, kind: "command" };
 
   const forwarded = findForwarded(email.text, email.subject);
   const invite = findInvite(email.attachments);

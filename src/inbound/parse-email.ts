@@ -1,7 +1,7 @@
 // The one wrapper around postal-mime: raw bytes become Tend's ParsedEmail.
 import PostalMime, { type Address, type Email } from "postal-mime";
 import { normalizeAddress } from "../lib/addresses.ts";
-import type { Mailbox, ParsedEmail } from "../model.ts";
+import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { MAX_HEADERS_BYTES, MAX_MIME_NESTING_DEPTH, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_CHARS } from "./limits.ts";
 
@@ -35,10 +35,9 @@ function bytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
-export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
-  let email: Email;
+async function postalParse(raw: Uint8Array | string): Promise<Email> {
   try {
-    email = await PostalMime.parse(raw, {
+    return await PostalMime.parse(raw, {
       maxNestingDepth: MAX_MIME_NESTING_DEPTH,
       maxHeadersSize: MAX_HEADERS_BYTES,
       maxRfc822NestingDepth: MAX_RFC822_NESTING_DEPTH,
@@ -46,7 +45,20 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
   } catch (error) {
     throw new UnparseableEmailError(`could not parse the message: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
+}
+
+/** The header block alone: a stranger or a robot costs Tend this much and no more. */
+export function headerBlock(raw: Uint8Array): Uint8Array {
+  const text = new TextDecoder("latin1").decode(raw.subarray(0, MAX_HEADERS_BYTES));
+  const end = text.search(/\r?\n\r?\n/);
+  const head = end < 0 ? raw.subarray(0, MAX_HEADERS_BYTES) : raw.subarray(0, end);
+  const block = new Uint8Array(head.byteLength + 4);
+  block.set(head);
+  block.set([13, 10, 13, 10], head.byteLength);
+  return block;
+}
+
+function headersOf(email: Email): EmailHeaders {
   return {
     messageId: messageIds(email.messageId)[0] ?? null,
     subject: email.subject?.trim() ?? "",
@@ -58,6 +70,12 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
     inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
     references: messageIds(email.references),
     headers: email.headers.map((h) => ({ key: h.key.toLowerCase(), value: h.value })),
+  };
+}
+
+function bodyOf(email: Email): EmailBody {
+  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
+  return {
     text: text.replace(/\r\n?/g, "\n").slice(0, MAX_TEXT_CHARS),
     htmlOnly: !email.text?.trim() && Boolean(email.html),
     attachments: email.attachments.map((attachment) => ({
@@ -67,6 +85,22 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
       content: bytes(attachment.content),
     })),
   };
+}
+
+/** The headers of a message, read from its header block only. */
+export async function readHeaders(raw: Uint8Array): Promise<EmailHeaders> {
+  return headersOf(await postalParse(headerBlock(raw)));
+}
+
+/** The body of a message: its text (HTML converted when there is no text part) and attachments. */
+export async function readBody(raw: Uint8Array): Promise<EmailBody> {
+  return bodyOf(await postalParse(raw));
+}
+
+/** Headers and body in one read, for callers that already trust the message (the inspect CLI). */
+export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
+  const email = await postalParse(raw);
+  return { ...headersOf(email), ...bodyOf(email) };
 }
 
 /** Header value by name (first occurrence), or null. */

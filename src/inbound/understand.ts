@@ -1,12 +1,10 @@
 // parse → classify → extract, as one pure step: what Tend understands from a
 // message, without touching a database. The Worker and `inspect` share it.
-import { parseCommands, type Command } from "../actions/parse-commands.ts";
 import type { Mailbox, Person, Signal } from "../model.ts";
 import { type Addressing, type Classification, classify, type MessageKind } from "./classify.ts";
 import type { ForwardedMessage } from "./forwarded.ts";
 import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
 import type { Invite } from "./invite.ts";
-import { type CorrectionCommand, parseCorrections } from "../actions/corrections.ts";
 import { MAX_NOTE_CHARS } from "./limits.ts";
 import type { ParsedEmail } from "../model.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
@@ -38,7 +36,6 @@ export interface Understanding {
   /** What the author wrote, quotes and signature removed. */
   text: string;
   signals: Signal[];
-  commands: (Command | CorrectionCommand)[];
   subject: string;
   messageId: string | null;
   /** When it happened: the message's Date:, never later than its arrival. */
@@ -71,21 +68,6 @@ export function understand(input: UnderstandInput): Understanding {
     forwarded: classification.forwarded,
     notUnderstood: [...classification.notUnderstood],
   };
-  const empty = { people: [], introduction: null, text: "", signals: [], commands: [] };
-
-  if (classification.kind === "automatic") return { ...base, ...empty, kind: "automatic" };
-  if (classification.kind === "correction") {
-    const text = visibleText(email.text);
-    const { wrong } = parseCorrections(text);
-    const commands: CorrectionCommand[] = wrong.length > 0 ? [{ verb: "wrong", items: wrong }] : [];
-    return { ...base, ...empty, kind: "correction", text, commands };
-  }
-  if (classification.kind === "digest_reply" || classification.kind === "command") {
-    const text = visibleText(email.text);
-    const parsed = parseCommands({ kind: classification.kind, subject: email.subject, text, now, timeZone: user.timeZone });
-    return { ...base, ...empty, kind: classification.kind, text, commands: parsed.commands, notUnderstood: [...base.notUnderstood, ...parsed.notUnderstood] };
-  }
-
   let kind: MessageKind = classification.kind;
   const forwarded = classification.forwarded;
   const written = visibleText(forwarded ? forwarded.note : email.text);
@@ -150,5 +132,5 @@ export function understand(input: UnderstandInput): Understanding {
     }
   }
 
-  return { ...base, kind, people: collected, introduction, text, signals, commands: [] };
+  return { ...base, kind, people: collected, introduction, text, signals };
 }

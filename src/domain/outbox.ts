@@ -3,8 +3,8 @@ import type { Database } from "../db/client.ts";
 import { countRecentSends, recordOutbound } from "../db/outbound.ts";
 import { newId } from "../lib/ids.ts";
 import { HOUR_MS, type OutboundKind } from "../model.ts";
-import { buildMime, makeMessageId, type OutgoingMail } from "./build-mime.ts";
-import type { Mailer } from "./transport.ts";
+import { buildMime, makeMessageId, type OutgoingMail } from "../mail/build-mime.ts";
+import type { Mailer } from "../mail/transport.ts";
 
 /**
  * Replies Tend sends to one address in an hour. Stops a loop with a robot that

@@ -1,13 +1,14 @@
 // The stable JSON shape `inspect` prints. Other tools read these field names:
 // add fields if needed, never rename or remove one.
-import type { Command } from "../actions/parse-commands.ts";
-import type { Mailbox, Person, SignalKind } from "../model.ts";
-import type { MessageKind } from "./classify.ts";
+import type { Command } from "../actions/command-types.ts";
 import type { CorrectionCommand } from "../actions/corrections.ts";
-import type { Understanding } from "./understand.ts";
+import type { Route } from "../edge/route-email.ts";
+import type { MessageKind } from "../inbound/classify.ts";
+import type { Understanding } from "../inbound/understand.ts";
+import type { Mailbox, Person, SignalKind } from "../model.ts";
 
 export interface InspectReport {
-  kind: MessageKind;
+  kind: MessageKind | Exclude<Route["kind"], "log"> | "automatic";
   from: { name: string | null; address: string };
   people: { name: string | null; address: string | null; role: Person["role"] }[];
   forwarded: { from: Mailbox | null; to: Mailbox[]; cc: Mailbox[]; subject: string; date: string | null } | null;
@@ -28,7 +29,8 @@ export interface InspectReport {
   commands: (Command | CorrectionCommand)[];
 }
 
-export function inspectReport(u: Understanding): InspectReport {
+/** A message Tend would log, as it understands it. */
+export function understandingReport(u: Understanding): InspectReport {
   return {
     kind: u.kind,
     from: { name: u.from.name, address: u.from.address },
@@ -41,6 +43,16 @@ export function inspectReport(u: Understanding): InspectReport {
       : null,
     text: u.text,
     signals: u.signals.map((s) => ({ kind: s.kind, person: s.person, text: s.text, due: s.due, sentence: s.sentence })),
-    commands: u.commands,
+    commands: [],
   };
+}
+
+/** A message Tend would not log: a robot's, or a reply or command to Tend, with the commands it carries. */
+export function routedReport(
+  kind: InspectReport["kind"],
+  from: Mailbox,
+  text: string,
+  commands: (Command | CorrectionCommand)[],
+): InspectReport {
+  return { kind, from, people: [], forwarded: null, introduction: null, text, signals: [], commands };
 }

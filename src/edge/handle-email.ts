@@ -1,0 +1,58 @@
+// The email() edge: receive the runtime's message, admit it (robot, sender,
+// duplicate, body), route it, and turn the outcome into what Email Routing
+// understands. Expected outcomes are values; anything unexpected is logged and
+// rethrown, so the sending server retries instead of losing mail.
+import { applyCorrection } from "../actions/apply-correction.ts";
+import { handleCommand } from "../actions/handle-command.ts";
+import { handleDigestReply } from "../actions/handle-digest-reply.ts";
+import { markProcessed } from "../db/log-message.ts";
+import type { Deps } from "../domain/deps.ts";
+import { admit, type Refusal } from "../inbound/admit.ts";
+import { type LogOutcome, logEmail } from "../inbound/log-email.ts";
+import { receive } from "../inbound/receive.ts";
+import { usableTimeZone } from "../domain/digest-schedule.ts";
+import { normalizeAddress } from "../lib/addresses.ts";
+import { routeEmail } from "./route-email.ts";
+
+export type InboundOutcome = Refusal | LogOutcome | { status: "answered"; kind: "digest_reply" | "correction" | "command" };
+
+async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: number): Promise<InboundOutcome> {
+  const received = await receive(message.raw, message.rawSize);
+  const envelope = { from: message.from, to: message.to };
+  const admitted = await admit(received, envelope, deps, now);
+  if (admitted.status !== "admitted") return admitted;
+  const { user, email, messageKey } = admitted;
+
+  const addressing = {
+    tendAddress: deps.config.tendAddress,
+    userAddresses: [user.email, ...(email.from ? [email.from.address] : [])],
+    envelopeTo: normalizeAddress(envelope.to),
+  };
+  const route = routeEmail(email, addressing, now, usableTimeZone(user.timeZone));
+  switch (route.kind) {
+    case "log":
+      return logEmail({ user, email, messageKey, envelope, truncated: received.truncated }, deps, now);
+    case "digest_reply":
+      await handleDigestReply(deps, user, { email, token: route.token, parsed: route.parsed }, now);
+      break;
+    case "correction":
+      await applyCorrection(deps, user, { email, token: route.token, corrections: route.corrections }, now);
+      break;
+    case "command":
+      await handleCommand(deps, user, email, route.parsed, now);
+      break;
+  }
+  await markProcessed(deps.db, user.id, messageKey, route.kind, now);
+  return { status: "answered", kind: route.kind };
+}
+
+export async function handleEmail(message: ForwardableEmailMessage, deps: Deps, now: number): Promise<void> {
+  try {
+    const outcome = await processEmail(message, deps, now);
+    if (outcome.status === "rejected") message.setReject(outcome.reason);
+    console.info(JSON.stringify({ event: "inbound", from: message.from, ...outcome }));
+  } catch (error) {
+    console.error(JSON.stringify({ event: "inbound_failed", from: message.from, error: String(error) }));
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+// Where a user's message goes: a reply to a digest, a correction of an
+// acknowledgement, a command, or something to log. Decided once, from the
+// address it was sent to and its visible text; the commands it carries are
+// parsed here, once, and handed to the action that applies them.
+import type { ParsedCommands } from "../actions/command-types.ts";
+import { type Corrections, parseCorrections } from "../actions/corrections.ts";
+import { isCommandMail, parseCommands } from "../actions/parse-commands.ts";
+import { type Addressing, isDirect, tendTag } from "../inbound/classify.ts";
+import { followUpTime } from "../inbound/follow-up-address.ts";
+import { CORRECTION_TOKEN_PREFIX, REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
+import { visibleText } from "../mail/visible-text.ts";
+import type { ParsedEmail } from "../model.ts";
+
+export type Route =
+  | { kind: "digest_reply"; token: string; parsed: ParsedCommands }
+  | { kind: "correction"; token: string; corrections: Corrections }
+  | { kind: "command"; parsed: ParsedCommands }
+  | { kind: "log" };
+
+export function routeEmail(email: ParsedEmail, addressing: Addressing, now: number, timeZone: string): Route {
+  const tag = tendTag(email, addressing);
+  if (tag?.startsWith(REPLY_TOKEN_PREFIX)) {
+    const text = visibleText(email.text);
+    const parsed = parseCommands({ kind: "digest_reply", subject: email.subject, text, now, timeZone });
+    return { kind: "digest_reply", token: tag.slice(REPLY_TOKEN_PREFIX.length), parsed };
+  }
+  if (tag?.startsWith(CORRECTION_TOKEN_PREFIX)) {
+    return { kind: "correction", token: tag.slice(CORRECTION_TOKEN_PREFIX.length), corrections: parseCorrections(visibleText(email.text)) };
+  }
+  // A mail to a reminder address is a reminder, whatever its first line says.
+  if ((tag === null || followUpTime(tag, now, timeZone) === null) && isDirect(email, addressing)) {
+    const text = visibleText(email.text);
+    if (isCommandMail(email.subject, text)) {
+      return { kind: "command", parsed: parseCommands({ kind: "command", subject: email.subject, text, now, timeZone }) };
+    }
+  }
+  return { kind: "log" };
+}

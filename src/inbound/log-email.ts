@@ -1,0 +1,123 @@
+// classify → extract → store → acknowledge, for a user's message that is not a
+// reply to Tend: what it says is logged on the user's timeline.
+import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
+import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
+import type { User } from "../db/users.ts";
+import type { Deps } from "../domain/deps.ts";
+import type { ExtractJob } from "../domain/jobs.ts";
+import { normalizeAddress, withSubaddress } from "../lib/addresses.ts";
+import { newId } from "../lib/ids.ts";
+import { CORRECTION_TOKEN_PREFIX, correctionToken } from "../lib/tokens.ts";
+import { sendMail } from "../domain/outbox.ts";
+import type { Mailbox, ParsedEmail } from "../model.ts";
+import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
+import type { Envelope } from "./admit.ts";
+import type { MessageKind } from "./classify.ts";
+import { messageKeys } from "./message-keys.ts";
+import { MAX_NAME_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
+import { planLog } from "./plan-log.ts";
+import { defaultSignalExtractor } from "./signal-extractor.ts";
+import { understand } from "./understand.ts";
+
+export type LogOutcome =
+  | { status: "stored"; kind: MessageKind; interactionId: string }
+  | { status: "duplicate" }
+  | { status: "ignored"; reason: string }
+  | { status: "unreadable"; reason: string };
+
+/** Kinds the user sent to Tend on purpose, so they hear back what was understood; a CC'd thread is logged quietly. */
+const ACKNOWLEDGED: ReadonlySet<MessageKind> = new Set(["notes", "forwarded", "invite", "introduction", "follow_up"]);
+
+export interface LogInput {
+  user: User;
+  email: ParsedEmail;
+  messageKey: string;
+  envelope: Envelope;
+  /** Only the first MAX_RAW_BYTES were read; the user is told. */
+  truncated: boolean;
+}
+
+/** The message is stored already; losing its second reading is not worth a redelivery. */
+async function requestAiReading(deps: Deps, job: ExtractJob): Promise<void> {
+  try {
+    await deps.jobs.send(job);
+  } catch (error) {
+    console.warn(`tend: could not queue the AI reading of ${job.interactionId}`, error);
+  }
+}
+
+export async function logEmail(input: LogInput, deps: Deps, now: number): Promise<LogOutcome> {
+  const { config, db } = deps;
+  const { user, email, messageKey } = input;
+  const tend: Mailbox = { name: "Tend", address: config.tendAddress };
+  const userMailbox = { id: user.id, address: user.email, name: user.name };
+  const addressing = {
+    tendAddress: config.tendAddress,
+    userAddresses: [user.email, ...(email.from ? [normalizeAddress(email.from.address)] : [])],
+    envelopeTo: normalizeAddress(input.envelope.to),
+  };
+  const names = nameCandidates(`${email.subject}\n${email.text.slice(0, 5000)}`);
+  const mentioned = mentionedContacts(names, await findContactsByName(db, user.id, names, MAX_NAME_MATCHES));
+  const understanding = understand({
+    email,
+    addressing,
+    user: { name: user.name, address: user.email, timeZone: user.timeZone },
+    now,
+    knownPeople: mentioned.map((c) => ({ name: c.name, address: c.address, role: "mentioned" as const })),
+    extractSignals: defaultSignalExtractor,
+  });
+  const { kind, classification } = understanding;
+
+  const meaningful =
+    understanding.people.length > 0 || understanding.text.trim().length > 0 || understanding.signals.length > 0;
+  if (!meaningful) {
+    await markProcessed(db, user.id, messageKey, "empty", now);
+    await sendMail(
+      { ...deps, now },
+      composeNotice({
+        user: userMailbox,
+        tend,
+        subject: email.subject,
+        inReplyTo: email.messageId,
+        problems: ["I found no people and no text in it.", ...understanding.notUnderstood],
+      }),
+    );
+    return { status: "unreadable", reason: "nothing to log" };
+  }
+
+  const keys = await messageKeys(messageKey, understanding, user.timeZone);
+  if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
+  const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
+  const existing = [...(await findContactsByAddress(db, user.id, addresses)), ...mentioned];
+  const plan = planLog({
+    userId: user.id,
+    understanding,
+    followUp: classification.followUp,
+    existing,
+    keys: keys.store,
+    timeZone: user.timeZone,
+    now,
+    newId,
+  });
+  if ((await logMessage(db, plan)) === "duplicate") return { status: "duplicate" };
+  if (deps.ai && understanding.text.trim()) await requestAiReading(deps, { kind: "extract", userId: user.id, interactionId: plan.interaction.id });
+
+  if (ACKNOWLEDGED.has(kind) || understanding.notUnderstood.length > 0 || input.truncated) {
+    await sendMail(
+      { ...deps, now },
+      composeAcknowledgement({
+        understanding,
+        plan,
+        user: { ...userMailbox, timeZone: user.timeZone },
+        tend,
+        replyTo: withSubaddress(
+          config.tendAddress,
+          CORRECTION_TOKEN_PREFIX + (await correctionToken(config.signingKey, user.id, plan.interaction.id)),
+        ),
+        truncated: input.truncated,
+        now,
+      }),
+    );
+  }
+  return { status: "stored", kind, interactionId: plan.interaction.id };
+}
