@@ -1,4 +1,4 @@
-// Tests of what runs under Node rather than workerd: the inspect command.
+// Tests of what runs under Node rather than workerd: the inspect command and the layer check.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
