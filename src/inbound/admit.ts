@@ -8,7 +8,7 @@ import type { Deps } from "../domain/deps.ts";
 import { DEFAULT_DIGEST_SCHEDULE, nextDigestAt } from "../domain/digest-schedule.ts";
 import { newId } from "../lib/ids.ts";
 import { sendMail } from "../domain/outbox.ts";
-import type { EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
+import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
 import { composeNotice } from "./acknowledge.ts";
 import { authenticateSender } from "./authenticate.ts";
 import { automaticReason } from "./automatic.ts";
@@ -84,10 +84,15 @@ export async function admit(received: ReceivedMessage, envelope: Envelope, deps:
   const messageKey = headers.messageId ?? (await fallbackKey(received.bytes));
   if (await alreadyLogged(db, user.id, [messageKey])) return { status: "duplicate" };
 
+  let body: EmailBody;
   try {
-    return { status: "admitted", user, messageKey, email: { ...headers, ...(await readBody(received.bytes)) } };
+    body = await readBody(received.bytes);
   } catch (error) {
-    if (!(error instanceof UnparseableEmailError)) throw error;
+    // Reading the body is pure work on untrusted bytes: whatever fails in it
+    // (the parser, the HTML converter) fails the same way on every retry, so
+    // the user hears what went wrong instead of the sender retrying forever.
+    const reason = error instanceof UnparseableEmailError ? error.message : `could not read the message body (${error instanceof Error ? error.name : "error"})`;
+    if (!(error instanceof UnparseableEmailError)) console.warn(JSON.stringify({ event: "unreadable_body", error: String(error) }));
     await markProcessed(db, user.id, messageKey, "unreadable", now);
     await sendMail(
       { ...deps, now },
@@ -96,9 +101,10 @@ export async function admit(received: ReceivedMessage, envelope: Envelope, deps:
         tend: { name: "Tend", address: config.tendAddress },
         subject: headers.subject,
         inReplyTo: headers.messageId,
-        problems: [error.message],
+        problems: [reason],
       }),
     );
-    return { status: "unreadable", reason: error.message };
+    return { status: "unreadable", reason };
   }
+  return { status: "admitted", user, messageKey, email: { ...headers, ...body } };
 }
