@@ -25,11 +25,31 @@ describe("idempotency", () => {
     const { deliver, sent } = testWorker();
     const raw = inlineMessage({ messageId: "<twice@mail.gmail.com>", body: "Coffee with Ana Lima <ana@lumen.studio> today." });
     await deliver(raw, envelope);
+    const once = await allCounts();
     await deliver(raw, envelope);
     const counts = await allCounts();
     expect(counts.interactions).toBe(1);
-    expect(counts.processed_messages).toBe(1);
+    // The redelivery writes nothing at all, not even another identity of the message.
+    expect(counts).toEqual(once);
     expect(sent).toHaveLength(1);
+  });
+
+  it("logs the same notes sent twice with new Message-IDs once, and acknowledges them once", async () => {
+    const { deliver, sent } = testWorker({ now: () => Date.parse("2026-11-23T20:00:00Z") });
+    const notes = { subject: "Coffee with Ana", body: "Coffee with Ana Lima <ana@lumen.studio>.\r\nI'll send Ana the hiring guide by Tuesday." };
+    await deliver(inlineMessage({ ...notes, messageId: "<notes-1@mail.gmail.com>" }), envelope);
+    await deliver(inlineMessage({ ...notes, messageId: "<notes-2@mail.gmail.com>" }), envelope);
+    expect(await countRows("interactions")).toBe(1);
+    expect(await countRows("tasks")).toBe(1);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("logs two different notes with the same opening as two", async () => {
+    const { deliver } = testWorker({ now: () => Date.parse("2026-11-23T20:00:00Z") });
+    const opening = "Weekly 1:1 notes, same template as always, agenda below and actions at the end of the list. ";
+    await deliver(inlineMessage({ subject: "1:1", body: `${opening}Ana Lima <ana@lumen.studio> is hiring.`, messageId: "<a@mail.gmail.com>" }), envelope);
+    await deliver(inlineMessage({ subject: "1:1", body: `${opening}Ben Cho <ben.cho@northwind.vc> is raising.`, messageId: "<b@mail.gmail.com>" }), envelope);
+    expect(await countRows("interactions")).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 // Identities of a message beyond its Message-ID, so the same mail CC'd to Tend
-// and later forwarded to it is logged once. A forward has a new Message-ID, so
+// and later forwarded to it, or the same notes sent twice, is logged once. A forward has a new Message-ID, so
 // the key is what the two copies share: author, subject, day and opening words.
 import { addDays, localDateOf, resolveDate } from "../lib/dates.ts";
 import type { Understanding } from "./understand.ts";
@@ -23,8 +23,8 @@ function normalizeSubject(subject: string): string {
     .toLowerCase();
 }
 
-function fingerprint(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "").slice(0, FINGERPRINT_CHARS);
+function fingerprint(text: string, chars: number): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "").slice(0, chars);
 }
 
 async function sha256(text: string): Promise<string> {
@@ -44,13 +44,17 @@ export async function messageKeys(messageId: string, u: Understanding, timeZone:
     // The forwarding client prints the date in its own zone, often without naming it.
     day = u.forwarded.date ? resolveDate(u.forwarded.date, new Date(u.occurredAt), timeZone, { past: true }) : null;
     body = visibleText(u.forwarded.body);
-  } else if (u.kind === "thread" || u.kind === "introduction" || u.kind === "follow_up") {
+  } else {
     author = u.from.address;
     subject = u.subject;
     day = localDateOf(new Date(u.occurredAt), timeZone);
     body = u.text;
   }
-  const print = fingerprint(body);
+  // Notes and invites written to Tend have no other copy to match, only a
+  // resend of themselves: the whole text identifies them, so two notes from
+  // the same template are not taken for one.
+  const whole = u.classification.direct && !u.forwarded;
+  const print = fingerprint(body, whole ? Number.POSITIVE_INFINITY : FINGERPRINT_CHARS);
   if (!author || !day || print.length < 20) return keys;
   const hash = await sha256(`${author}\n${normalizeSubject(subject)}\n${print}`);
   keys.store.push(`content:${hash}:${day}`);
