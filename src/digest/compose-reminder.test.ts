@@ -42,4 +42,17 @@ describe("composeReminder", () => {
     expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain("diagnosis");
     expect(mail.subject).toBe("Reminder");
   });
+
+  it("shows a hostile name, title or subject as text in the HTML part", () => {
+    const hostile = `<script>alert("hi")</script> & "Co"`;
+    const mail = composeReminder(
+      reminder({ kind: "promise", title: hostile, contactName: hostile, user: { email: "sam@x.example", name: hostile, timeZone: "Europe/Berlin", unsubscribedAt: null } }),
+      asOf,
+    );
+    expect(mail.html).not.toMatch(/<script|"Co"/);
+    expect(mail.html).toContain("<p>Hi &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;,</p>");
+    expect(mail.html).toContain(
+      "<p>You promised &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; &quot;Co&quot;: &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; &quot;Co&quot;.",
+    );
+  });
 });

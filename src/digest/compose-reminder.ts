@@ -1,7 +1,8 @@
 // A short reminder at the time the user asked for (tend+3d@…) or a dated
 // promise falls due, threaded to the original message. Pure.
 import type { DueReminder } from "../db/digest-reminders.ts";
-import { type ComposedMail, escapeHtml } from "./compose.ts";
+import { html, renderHtml } from "../lib/html.ts";
+import type { ComposedMail } from "./compose.ts";
 import { capitalize, formatDay, fullName, relativeDay } from "./wording.ts";
 
 function reminderSubject(reminder: DueReminder): string {
@@ -34,6 +35,8 @@ export function composeReminder(reminder: DueReminder, asOf: number): ComposedMa
   return {
     subject: reminderSubject(reminder),
     text: [greeting, lines.join(" "), "-- \nTend"].join("\n\n"),
-    html: `<div style="font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;"><p>${escapeHtml(greeting)}</p><p>${escapeHtml(lines.join(" "))}</p><p style="color:#8a8073;font-size:12px;">Tend</p></div>`,
+    html: renderHtml(
+      html`<div style="font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;"><p>${greeting}</p><p>${lines.join(" ")}</p><p style="color:#8a8073;font-size:12px;">Tend</p></div>`,
+    ),
   };
 }

@@ -30,11 +30,42 @@ describe("composeDigest", () => {
   });
 
   it("escapes the HTML part and styles it inline", () => {
-    expect(mail.html).toContain("Check in with &#60;Ben&#62; &#38; Co");
+    expect(mail.html).toContain("Check in with &lt;Ben&gt; &amp; Co");
     expect(mail.html).not.toContain("<Ben>");
     expect(mail.html).not.toMatch(/<style/);
     expect(mail.html).toContain('href="https://x/a/2s"');
     expect(mail.html).toContain("<h2 style=");
+  });
+});
+
+describe("a hostile name or note in the HTML part", () => {
+  // Markup, a quote that would end an attribute, an ampersand that would start an entity.
+  const hostile = `<script>alert("hi")</script> & "Co"`;
+  const escaped = "&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; &quot;Co&quot;";
+  const hostileLetter: Letter = { ...letter, recipientName: `${hostile} Rivera`, unsubscribeUrl: `https://tend.example/u/tok?a=1&b="2"` };
+  const hostileItem: ComposedItem = {
+    position: 1,
+    section: "check_in",
+    title: `Check in with ${hostile}`,
+    reason: `She said: ${hostile}`,
+    links: { done: `https://x/a/1d?"&`, snooze: "https://x/a/1s", skip: "https://x/a/1k" },
+  };
+
+  it("comes out as text in the digest: title, reason, links, unsubscribe", () => {
+    const { html } = composeDigest(hostileLetter, [hostileItem]);
+    expect(html).not.toMatch(/<script|"Co"/);
+    expect(html).toContain(`</span> Check in with ${escaped}</div>`);
+    expect(html).toContain(`>She said: ${escaped}</p>`);
+    expect(html).toContain('href="https://x/a/1d?&quot;&amp;"');
+    expect(html).toContain('href="https://tend.example/u/tok?a=1&amp;b=&quot;2&quot;"');
+    // The greeting takes the first word of the name, escaped like the rest.
+    expect(html).toContain(">Hi &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;,</p>");
+  });
+
+  it("comes out as text in the quiet-week note", () => {
+    const { html } = composeQuietWeek(hostileLetter);
+    expect(html).not.toMatch(/<script|b="2"/);
+    expect(html).toContain('href="https://tend.example/u/tok?a=1&amp;b=&quot;2&quot;"');
   });
 });
 

@@ -1,5 +1,6 @@
 // compose: the digest as plain text that reads well on its own, and as HTML
 // with inline styles (mail clients drop <style> blocks). Pure.
+import { type Html, html, renderHtml } from "../lib/html.ts";
 import type { DigestSection } from "../model.ts";
 import { formatDay } from "./wording.ts";
 
@@ -67,10 +68,6 @@ function groupBySection(items: readonly ComposedItem[]): [DigestSection, Compose
   return groups;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 // Wraps at spaces so the plain part stays readable in clients that do not
 // reflow; continuation lines take `indent` (the first takes `firstIndent`).
 function wrap(text: string, width: number, indent: string, firstIndent: string = indent): string {
@@ -91,8 +88,6 @@ function wrap(text: string, width: number, indent: string, firstIndent: string =
 const TEXT_WIDTH = 72;
 
 const style = {
-  body: "margin:0;padding:0;background:#f6f4ef;",
-  page: "max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;",
   section: "font-size:12px;font-weight:600;letter-spacing:0.08em;text-transform:uppercase;color:#7a6f5f;margin:28px 0 8px;",
   card: "margin:0 0 12px;padding:12px 14px;background:#ffffff;border:1px solid #e4dfd5;border-radius:8px;",
   number: "color:#9a8f7f;font-weight:600;",
@@ -112,12 +107,23 @@ function footerText(letter: Letter): string {
   ].join("\n");
 }
 
-function footerHtml(letter: Letter): string {
-  return `<p style="${style.footer}">You get this weekly digest because you use Tend (${escapeHtml(letter.tendAddress)}). <a href="${escapeHtml(letter.unsubscribeUrl)}" style="${style.link}">Unsubscribe</a></p>`;
+function footerHtml(letter: Letter): Html {
+  return html`<p style="${style.footer}">You get this weekly digest because you use Tend (${letter.tendAddress}). <a href="${letter.unsubscribeUrl}" style="${style.link}">Unsubscribe</a></p>`;
 }
 
-function page(inner: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="${style.body}"><div style="${style.page}">${inner}</div></body></html>`;
+// The page's own styles are written into the template, not interpolated, so
+// the quotes around 'Segoe UI' stay quotes rather than entities.
+function page(inner: Html): string {
+  return renderHtml(
+    html`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="margin:0;padding:0;background:#f6f4ef;"><div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;">${inner}</div></body></html>`,
+  );
+}
+
+function itemCard(item: ComposedItem): Html {
+  const n = item.position;
+  const button = (href: string, label: string) => html`<a href="${href}" style="${style.button}">${label}</a>`;
+  const command = (text: string) => html`<span style="${style.code}">${text}</span>`;
+  return html`<div style="${style.card}"><div style="${style.title}"><span style="${style.number}">${n}.</span> ${item.title}</div><p style="${style.reason}">${item.reason}</p><div style="${style.actions}">${button(item.links.done, "Done")}${button(item.links.snooze, "Snooze a week")}${button(item.links.skip, "Skip")} or reply ${command(`done ${n}`)} ${command(`snooze ${n} 2w`)} ${command(`skip ${n}`)} ${command(`note ${n} …`)}</div></div>`;
 }
 
 export function composeDigest(letter: Letter, items: readonly ComposedItem[]): ComposedMail {
@@ -147,22 +153,16 @@ export function composeDigest(letter: Letter, items: readonly ComposedItem[]): C
     `-- \n${footerText(letter)}`,
   ].join("\n\n");
 
-  const htmlSections = groupBySection(items).map(([section, group]) => {
-    const cards = group.map((item) => {
-      const n = item.position;
-      const button = (href: string, label: string) =>
-        `<a href="${escapeHtml(href)}" style="${style.button}">${label}</a>`;
-      return `<div style="${style.card}"><div style="${style.title}"><span style="${style.number}">${n}.</span> ${escapeHtml(item.title)}</div><p style="${style.reason}">${escapeHtml(item.reason)}</p><div style="${style.actions}">${button(item.links.done, "Done")}${button(item.links.snooze, "Snooze a week")}${button(item.links.skip, "Skip")} or reply <span style="${style.code}">done ${n}</span> <span style="${style.code}">snooze ${n} 2w</span> <span style="${style.code}">skip ${n}</span> <span style="${style.code}">note ${n} …</span></div></div>`;
-    });
-    return `<h2 style="${style.section}">${escapeHtml(SECTION_TITLES[section])}</h2>${cards.join("")}`;
-  });
-  const helpHtml = REPLY_HELP.map(
-    ([command, meaning]) => `<span style="${style.code}">${escapeHtml(command)}</span> ${escapeHtml(meaning)}`,
-  ).join("<br>");
-  const html = page(
-    `<p style="margin:0 0 12px;">${escapeHtml(greeting(letter.recipientName))}</p><p style="margin:0;">${escapeHtml(intro)}</p>${htmlSections.join("")}<p style="${style.footer}">How to reply, one command per line:<br>${helpHtml}</p>${footerHtml(letter)}`,
+  const htmlSections = groupBySection(items).map(
+    ([section, group]) => html`<h2 style="${style.section}">${SECTION_TITLES[section]}</h2>${group.map(itemCard)}`,
   );
-  return { subject, text, html };
+  const helpHtml = REPLY_HELP.map(
+    ([command, meaning], i) => html`${i > 0 ? html`<br>` : ""}<span style="${style.code}">${command}</span> ${meaning}`,
+  );
+  const htmlPart = page(
+    html`<p style="margin:0 0 12px;">${greeting(letter.recipientName)}</p><p style="margin:0;">${intro}</p>${htmlSections}<p style="${style.footer}">How to reply, one command per line:<br>${helpHtml}</p>${footerHtml(letter)}`,
+  );
+  return { subject, text, html: htmlPart };
 }
 
 /** The short note of a week with nothing to suggest (users.empty_digest = "note"). */
@@ -173,7 +173,7 @@ export function composeQuietWeek(letter: Letter): ComposedMail {
     subject: `Tend: a quiet week (${week})`,
     text: [greeting(letter.recipientName), wrap(body, TEXT_WIDTH, ""), `-- \n${footerText(letter)}`].join("\n\n"),
     html: page(
-      `<p style="margin:0 0 12px;">${escapeHtml(greeting(letter.recipientName))}</p><p style="margin:0;">${escapeHtml(body)}</p>${footerHtml(letter)}`,
+      html`<p style="margin:0 0 12px;">${greeting(letter.recipientName)}</p><p style="margin:0;">${body}</p>${footerHtml(letter)}`,
     ),
   };
 }

@@ -1,6 +1,7 @@
 // rank: the week's few suggestions out of many, spread across sections and
 // people, numbered in section order. Pure.
 import { DIGEST_SECTIONS, type DigestSection } from "../model.ts";
+import { RANKING_WEIGHTS } from "./ranking-weights.ts";
 import type { Suggestion } from "./suggestion.ts";
 
 export const DEFAULT_MAX_ITEMS = 7;
@@ -8,8 +9,8 @@ export const DEFAULT_MAX_ITEMS = 7;
 export const MAX_ITEMS_LIMIT = 20;
 /** Long-silent people per digest: an import of old mail must not flood the week with them. */
 export const MAX_DORMANT_PER_DIGEST = 1;
-/** Shown last week and left alone: step back so something else gets a turn. */
-export const REPEAT_PENALTY = 0.5;
+/** No section takes more than half the week (rounded up), so one busy kind cannot crowd out the rest. */
+export const MAX_SECTION_SHARE = 0.5;
 
 // One item per person within each group: a check-in can carry their need or
 // their news, so the same person need not appear three times; and nobody is
@@ -53,7 +54,7 @@ function byScore(a: Suggestion, b: Suggestion): number {
 
 export function rankSuggestions(suggestions: readonly Suggestion[], options: RankOptions): RankedItem[] {
   const maxItems = usableMaxItems(options.maxItems);
-  const sectionCap = Math.max(1, Math.ceil(maxItems / 2));
+  const sectionCap = Math.max(1, Math.ceil(maxItems * MAX_SECTION_SHARE));
 
   // An introduction that answers someone's need is the better form of "offer help" for it.
   const covered = new Set(suggestions.flatMap((s) => s.covers ?? []));
@@ -62,7 +63,7 @@ export function rankSuggestions(suggestions: readonly Suggestion[], options: Ran
     if (covered.has(suggestion.subjectKey)) continue;
     const adjusted =
       options.recentlyShown.has(suggestion.subjectKey) && !NEVER_DEMOTED.has(suggestion.section)
-        ? { ...suggestion, score: suggestion.score * REPEAT_PENALTY }
+        ? { ...suggestion, score: suggestion.score * RANKING_WEIGHTS.repeatPenalty }
         : suggestion;
     const known = unique.get(adjusted.subjectKey);
     if (!known || adjusted.score > known.score) unique.set(adjusted.subjectKey, adjusted);

@@ -9,6 +9,7 @@ import type {
 } from "../db/digest-candidates.ts";
 import { DAY_MS } from "../model.ts";
 import type { CandidatePair } from "./match-introductions.ts";
+import { ramp, RANKING_WEIGHTS as W } from "./ranking-weights.ts";
 import { subjectKey, type Suggestion } from "./suggestion.ts";
 import {
   capitalize,
@@ -21,9 +22,6 @@ import {
   relativeDay,
   spanInWords,
 } from "./wording.ts";
-
-/** Not in touch for this long: a dormant tie, surfaced only one or two at a time. */
-export const DORMANT_AFTER_DAYS = 365;
 
 export interface SuggestInput {
   candidates: DigestCandidates;
@@ -69,8 +67,10 @@ export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
   if (task.private) title = isPromise ? `Your promise to ${who ?? "someone"} (told in confidence)` : `What ${who ?? "someone"} asked of you (told in confidence)`;
   else title = isPromise ? asTitle(task.title) : `${who ? `${who} asked` : "Asked of you"}: ${quote(task.title, 90)}`;
   const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
-  // Overdue first, the longest overdue at the top; then what falls due soonest.
-  const score = task.dueAt <= clock.asOf ? 0.9 + Math.min(overdueDays, 30) / 300 : 0.85 - Math.min(daysAhead, 14) / 100;
+  const score =
+    task.dueAt <= clock.asOf
+      ? W.owed.overdue + ramp(overdueDays, W.owed.overdueGrowth)
+      : W.owed.upcoming - ramp(daysAhead, W.owed.upcomingDecline);
   return {
     section: "promises",
     subjectKey: subjectKey.task(task.id),
@@ -93,7 +93,7 @@ export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion 
     people: task.contact ? [task.contact.id] : [],
     title: task.private ? `Something you are waiting on from ${who}` : `${capitalize(who)}: ${quote(task.title, 90)}`,
     reason: `You have been waiting since ${day(task.saidAt, clock)}; it was expected ${day(task.dueAt, clock)}${overdueDays > 0 ? `, ${spanInWords(overdueDays)} ago` : ""}. A gentle nudge?`,
-    score: 0.5 + Math.min(overdueDays, 14) / 140,
+    score: W.waitingOn.base + ramp(overdueDays, W.waitingOn.overdueGrowth),
     dormant: false,
   };
 }
@@ -126,15 +126,15 @@ export function suggestCheckIn(
   else if (candidate.learnedCadenceDays) lines.push(`You usually talk every ${spanInWords(candidate.learnedCadenceDays)}.`);
 
   const silentDays = candidate.lastInteractionAt === null ? Infinity : (clock.asOf - candidate.lastInteractionAt) / DAY_MS;
-  const dormant = silentDays > DORMANT_AFTER_DAYS;
+  const dormant = silentDays > W.checkIn.dormantAfterDays;
   const lapsedDays = (clock.asOf - candidate.nextCheckInAt) / DAY_MS;
   const score =
-    0.45 +
-    (facts.need ? 0.2 : 0) +
-    (facts.lifeEvent ? 0.15 : 0) +
-    Math.min(candidate.interactionCount, 20) / 200 +
-    (lapsedDays <= 14 ? 0.05 : 0) -
-    (dormant ? 0.2 : 0);
+    W.checkIn.base +
+    (facts.need ? W.checkIn.need : 0) +
+    (facts.lifeEvent ? W.checkIn.lifeEvent : 0) +
+    ramp(candidate.interactionCount, W.checkIn.interactions) +
+    (lapsedDays <= W.checkIn.recentlyLapsedDays ? W.checkIn.recentlyLapsed : 0) -
+    (dormant ? W.checkIn.dormantPenalty : 0);
   return {
     section: "check_in",
     subjectKey: subjectKey.contact(contact.id),
@@ -149,7 +149,8 @@ export function suggestCheckIn(
 
 export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestion {
   const ageDays = (clock.asOf - need.saidAt) / DAY_MS;
-  const freshness = ageDays <= 14 ? 1 : Math.max(0.4, 1 - (ageDays - 14) / 120);
+  const { fresh, freshDays, fadeDaysPerPoint, fadeFloor } = W.offerHelp;
+  const freshness = ageDays <= freshDays ? 1 : Math.max(fadeFloor, 1 - (ageDays - freshDays) / fadeDaysPerPoint);
   return {
     section: "offer_help",
     subjectKey: subjectKey.signal(need.id),
@@ -157,7 +158,7 @@ export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestio
     people: [need.contact.id],
     title: `Offer ${fullName(need.contact)} a hand`,
     reason: `${factLine(need, clock)} Do you know someone or something that would help?`,
-    score: 0.62 * freshness,
+    score: fresh * freshness,
     dormant: false,
   };
 }
@@ -170,17 +171,17 @@ export function suggestIntroduction(pair: CandidatePair): Suggestion {
   switch (pair.basis.kind) {
     case "need_offer":
       reason = `${a} needs ${quote(pair.basis.need.text)}; ${b} offered ${quote(pair.basis.offer.text)}.`;
-      score = 0.6;
+      score = W.introduction.needOffer;
       break;
     case "need_interest":
       reason = `${a} needs ${quote(pair.basis.need.text)}, and ${b} is into #${pair.basis.tag}.`;
-      score = 0.52;
+      score = W.introduction.needInterest;
       break;
     case "shared_interest": {
       const tags = pair.basis.tags.map((tag) => `#${tag}`);
       const list = tags.length > 1 ? `${tags.slice(0, -1).join(", ")} and ${tags.at(-1) ?? ""}` : (tags[0] ?? "");
       reason = `${a} and ${b} both care about ${list}.`;
-      score = 0.35 + Math.min(tags.length - 1, 2) * 0.08;
+      score = W.introduction.sharedInterest + Math.min(tags.length - 1, W.introduction.maxExtraSharedTags) * W.introduction.perExtraSharedTag;
       break;
     }
   }
@@ -200,7 +201,7 @@ export function suggestIntroduction(pair: CandidatePair): Suggestion {
 export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Suggestion | null {
   const when = day(intro.madeAt, clock);
   const why = intro.reason ? ` ${capitalize(quote(intro.reason, 100))}` : "";
-  const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: 0.7, dormant: false };
+  const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: W.closeLoop, dormant: false };
   const { introducer, personA, personB } = intro;
   if (introducer === null && personA && personB) {
     if (intro.status === "asked") {
@@ -236,7 +237,7 @@ export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Su
 export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestion | null {
   if (event.dueAt === null) return null;
   const hard = isHardLifeEvent(event.text);
-  const soon = localDayDifference(clock.asOf, event.dueAt, clock.timeZone) <= 7;
+  const soon = localDayDifference(clock.asOf, event.dueAt, clock.timeZone) <= W.comingUp.soonWithinDays;
   return {
     section: "coming_up",
     subjectKey: subjectKey.signal(event.id),
@@ -246,7 +247,7 @@ export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestio
     reason: `${day(event.dueAt, clock)} (${relativeDay(event.dueAt, clock.asOf, clock.timeZone)}). ${
       hard ? "A hard time, perhaps: a short, kind note can mean a lot." : `A note to ${firstName(event.contact)} beforehand would be welcome.`
     }`,
-    score: (soon ? 0.75 : 0.55) + (hard ? 0.1 : 0),
+    score: (soon ? W.comingUp.soon : W.comingUp.later) + (hard ? W.comingUp.hard : 0),
     dormant: false,
   };
 }

@@ -2,6 +2,7 @@
 import type { LinkTarget, LinkVerb } from "../apply-link.ts";
 import { SNOOZE_CHOICES_DAYS } from "../apply-link.ts";
 import { DEFAULT_SNOOZE_DAYS } from "../parse-digest-line.ts";
+import { html } from "../../lib/html.ts";
 import { itemBlock, type Page, paragraph, postForm, selectField } from "./pages.ts";
 
 const QUESTION: Record<LinkVerb, { heading: string; button: string }> = {
@@ -23,7 +24,7 @@ export function confirmPage(target: LinkTarget): Page {
   const { item, verb } = target;
   const block = itemBlock(item.title, item.reason);
   if (target.alreadyApplied) {
-    return { title: `Already ${PAST[verb]}`, heading: `Already ${PAST[verb]}`, body: `${block}${paragraph("Nothing more to do here.")}` };
+    return { title: `Already ${PAST[verb]}`, heading: `Already ${PAST[verb]}`, body: html`${block}${paragraph("Nothing more to do here.")}` };
   }
   const fields =
     verb === "snooze"
@@ -32,12 +33,12 @@ export function confirmPage(target: LinkTarget): Page {
           "Snooze for",
           SNOOZE_CHOICES_DAYS.map((days) => ({ value: String(days), label: dayLabel(days), selected: days === DEFAULT_SNOOZE_DAYS })),
         )
-      : "";
+      : html``;
   const question = QUESTION[verb];
   return {
     title: question.heading,
     heading: question.heading,
-    body: `${block}${postForm(question.button, fields)}${paragraph("Nothing changes until you press the button.", "note")}`,
+    body: html`${block}${postForm(question.button, fields)}${paragraph("Nothing changes until you press the button.", "note")}`,
   };
 }
 
@@ -45,7 +46,7 @@ export function resultPage(target: LinkTarget, said: string): Page {
   return {
     title: `Tend: ${PAST[target.verb]}`,
     heading: said.includes("already") ? "Nothing to change" : `Marked ${PAST[target.verb]}`,
-    body: `${itemBlock(target.item.title, target.item.reason)}${paragraph(said)}${paragraph(
+    body: html`${itemBlock(target.item.title, target.item.reason)}${paragraph(said)}${paragraph(
       "Changed your mind? Reply “undo” to your digest.",
       "note",
     )}`,

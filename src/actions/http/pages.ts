@@ -1,6 +1,24 @@
 // pages (pure): small, plain, accessible HTML. No scripts, no external assets.
+// Built with `html`, which escapes every interpolated value.
+import { type Html, html, renderHtml } from "../../lib/html.ts";
 
-const STYLE = `
+export interface Page {
+  title: string;
+  heading: string;
+  body: Html;
+}
+
+// The style sheet is part of the template, not a value in it: inside <style>
+// entities are not decoded, so escaping it would break the CSS.
+export function renderPage(page: Page): string {
+  return renderHtml(html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${page.title} — Tend</title>
+<style>
   :root { color-scheme: light; }
   body { margin: 0; font: 18px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a; background: #ffffff; }
   main { max-width: 34rem; margin: 3rem auto; padding: 0 1.25rem; }
@@ -15,58 +33,37 @@ const STYLE = `
   button:hover { background: #174731; }
   button:focus-visible, select:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
   .note { color: #3d3d3d; font-size: 0.9rem; margin-top: 2rem; }
-`;
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export interface Page {
-  title: string;
-  heading: string;
-  /** Trusted HTML, built here from escaped parts. */
-  body: string;
-}
-
-export function renderPage(page: Page): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(page.title)} — Tend</title>
-<style>${STYLE}</style>
+</style>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(page.heading)}</h1>
+<h1>${page.heading}</h1>
 ${page.body}
 </main>
 </body>
-</html>`;
+</html>`);
 }
 
-export function itemBlock(title: string, reason: string): string {
-  return `<div class="item"><strong>${escapeHtml(title)}</strong><p class="reason">${escapeHtml(reason)}</p></div>`;
+export function itemBlock(title: string, reason: string): Html {
+  return html`<div class="item"><strong>${title}</strong><p class="reason">${reason}</p></div>`;
 }
 
-export function paragraph(text: string, className?: string): string {
-  return `<p${className ? ` class="${className}"` : ""}>${escapeHtml(text)}</p>`;
+export function paragraph(text: string, className?: string): Html {
+  return className ? html`<p class="${className}">${text}</p>` : html`<p>${text}</p>`;
 }
 
 /** A real form that posts back to the page's own URL. */
-export function postForm(button: string, fields = ""): string {
-  return `<form method="post">${fields}<button type="submit">${escapeHtml(button)}</button></form>`;
+export function postForm(button: string, fields: Html = html``): Html {
+  return html`<form method="post">${fields}<button type="submit">${button}</button></form>`;
 }
 
-export function selectField(id: string, label: string, options: { value: string; label: string; selected?: boolean }[]): string {
-  const choices = options
-    .map((o) => `<option value="${escapeHtml(o.value)}"${o.selected ? " selected" : ""}>${escapeHtml(o.label)}</option>`)
-    .join("");
-  return `<label for="${escapeHtml(id)}">${escapeHtml(label)}</label><select id="${escapeHtml(id)}" name="${escapeHtml(id)}">${choices}</select>`;
+export function selectField(id: string, label: string, options: { value: string; label: string; selected?: boolean }[]): Html {
+  const choices = options.map(
+    (o) => html`<option value="${o.value}"${o.selected ? html` selected` : ""}>${o.label}</option>`,
+  );
+  return html`<label for="${id}">${label}</label><select id="${id}" name="${id}">${choices}</select>`;
 }
 
-export function hiddenField(name: string, value: string): string {
-  return `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
+export function hiddenField(name: string, value: string): Html {
+  return html`<input type="hidden" name="${name}" value="${value}">`;
 }

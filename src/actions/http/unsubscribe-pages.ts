@@ -1,4 +1,5 @@
 // The pages of the List-Unsubscribe link (RFC 8058).
+import { html } from "../../lib/html.ts";
 import { hiddenField, type Page, paragraph, postForm } from "./pages.ts";
 
 /** The body RFC 8058 one-click unsubscribe POSTs; the page's form posts exactly this. */
@@ -16,7 +17,7 @@ export function unsubscribeConfirmPage(alreadyUnsubscribed: boolean): Page {
   return {
     title: "Unsubscribe",
     heading: "Stop the weekly digest?",
-    body: `${paragraph("Tend will stop sending you its weekly digest. It keeps what it knows, and still answers when you write to it.")}${postForm(
+    body: html`${paragraph("Tend will stop sending you its weekly digest. It keeps what it knows, and still answers when you write to it.")}${postForm(
       "Unsubscribe",
       hiddenField(ONE_CLICK_FIELD, ONE_CLICK_VALUE),
     )}${paragraph("Nothing changes until you press the button.", "note")}`,
