@@ -98,7 +98,6 @@ export async function processInbound(message: InboundMessage, deps: Deps, now: n
 
   const authentication = authenticateSender({
     headers: email.headers,
-    from: email.from ? [email.from] : [],
     allowUnauthenticated: config.allowUnauthenticatedSenders,
   });
   if (!authentication.ok) return { status: "rejected", reason: `${REJECT_PREFIX}: ${authentication.reason}.` };
