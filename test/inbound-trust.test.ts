@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
 import { cloudflarePass, inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { allCounts, resetDatabase } from "./helpers/rows.ts";
 import { testWorker } from "./helpers/worker.ts";
@@ -175,5 +176,20 @@ describe("Cloudflare's verdict, read strictly", () => {
       "bounce@evil.example",
     );
     expect(reason).toContain("neither DMARC nor aligned DKIM passed for gmail.com");
+  });
+});
+
+describe("hostile HTML", () => {
+  beforeEach(resetDatabase);
+
+  it("logs an HTML-only note nested 20,000 tags deep from the owner, text intact", async () => {
+    const depth = 20_000;
+    const html = `${"<div>".repeat(depth)}Coffee with Ana Lima today.${"</div>".repeat(depth)}`;
+    const raw = inlineMessage({ body: html }).replace('Content-Type: text/plain; charset="UTF-8"', 'Content-Type: text/html; charset="UTF-8"');
+    const { deliver } = testWorker();
+    const message = await deliver(raw, { from: SAM.address, to: TEND });
+    expect(message.rejection).toBeNull();
+    const row = await env.DB.prepare("select note from interactions").first<{ note: string | null }>();
+    expect(row?.note).toContain("Coffee with Ana Lima today.");
   });
 });
