@@ -6,6 +6,7 @@ import ICAL from "ical.js";
 import { createMimeMessage } from "mimetext/browser";
 import PostalMime from "postal-mime";
 import { convert } from "html-to-text";
+import { getDomain } from "tldts";
 
 it("libraries run in workerd", async () => {
   const fwd = new EmailForwardParser().read("hi\n\n---------- Forwarded message ---------\nFrom: Ana <ana@x.com>\nDate: Mon, 1 Jan 2024\nSubject: Hello\nTo: Ben <ben@y.com>\n\nBody here\n", "Fwd: Hello");
@@ -25,4 +26,8 @@ it("libraries run in workerd", async () => {
   expect(parsed.subject).toBe("Hi ✓");
   expect(parsed.text?.trim()).toBe("héllo");
   expect(convert("<p>Hello <b>there</b></p><p>Second</p>")).toContain("Hello there");
+  // The public suffix list ships inside tldts; nothing is fetched at run time.
+  expect(getDomain("news.bbc.co.uk", { allowPrivateDomains: true })).toBe("bbc.co.uk");
+  expect(getDomain("co.uk", { allowPrivateDomains: true })).toBeNull();
+  expect(getDomain("sam.github.io", { allowPrivateDomains: true })).toBe("sam.github.io");
 });

@@ -74,7 +74,6 @@ export async function admit(received: ReceivedMessage, envelope: Envelope, deps:
 
   const authentication = authenticateSender({
     headers: headers.headers,
-    from: headers.from ? [headers.from] : [],
     allowUnauthenticated: config.allowUnauthenticatedSenders,
   });
   if (!authentication.ok) return { status: "rejected", reason: `${REJECT_PREFIX}: ${authentication.reason}.` };

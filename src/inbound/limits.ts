@@ -17,3 +17,10 @@ export const MAX_PEOPLE_PER_MESSAGE = 50;
 export const MAX_NOTE_CHARS = 20_000;
 /** Calendar attachment bytes handed to the iCalendar parser. */
 export const MAX_ICS_BYTES = 256 * 1024;
+/**
+ * Elements open inside one another in an HTML part. html-to-text walks the tree
+ * recursively and overflows the Worker's stack at about 2,500 levels (fewer for
+ * tables and lists), which a 20 KB message reaches; real mail, newsletters with
+ * tables in tables included, stays well under 100. Deeper tags are dropped, their text kept.
+ */
+export const MAX_HTML_NESTING_DEPTH = 128;

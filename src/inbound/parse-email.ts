@@ -1,6 +1,6 @@
 // The one wrapper around postal-mime: raw bytes become Tend's ParsedEmail.
-import PostalMime, { type Address, type Email } from "postal-mime";
-import { normalizeAddress } from "../lib/addresses.ts";
+import PostalMime, { addressParser, type Address, type Email } from "postal-mime";
+import { isAddress, normalizeAddress } from "../lib/addresses.ts";
 import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { MAX_HEADERS_BYTES, MAX_MIME_NESTING_DEPTH, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_CHARS } from "./limits.ts";
@@ -107,4 +107,35 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
 export function header(parsed: Pick<ParsedEmail, "headers">, name: string): string | null {
   const key = name.toLowerCase();
   return parsed.headers.find((h) => h.key === key)?.value ?? null;
+}
+
+/** An address-list header value (From:, To:…) as written, before any reading picks one address from it. */
+export interface AddressList {
+  /** Mailboxes outside any group, in order. */
+  mailboxes: Mailbox[];
+  /** Groups (`name: a@x, b@y;`), each with its member mailboxes. */
+  groups: { name: string; members: Mailbox[] }[];
+  /** Entries that name no usable address (a bare phrase, `a@b@c`). */
+  malformed: number;
+}
+
+/** Reads every entry of an address-list header value, so a caller can insist there is exactly one. */
+export function parseAddressList(value: string): AddressList {
+  const list: AddressList = { mailboxes: [], groups: [], malformed: 0 };
+  const mailbox = (entry: { name: string; address: string }): Mailbox | null => {
+    const address = normalizeAddress(entry.address);
+    if (isAddress(address)) return { name: entry.name.trim() || null, address };
+    list.malformed++;
+    return null;
+  };
+  for (const entry of addressParser(value)) {
+    if (entry.group) {
+      const members = entry.group.map(mailbox).filter((m): m is Mailbox => m !== null);
+      list.groups.push({ name: entry.name, members });
+    } else {
+      const parsed = mailbox(entry);
+      if (parsed) list.mailboxes.push(parsed);
+    }
+  }
+  return list;
 }
