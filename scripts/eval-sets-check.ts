@@ -90,6 +90,7 @@ const notes: Checker = (item, problems) => {
     }
     if (!(entry.owner === null || entry.owner === undefined || isStr(entry.owner))) problems.push("owner must be a string or null");
     if (!(entry.due === null || entry.due === undefined || isStr(entry.due))) problems.push("due must be a string or null");
+    if (!text.includes(entry.text)) problems.push(`"${entry.text.slice(0, 40)}" is not quoted from the note`);
     if (isStr(entry.due) && !text.includes(entry.due)) problems.push(`due phrase "${entry.due}" is not in the note`);
   }
   return [`action_items=${label.action_items.length > 0 ? "some" : "none"}`, `needs=${label.needs.length > 0 ? "some" : "none"}`];
