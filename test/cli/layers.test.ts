@@ -37,13 +37,13 @@ const CLEAN: Record<string, string> = {
 let dir = "";
 
 async function tree(extra: Record<string, string>): Promise<string> {
-  const case_ = await mkdtemp(path.join(dir, "case-"));
+  const caseDir = await mkdtemp(path.join(dir, "case-"));
   for (const [file, text] of Object.entries({ ...CLEAN, ...extra })) {
-    await mkdir(path.dirname(path.join(case_, file)), { recursive: true });
-    await writeFile(path.join(case_, file), text);
+    await mkdir(path.dirname(path.join(caseDir, file)), { recursive: true });
+    await writeFile(path.join(caseDir, file), text);
   }
-  await cp(path.join(root, "tsconfig.json"), path.join(case_, "tsconfig.json"));
-  return case_;
+  await cp(path.join(root, "tsconfig.json"), path.join(caseDir, "tsconfig.json"));
+  return caseDir;
 }
 
 beforeAll(async () => {
