@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 10, 30, 9);
 const LAST_TALK = NOW - 40 * DAY_MS;
 const IN_TWO_WEEKS = NOW + 14 * DAY_MS;
 
-function item(position: number, subjectKey: string, contactId: string | null, itemState: DigestItemRecord["state"] = "open"): DigestItemRecord {
+function item(position: number, subjectKey: string, contactId: string | null): DigestItemRecord {
   return {
     id: `item${position}`,
     digestId: "d1",
@@ -19,12 +19,11 @@ function item(position: number, subjectKey: string, contactId: string | null, it
     contactId,
     title: `Item ${position}`,
     reason: "why",
-    state: itemState,
-    actedAt: itemState === "open" ? null : NOW - DAY_MS,
+    state: "open",
+    actedAt: null,
   };
 }
 
-/** 1: Ana's promise (a task), 2: check in with Ben (learned rhythm), 3: a signal about no one, 4: check in with Cy (set rhythm), 5: check in with Di (no rhythm yet). */
 function contact(id: string, cadenceDays: number | null, learnedCadenceDays: number | null): ContactState {
   return {
     id,
@@ -38,6 +37,7 @@ function contact(id: string, cadenceDays: number | null, learnedCadenceDays: num
   };
 }
 
+/** 1: Ana's promise (a task), 2: check in with Ben (learned rhythm), 3: a signal about no one, 4: check in with Cy (set rhythm), 5: check in with Di (no rhythm yet). */
 function state(): ActionState {
   return {
     items: [
