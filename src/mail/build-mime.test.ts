@@ -105,4 +105,19 @@ describe("buildMime", () => {
     const read = parsed.attachments[0]?.content;
     expect(typeof read === "string" ? read : new TextDecoder().decode(read)).toBe(content);
   });
+
+  it("sends no control characters, whatever the text it was given holds", async () => {
+    const built = buildMime(
+      { ...base, subject: "Lunch\u0000 with\u0007 Ana\r\nBcc: x@y.example", text: "Ana\u0000 Lima\u001b[2J\tok\r\nnext", to: { name: "Sam\u0000 Rivera", address: "sam.rivera@gmail.com" } },
+      "<m8@tend.example>",
+      new Date(0),
+    );
+    expect(built.raw).not.toMatch(/(?![\t\r\n])\p{Cc}/u);
+    const parsed = await PostalMime.parse(built.raw);
+    expect(parsed.subject).toBe("Lunch with Ana Bcc: x@y.example");
+    expect(parsed.bcc).toBeUndefined();
+    expect(parsed.text).toContain("Ana Lima[2J\tok\nnext");
+    expect(parsed.to?.[0]?.name).toBe("Sam Rivera");
+    expect(built.subject).toBe("Lunch with Ana Bcc: x@y.example");
+  });
 });

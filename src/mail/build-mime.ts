@@ -1,5 +1,6 @@
 // The one wrapper around mimetext: Tend's OutgoingMail becomes raw MIME.
 import { type MIMEMessage, Mailbox as MimeMailbox, createMimeMessage } from "mimetext/browser";
+import { oneLine, withoutControlCharacters } from "../lib/plain-text.ts";
 import type { Mailbox, OutboundKind } from "../model.ts";
 
 export interface Attachment {
@@ -160,7 +161,24 @@ function mimeMailbox(mailbox: { name: string | null; address: string }, type: "F
   return new MimeMailbox(mailbox.name ? { name: mailbox.name, addr: mailbox.address } : mailbox.address, { type });
 }
 
-export function buildMime(mail: OutgoingMail, messageId: string, date: Date): BuiltMessage {
+function cleanedMailbox(mailbox: Mailbox): Mailbox {
+  return { ...mailbox, name: mailbox.name === null ? null : oneLine(mailbox.name) };
+}
+
+/** What Tend sends never carries control characters, whatever a stored row or an echoed line holds. */
+function cleaned(mail: OutgoingMail): OutgoingMail {
+  return {
+    ...mail,
+    from: cleanedMailbox(mail.from),
+    to: cleanedMailbox(mail.to),
+    subject: oneLine(mail.subject),
+    text: withoutControlCharacters(mail.text.replace(/\r\n?/g, "\n")),
+    ...(mail.html === undefined ? {} : { html: withoutControlCharacters(mail.html.replace(/\r\n?/g, "\n")) }),
+  };
+}
+
+export function buildMime(original: OutgoingMail, messageId: string, date: Date): BuiltMessage {
+  const mail = cleaned(original);
   const msg = createMimeMessage();
   setFolded(msg, "From", mimeMailbox(mail.from, "From"), mailboxTokens(mail.from));
   setFolded(msg, "To", mimeMailbox(mail.to, "To"), mailboxTokens(mail.to));
