@@ -54,7 +54,7 @@ describe("buildMime", () => {
   });
 
   it("encodes the body: '=' and long lines read back as written, no line over 76", async () => {
-    const text = `price=20, a=3D b, ends with =\nnext ${"y".repeat(1200)} \n\ttabbed  \nCafé ✓`;
+    const text = `price=20, a=3D b, ends with =\nnext ${"y".repeat(1200)} \n\ttabbed  \n.\n..dots\nCafé ✓`;
     const built = buildMime({ ...base, text, html: `<p class="x">${"z".repeat(1500)}</p>` }, "<m3@tend.example>", new Date(0));
     const parsed = await PostalMime.parse(built.raw);
     expect(parsed.text?.replace(/\n+$/, "")).toBe(text);

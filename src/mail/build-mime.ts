@@ -65,7 +65,7 @@ function isSendableMessageId(id: string): boolean {
 }
 
 /** The thread's first id and its latest ones, ending with the message answered. */
-export function referencesFor(references: readonly string[], inReplyTo: string): string[] {
+function referencesFor(references: readonly string[], inReplyTo: string): string[] {
   const ids = [...references, inReplyTo].filter(isSendableMessageId);
   const unique = ids.filter((id, index) => ids.lastIndexOf(id) === index);
   if (unique.length <= MAX_REFERENCES) return unique;
@@ -79,7 +79,7 @@ function base64(bytes: Uint8Array): string {
 }
 
 /** RFC 2047 encoded words, each holding whole characters, so any text fits a header and folds. */
-export function encodedWords(text: string): string[] {
+function encodedWords(text: string): string[] {
   const encoder = new TextEncoder();
   const words: string[] = [];
   let chunk: number[] = [];
@@ -99,7 +99,7 @@ export function encodedWords(text: string): string[] {
  * A header value folded between tokens (RFC 5322 2.2.3): lines of at most 78
  * characters where tokens allow. The first token always stays beside the name.
  */
-export function foldHeader(name: string, tokens: readonly string[]): string {
+function foldHeader(name: string, tokens: readonly string[]): string {
   const lines: string[] = [];
   let line = `${name}:`;
   tokens.forEach((token, index) => {
@@ -119,7 +119,7 @@ function mailboxTokens(mailbox: { name: string | null; address: string }): strin
 }
 
 /** RFC 2045 quoted-printable of UTF-8 text, with CRLF line ends and soft breaks within 76 characters. */
-export function quotedPrintable(text: string): string {
+function quotedPrintable(text: string): string {
   const encoder = new TextEncoder();
   const out: string[] = [];
   for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
@@ -127,7 +127,9 @@ export function quotedPrintable(text: string): string {
     let current = "";
     bytes.forEach((byte, index) => {
       const last = index === bytes.length - 1;
-      const literal = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && !last);
+      // A line's leading "." is encoded too: some relays still treat a lone "." as the end of the message.
+      const leadingDot = byte === 46 && current === "";
+      const literal = (byte >= 33 && byte <= 126 && byte !== 61 && !leadingDot) || ((byte === 32 || byte === 9) && !last);
       const token = literal ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, "0")}`;
       // Room for the "=" of a soft break.
       if (current.length + token.length > QP_LINE_CHARS - 1) {
