@@ -5,9 +5,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { FORGET_ACTION } from "../src/actions/forget.ts";
 import { linkToken } from "../src/lib/tokens.ts";
 import { DAY_MS } from "../src/model.ts";
-import { actionSnapshot, itemStates } from "./helpers/action-rows.ts";
+import { actionSnapshot, itemStates, notesOn } from "./helpers/action-rows.ts";
 import { commandMail, gmailReply } from "./helpers/client-replies.ts";
 import { resetDatabase } from "./helpers/rows.ts";
+import { seeder } from "./helpers/seed.ts";
 import {
   seedContact,
   seedDigest,
@@ -95,9 +96,19 @@ describe("forget", () => {
     expect(await actionSnapshot()).toEqual(before);
     const text = question.parsed.text ?? "";
     expect(text).toContain("Forget Ana Lima (ana.lima@gmail.com, ana@lumen.studio)?");
-    expect(text).toContain("1 conversation with only them (erased)");
-    expect(text).toContain("1 conversation shared with others (kept, without them)");
-    expect(text).toContain("2 things Tend understood about them");
+    expect(text).toContain(
+      [
+        "Removed:",
+        "  • 1 conversation with only them",
+        "  • 2 things Tend understood about them",
+        "  • 1 promise or reminder",
+        "  • 1 note",
+        "  • 1 introduction",
+        "  • 2 suggestions in past digests",
+        "Kept for the others in them, without them:",
+        "  • 1 conversation they shared with others",
+      ].join("\n"),
+    );
     expect(text).toContain("To confirm, reply to this email");
   });
 
@@ -166,5 +177,229 @@ describe("forget", () => {
     const reply = await send(commandMail({ from: SAM, to: TEND, subject: "forget nobody@nowhere.example" }));
     expect(reply.parsed.text).toContain("Tend knows nobody at nobody@nowhere.example");
     expect(reply.parsed.subject).toBe("Re: forget nobody@nowhere.example");
+  });
+});
+
+async function run(sql: string, ...binds: (string | number | null)[]) {
+  await env.DB.prepare(sql).bind(...binds).run();
+}
+
+/** Every text value of every row of every table that belongs to the user. */
+async function textsOf(userId: string): Promise<{ table: string; column: string; value: string }[]> {
+  const { results: tables } = await env.DB.prepare(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'd1_%' and name not like '_cf_%'",
+  ).all<{ name: string }>();
+  const found: { table: string; column: string; value: string }[] = [];
+  for (const { name: table } of tables) {
+    const { results: columns } = await env.DB.prepare(`select name from pragma_table_info('${table}')`).all<{ name: string }>();
+    const owner = table === "users" ? "id" : "user_id";
+    expect({ table, owned: columns.some((c) => c.name === owner) }).toEqual({ table, owned: true });
+    const { results: rows } = await env.DB.prepare(`select * from "${table}" where "${owner}" = ?`).bind(userId).all();
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) if (typeof value === "string") found.push({ table, column, value });
+    }
+  }
+  return found;
+}
+
+async function columnsOf(query: string, id: string): Promise<unknown[]> {
+  return Object.values((await env.DB.prepare(query).bind(id).first()) ?? {});
+}
+
+// Ana, seeded everywhere Tend can hold a person: her own rows, rows she shares
+// with Ben, and rows filed under Ben (or no one) that name her in their text.
+describe("forget means forget", () => {
+  const NOW = Date.parse("2026-11-25T09:00:00Z");
+  const JON = { name: "Jon Okafor", address: "jon.okafor@icloud.com" };
+  /** Her name and addresses, and her first name where those phrases used it. */
+  const TRACES = [/ana@lumen\.studio/i, /ana\.lima@gmail\.com/i, /ana lima/i, /\bAna\b/];
+
+  async function everywhere() {
+    const sam = await seedUser(SAM.address, SAM.name);
+    const ana = await seedContact(sam.id, { name: "Ana Lima", address: ANA });
+    await run("insert into contact_addresses (user_id, address, contact_id) values (?, ?, ?)", sam.id, "ana.lima@gmail.com", ana);
+    const ben = await seedContact(sam.id, { name: "Ben Okoro", address: "ben@okoro.dev" });
+    const priya = await seedContact(sam.id, { name: "Priya Natarajan", address: PRIYA.address });
+
+    const alone = await seedInteraction(sam.id, { contactIds: [ana], subject: "Coffee, just us", note: "She is hiring." });
+    const shared = await seedInteraction(sam.id, {
+      contactIds: [ben, ana],
+      subject: "Ana <> Ben: climate design",
+      note: "From Ana Lima <ana@lumen.studio>: Ben sends the deck; Ana wants Priya's view.",
+    });
+    const aside = await seedInteraction(sam.id, { contactIds: [ben], subject: "Lunch with Ben", note: "Ben asked about ana.lima@gmail.com and the pricing." });
+    const bens = await seedInteraction(sam.id, { contactIds: [ben], subject: "Lunch", note: "Ben is moving to Lisbon." });
+
+    await seedSignal(sam.id, { contactId: ana, kind: "need", text: "hiring a designer" });
+    await seedSignal(sam.id, { contactId: null, kind: "need", text: "a studio in Lisbon", interactionId: alone });
+    const portfolio = await seedSignal(sam.id, { contactId: ben, kind: "promise", text: "send him Ana's portfolio", interactionId: shared });
+    const pricing = await seedSignal(sam.id, { contactId: ben, kind: "offer", text: "knows pricing", interactionId: aside });
+    await run("update signals set sentence = ? where id = ?", "Ben asked about ana.lima@gmail.com; he knows pricing.", pricing);
+    const moving = await seedSignal(sam.id, { contactId: ben, kind: "life_event", text: "moving to Lisbon", interactionId: bens });
+
+    const deck = await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana });
+    const portfolioTask = await seedTask(sam.id, { title: "Send Ben Ana's portfolio", contactId: ben, signalId: portfolio });
+    const intro = await seedTask(sam.id, { title: "Introduce Ben to Priya", contactId: ben });
+    const thread = await seeder(env.DB).task(sam.id, {
+      kind: "reminder",
+      title: "Follow up with Ben",
+      contactId: ben,
+      dueAt: NOW + 3 * DAY_MS,
+      remindAt: NOW + 3 * DAY_MS,
+      threadMessageId: "<climate@mail.gmail.com>",
+      threadSubject: "Re: Ana <> Ben: climate design",
+      createdAt: NOW - DAY_MS,
+    });
+
+    await seedNote(sam.id, ana, "she got the job!");
+    await seedNote(sam.id, ben, "Ben and Ana Lima go back years; Ben loves sailing.");
+    await seedIntroduction(sam.id, ana, ben);
+    await seeder(env.DB).introduction(sam.id, { introducerContactId: priya, personAContactId: ana, followUpAt: null, createdAt: NOW - 20 * DAY_MS });
+    const benPriya = await seeder(env.DB).introduction(sam.id, {
+      personAContactId: ben,
+      personBContactId: priya,
+      reason: "both asked Ana Lima about pricing",
+      followUpAt: null,
+      createdAt: NOW - 7 * DAY_MS,
+    });
+
+    const digest = await seedDigest(sam.id, [
+      { subjectKey: `task:${deck}`, contactId: ana, title: "Send Ana the deck" },
+      { subjectKey: `contact:${ben}`, contactId: ben, title: "Check in with Ben Okoro", reason: "Ana said he is moving" },
+      { subjectKey: `pair:${ana}:${ben}`, contactId: ben, title: "Introduce Ben Okoro and Ana Lima" },
+      { subjectKey: `task:${portfolioTask}`, contactId: ben, title: "Send Ben the portfolio" },
+      { subjectKey: `task:${intro}`, contactId: ben, title: "Introduce Ben to Priya" },
+    ]);
+    await seeder(env.DB).suppression(sam.id, `pair:${ana}:${ben}`, NOW + 30 * DAY_MS, "skipped");
+    await seeder(env.DB).suppression(sam.id, `signal:${portfolio}`, NOW + 30 * DAY_MS, "snoozed");
+    await run(
+      "insert into action_log (id, user_id, digest_id, command, undo, created_at) values ('log-note', ?, ?, ?, '[]', ?)",
+      sam.id,
+      digest.id,
+      "note 2: Ben and Ana Lima go back years",
+      NOW - DAY_MS,
+    );
+    await run(
+      "insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) values (?, '<coffee@mail.gmail.com>', 'notes', ?, ?)",
+      sam.id,
+      alone,
+      NOW - 3 * DAY_MS,
+    );
+    await run(
+      "insert into outbound_messages (id, user_id, kind, to_address, subject, message_id, sent_at) values ('out-brief', ?, 'confirmation', ?, 'Brief: Ana Lima', '<out-brief@tend.example>', ?)",
+      sam.id,
+      SAM.address,
+      NOW - DAY_MS,
+    );
+
+    // Another user's Ana is hers to keep.
+    const jon = await seedUser(JON.address, JON.name);
+    const jonsAna = await seedContact(jon.id, { name: "Ana Lima", address: ANA });
+    await seedInteraction(jon.id, { contactIds: [jonsAna], subject: "Ana and Jon: studio visit" });
+
+    return { sam, ana, ben, priya, alone, shared, aside, bens, pricing, moving, intro, thread, benPriya, digest, jon };
+  }
+
+  async function ask(subject: string, lines: string[] = []) {
+    const { deliver, sent } = testWorker({ now: () => NOW });
+    await deliver(commandMail({ from: SAM, to: TEND, subject }, lines), { from: SAM.address, to: TEND });
+    const [reply] = sent;
+    if (!reply || sent.length !== 1) throw new Error(`expected one reply to “${subject}”`);
+    return reply;
+  }
+
+  it("leaves nothing of her: her rows go, shared rows are redacted, and the confirmation counts both", async () => {
+    const w = await everywhere();
+    // An undoable action on her item, so the undo log holds her ids.
+    const { deliver } = testWorker({ now: () => NOW });
+    await deliver(gmailReply({ from: SAM, to: w.digest.replyAddress }, ["done 1"]), { from: SAM.address, to: w.digest.replyAddress });
+    const before = await textsOf(w.sam.id);
+    expect(before.filter(({ value }) => TRACES.some((trace) => trace.test(value))).length).toBeGreaterThan(20);
+
+    const question = await ask(`forget ${ANA}`);
+    const done = await ask(`Re: ${question.parsed.subject ?? ""}`, ["Yes, forget her."]);
+    const after = await textsOf(w.sam.id);
+    const left = after.filter(({ value }) => TRACES.some((trace) => trace.test(value)) || value.includes(w.ana));
+    expect(left).toEqual([]);
+
+    // Redacted where others' words stay.
+    expect(await columnsOf("select subject, note from interactions where id = ?", w.shared)).toEqual([
+      "[forgotten] <> Ben: climate design",
+      "From [forgotten]: Ben sends the deck; [forgotten] wants Priya's view.",
+    ]);
+    expect(await columnsOf("select note from interactions where id = ?", w.aside)).toEqual(["Ben asked about [forgotten] and the pricing."]);
+    expect(await columnsOf("select text, sentence from signals where id = ?", w.pricing)).toEqual([
+      "knows pricing",
+      "Ben asked about [forgotten]; he knows pricing.",
+    ]);
+    expect(await columnsOf("select title, thread_subject from tasks where id = ?", w.thread)).toEqual(["Follow up with Ben", "Re: [forgotten] <> Ben: climate design"]);
+    expect(await columnsOf("select reason from introductions where id = ?", w.benPriya)).toEqual(["both asked [forgotten] about pricing"]);
+    expect(await notesOn(w.ben)).toEqual(["Ben and [forgotten] go back years; Ben loves sailing."]);
+
+    // What is not about her stays whole: Ben, his conversations, his things, his items.
+    expect(await count("select count(*) as n from contacts where user_id = ?", w.sam.id)).toBe(2);
+    expect(await columnsOf("select subject, note from interactions where id = ?", w.bens)).toEqual(["Lunch", "Ben is moving to Lisbon."]);
+    expect(await count("select count(*) as n from interaction_participants where interaction_id = ?", w.shared)).toBe(1);
+    expect(await columnsOf("select text from signals where id = ?", w.moving)).toEqual(["moving to Lisbon"]);
+    expect(await count("select count(*) as n from tasks where id in (?, ?)", w.intro, w.thread)).toBe(2);
+    const items = await env.DB.prepare("select title, reason from digest_items where digest_id = ? order by position").bind(w.digest.id).all();
+    expect(items.results).toEqual([
+      { title: "Check in with Ben Okoro", reason: "[forgotten] said he is moving" },
+      { title: "Introduce Ben to Priya", reason: "because" },
+    ]);
+    // Jon's Ana is untouched.
+    expect(await count("select count(*) as n from contacts where user_id = ? and name = 'Ana Lima'", w.jon.id)).toBe(1);
+    expect(await count("select count(*) as n from interactions where user_id = ? and subject = 'Ana and Jon: studio visit'", w.jon.id)).toBe(1);
+
+    // The confirmation says what went and what was redacted.
+    const said = done.parsed.text ?? "";
+    expect(said).toContain("Forgotten: Ana Lima and everything about them.");
+    expect(said).toContain(
+      [
+        "Removed:",
+        "  • 1 conversation with only them",
+        "  • 3 things Tend understood about them",
+        "  • 2 promises and reminders",
+        "  • 1 note",
+        "  • 2 introductions",
+        "  • 3 suggestions in past digests",
+        "Kept for the others in them, without them:",
+        "  • 1 conversation they shared with others",
+        "Redacted (their name and address taken out, the rest kept):",
+        "  • 2 conversations",
+        "  • 1 thing Tend understood about someone else",
+        "  • 1 reminder on a thread",
+        "  • 1 note about someone else",
+        "  • 1 introduction of others",
+        "  • 1 suggestion in a past digest",
+        "  • 2 records of mail Tend sent",
+      ].join("\n"),
+    );
+
+    // Nor does anything Tend answers bring her up.
+    for (const command of ["brief Ben", "pending"]) {
+      const text = (await ask(command)).parsed.text ?? "";
+      expect({ command, traces: TRACES.filter((trace) => trace.test(text)).map(String) }).toEqual({ command, traces: [] });
+    }
+    expect((await ask("brief Ben")).parsed.text).toContain("[forgotten] <> Ben: climate design");
+    expect((await ask("brief Ana")).parsed.text).toContain("Tend knows nobody called Ana");
+  });
+
+  it("keeps a first name another contact shares, and that contact whole", async () => {
+    const sam = await seedUser(SAM.address, SAM.name);
+    const ana = await seedContact(sam.id, { name: "Ana Lima", address: ANA });
+    const souza = await seedContact(sam.id, { name: "Ana Souza", address: "ana@souza.example" });
+    const ben = await seedContact(sam.id, { name: "Ben Okoro", address: "ben@okoro.dev" });
+    const shared = await seedInteraction(sam.id, { contactIds: [ben, ana, souza], subject: "Ana, Ana Lima and Ben", note: "Ana Souza hosts." });
+    await seedNote(sam.id, souza, "Ana is moving to Porto.");
+
+    const question = await ask(`forget ${ANA}`);
+    await ask(`Re: ${question.parsed.subject ?? ""}`, ["Yes."]);
+
+    expect(await columnsOf("select subject, note from interactions where id = ?", shared)).toEqual(["Ana, [forgotten] and Ben", "Ana Souza hosts."]);
+    expect(await notesOn(souza)).toEqual(["Ana is moving to Porto."]);
+    expect(await count("select count(*) as n from contacts where id = ?", souza)).toBe(1);
+    const left = (await textsOf(sam.id)).filter(({ value }) => /ana lima|ana@lumen\.studio/i.test(value) || value.includes(ana));
+    expect(left).toEqual([]);
   });
 });

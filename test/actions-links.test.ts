@@ -25,6 +25,13 @@ async function fetchPage(url: string, init?: RequestInit<IncomingRequestCfProper
 const post = (url: string, form: Record<string, string> = {}) =>
   fetchPage(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() });
 
+/** Form bodies a browser never sends: a boundary that never closes, or none at all. */
+const MALFORMED_BODIES: RequestInit<IncomingRequestCfProperties>[] = [
+  { headers: { "Content-Type": "multipart/form-data; boundary=xyz" }, body: '--xyz\r\nContent-Disposition: form-data; name="days"\r\n\r\n14' },
+  { headers: { "Content-Type": "multipart/form-data" }, body: "days=14" },
+  { headers: { "Content-Type": "multipart/form-data; boundary=xyz" }, body: "\u0000\u0001 not multipart at all" },
+];
+
 async function week() {
   const user = await seedUser(SAM.address, SAM.name);
   return { user, ...(await seedWeek(user)) };
@@ -126,6 +133,20 @@ describe("item links", () => {
     expect((await fetchPage(expired)).html).toContain("This link has expired");
   });
 
+  it("a malformed form body answers a clear 400 page and applies nothing", async () => {
+    const { digest } = await week();
+    const urls = [await actionLink(digest.itemIds[0] ?? "", "done"), await actionLink(digest.itemIds[2] ?? "", "snooze")];
+    const before = await actionSnapshot();
+    for (const url of urls) {
+      for (const init of MALFORMED_BODIES) {
+        const { status, html } = await fetchPage(url, { method: "POST", ...init });
+        expect({ url, status }).toEqual({ url, status: 400 });
+        expect(html).toContain("<h1>Nothing changed</h1>");
+      }
+    }
+    expect(await actionSnapshot()).toEqual(before);
+  });
+
   it("a link to an item that no longer exists says so", async () => {
     const { digest } = await week();
     const url = await actionLink(digest.itemIds[0] ?? "", "done");
@@ -176,6 +197,7 @@ describe("unsubscribe (RFC 8058)", () => {
     expect((await post(url.replace(/.$/, (c) => (c === "a" ? "b" : "a")), { "List-Unsubscribe": "One-Click" })).status).toBe(400);
     expect((await post(await unsubscribeLink(user.id, Date.now() - 1000), { "List-Unsubscribe": "One-Click" })).status).toBe(410);
     const { digest } = await seedWeek(user);
+    for (const init of MALFORMED_BODIES) expect((await fetchPage(url, { method: "POST", ...init })).status).toBe(400);
     const itemAsUnsubscribe = (await actionLink(digest.itemIds[0] ?? "", "done")).replace("/a/", "/u/");
     expect((await post(itemAsUnsubscribe, { "List-Unsubscribe": "One-Click" })).status).toBe(400);
     expect(await unsubscribedAt(user.id)).toBeNull();

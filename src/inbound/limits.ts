@@ -24,3 +24,7 @@ export const MAX_ICS_BYTES = 256 * 1024;
  * tables in tables included, stays well under 100. Deeper tags are dropped, their text kept.
  */
 export const MAX_HTML_NESTING_DEPTH = 128;
+/** Characters of a subject kept. A subject is one line (RFC 5322 caps a line at 998 octets) and real ones are far shorter; a longer one only bloats every row, digest and reply that shows it. */
+export const MAX_SUBJECT_CHARS = 998;
+/** Characters of a display name kept; a name padded to the header limit would be stored on a contact and shown everywhere. */
+export const MAX_NAME_CHARS = 200;

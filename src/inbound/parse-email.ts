@@ -1,20 +1,31 @@
 // The one wrapper around postal-mime: raw bytes become Tend's ParsedEmail.
 import PostalMime, { addressParser, type Address, type Email } from "postal-mime";
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
+import { oneLine, truncateChars, withoutControlCharacters } from "../lib/plain-text.ts";
 import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
 import { htmlToText } from "./html-to-text.ts";
-import { MAX_HEADERS_BYTES, MAX_MIME_NESTING_DEPTH, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_CHARS } from "./limits.ts";
+import {
+  MAX_HEADERS_BYTES,
+  MAX_MIME_NESTING_DEPTH,
+  MAX_NAME_CHARS,
+  MAX_RFC822_NESTING_DEPTH,
+  MAX_SUBJECT_CHARS,
+  MAX_TEXT_CHARS,
+} from "./limits.ts";
 
 export class UnparseableEmailError extends Error {
   override name = "UnparseableEmailError";
 }
 
+/** Mailboxes with an address Tend can store; one whose bytes were not UTF-8 is skipped, not kept garbled. */
 function mailboxes(addresses: Address[] | undefined): Mailbox[] {
   const out: Mailbox[] = [];
   for (const entry of addresses ?? []) {
     if (entry.group) out.push(...mailboxes(entry.group));
     else if (entry.address && entry.address.includes("@")) {
-      out.push({ name: entry.name.trim() || null, address: normalizeAddress(entry.address) });
+      const address = normalizeAddress(entry.address);
+      if (!isAddress(address)) continue;
+      out.push({ name: truncateChars(oneLine(entry.name).trim(), MAX_NAME_CHARS) || null, address });
     }
   }
   return out;
@@ -61,7 +72,7 @@ export function headerBlock(raw: Uint8Array): Uint8Array {
 function headersOf(email: Email): EmailHeaders {
   return {
     messageId: messageIds(email.messageId)[0] ?? null,
-    subject: email.subject?.trim() ?? "",
+    subject: truncateChars(oneLine(email.subject ?? "").trim(), MAX_SUBJECT_CHARS),
     date: epoch(email.date),
     from: mailboxes(email.from ? [email.from] : undefined)[0] ?? null,
     to: mailboxes(email.to),
@@ -76,7 +87,7 @@ function headersOf(email: Email): EmailHeaders {
 function bodyOf(email: Email): EmailBody {
   const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
   return {
-    text: text.replace(/\r\n?/g, "\n").slice(0, MAX_TEXT_CHARS),
+    text: truncateChars(withoutControlCharacters(text.replace(/\r\n?/g, "\n")), MAX_TEXT_CHARS),
     htmlOnly: !email.text?.trim() && Boolean(email.html),
     attachments: email.attachments.map((attachment) => ({
       filename: attachment.filename,

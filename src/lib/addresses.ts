@@ -1,12 +1,34 @@
 import type { Mailbox } from "../model.ts";
 
-/** Addresses compare case-insensitively; Tend stores them lower-cased and trimmed. */
-export function normalizeAddress(address: string): string {
-  return address.trim().replace(/^<|>$/g, "").toLowerCase();
+/**
+ * An internationalised domain in its one ASCII form: "münchen.de" and
+ * "xn--mnchen-3ya.de" are the same domain and must be the same contact. The URL
+ * parser applies IDNA (UTS 46) to a host; anything it could read as more than
+ * a host (a path, a port, a user, an escape) is left for isAddress to refuse.
+ */
+function asciiDomain(domain: string): string {
+  if (/^[\x21-\x7e]*$/.test(domain) || /[/?#:@\\%\s[\]]/.test(domain)) return domain;
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return domain;
+  }
 }
 
+/** Addresses compare case-insensitively; Tend stores them lower-cased and trimmed, the domain in ASCII. */
+export function normalizeAddress(address: string): string {
+  const lower = address.trim().replace(/^<|>$/g, "").toLowerCase();
+  const at = lower.lastIndexOf("@");
+  if (at < 0) return lower;
+  return `${lower.slice(0, at)}@${asciiDomain(lower.slice(at + 1))}`;
+}
+
+/**
+ * An address Tend can store. Never one with U+FFFD (bytes in another charset
+ * read as UTF-8: "j\uFFFDrg@m\uFFFDnchen.de" is nobody's address) or control characters.
+ */
 export function isAddress(value: string): boolean {
-  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(value);
+  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(value) && !/[\uFFFD\p{Cc}]/u.test(value);
 }
 
 export function domainOf(address: string): string {

@@ -23,7 +23,26 @@ function page(c: Context, content: Page, status: 200 | 400 | 404 | 410 | 500 = 2
   return c.html(renderPage(content), status);
 }
 
-/** `clock` is the edge's: link expiry and what a click records are judged by it. */
+const UNREADABLE_FORM: Page = {
+  title: "Form not readable",
+  heading: "Nothing changed",
+  body: paragraph("Tend could not read what your browser sent. Open the link from your digest again and press the button there."),
+};
+
+/**
+ * The posted form, or null when its body cannot be read (a multipart boundary
+ * that never closes, a multipart type with no boundary): that is the sender's
+ * mistake, answered with a 400 page, not a server error.
+ */
+async function readForm(c: Context): Promise<Record<string, string | File | (string | File)[]> | null> {
+  try {
+    return await c.req.parseBody();
+  } catch (error) {
+    console.warn("tend: unreadable form body", error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}
+
 /** The user an unsubscribe link names, if it is a valid, unexpired unsubscribe link. */
 async function unsubscribeClaim(
   key: string,
@@ -36,6 +55,7 @@ async function unsubscribeClaim(
   return { ok: true, userId: check.claim.subject };
 }
 
+/** `clock` is the edge's: link expiry and what a click records are judged by it. */
 export function createHttpApp(getDeps: () => Deps, clock: () => number = Date.now) {
   const app = new Hono();
 
@@ -58,7 +78,8 @@ export function createHttpApp(getDeps: () => Deps, clock: () => number = Date.no
     const now = clock();
     const check = await checkItemLink(db, config.signingKey, c.req.param("token"), now);
     if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return page(c, UNREADABLE_FORM, 400);
     const result = await applyItemLink(db, check.target, snoozeDays(form.days), now);
     return page(c, resultPage(check.target, result.said));
   });
@@ -78,7 +99,8 @@ export function createHttpApp(getDeps: () => Deps, clock: () => number = Date.no
     const now = clock();
     const check = await unsubscribeClaim(config.signingKey, c.req.param("token"), now);
     if (!check.ok) return page(c, LINK_PROBLEMS[check.problem].page, LINK_PROBLEMS[check.problem].status);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return page(c, UNREADABLE_FORM, 400);
     if (form[ONE_CLICK_FIELD] !== ONE_CLICK_VALUE) {
       return page(c, { title: "Not unsubscribed", heading: "Nothing changed", body: paragraph("Use the button on the unsubscribe page.") }, 400);
     }
