@@ -160,14 +160,26 @@ describe("messageKeys", () => {
     expect(contentKeys(await messageKeys("<a>", withNote, LA))).toEqual(contentKeys(await messageKeys("<b>", otherNote, LA)));
   });
 
-  it("keeps only the message id for notes, invites, a body too short to tell, or a forward without a date", async () => {
+  it("keeps only the message id for a body too short to tell, or a forward without a date", async () => {
     const long = "Coffee with Ana at Blue Bottle; she is hiring her first engineer.";
-    expect(await storedKeys(buildUnderstanding({ kind: "notes", text: long }))).toEqual(["<m>"]);
-    expect(await storedKeys(buildUnderstanding({ kind: "invite", text: long }))).toEqual(["<m>"]);
     expect(await storedKeys(buildUnderstanding({ kind: "thread", text: "Thanks, Ana!" }))).toEqual(["<m>"]);
     const undated = { from: { name: null, address: "ana@lumen.studio" }, to: [], cc: [], subject: "Hiring", date: null, note: "", body: long };
     expect(await storedKeys(buildUnderstanding({ kind: "forwarded", forwarded: undated }))).toEqual(["<m>"]);
     expect(await storedKeys(buildUnderstanding({ kind: "forwarded", forwarded: { ...undated, from: null, date: "Wed, Nov 18, 2026 at 9:00 AM" } }))).toEqual(["<m>"]);
+  });
+
+  it("identifies notes and invites written to Tend by their whole text, so a resend is a duplicate and a note from the same template is not", async () => {
+    const opening = "Weekly 1:1, same template as always: agenda first, then actions, then anything else worth noting down. ";
+    const notes = (text: string) => buildUnderstanding({ kind: "notes", text });
+    const [a, again, other] = await Promise.all([
+      messageKeys("<a>", notes(`${opening}Ana is hiring.`), "UTC"),
+      messageKeys("<b>", notes(`${opening}Ana is hiring.`), "UTC"),
+      messageKeys("<c>", notes(`${opening}Ben is raising.`), "UTC"),
+    ]);
+    expect(contentKeys(a)).toHaveLength(1);
+    expect(again.lookup).toEqual(expect.arrayContaining(contentKeys(a)));
+    expect(other.lookup).not.toEqual(expect.arrayContaining(contentKeys(a)));
+    expect(contentKeys(await messageKeys("<i>", buildUnderstanding({ kind: "invite", text: `${opening}Kickoff.` }), "UTC"))).toHaveLength(1);
   });
 
   it("reads Outlook's long English date of a message forwarded days later, in the user's zone", async () => {
