@@ -7,20 +7,12 @@ import type {
   SignalCandidate,
   TaskCandidate,
 } from "../db/digest-candidates.ts";
+import { formatDay } from "../lib/time/format.ts";
+import { localDayDifference } from "../lib/time/zoned.ts";
 import { DAY_MS } from "../model.ts";
 import type { CandidatePair } from "./match-introductions.ts";
 import { subjectKey, type Suggestion } from "./suggestion.ts";
-import {
-  capitalize,
-  firstName,
-  formatDay,
-  fullName,
-  isHardLifeEvent,
-  localDayDifference,
-  quote,
-  relativeDay,
-  spanInWords,
-} from "./wording.ts";
+import { capitalize, firstName, fullName, isHardLifeEvent, quote, relativeDay, spanInWords } from "./wording.ts";
 
 /** Not in touch for this long: a dormant tie, surfaced only one or two at a time. */
 export const DORMANT_AFTER_DAYS = 365;
@@ -38,7 +30,7 @@ interface Clock {
 }
 
 function day(instant: number, clock: Clock): string {
-  return formatDay(instant, clock.asOf, clock.timeZone);
+  return formatDay(instant, clock.timeZone, clock.asOf);
 }
 
 function dueText(dueAt: number, clock: Clock): string {
