@@ -7,6 +7,9 @@ import { createMimeMessage } from "mimetext/browser";
 import PostalMime from "postal-mime";
 import { convert } from "html-to-text";
 import { getDomain } from "tldts";
+import { TZDate } from "@date-fns/tz";
+import { UTCDate } from "@date-fns/utc";
+import { addDays, format, getISOWeek } from "date-fns";
 
 it("libraries run in workerd", async () => {
   const fwd = new EmailForwardParser().read("hi\n\n---------- Forwarded message ---------\nFrom: Ana <ana@x.com>\nDate: Mon, 1 Jan 2024\nSubject: Hello\nTo: Ben <ben@y.com>\n\nBody here\n", "Fwd: Hello");
@@ -30,4 +33,9 @@ it("libraries run in workerd", async () => {
   expect(getDomain("news.bbc.co.uk", { allowPrivateDomains: true })).toBe("bbc.co.uk");
   expect(getDomain("co.uk", { allowPrivateDomains: true })).toBeNull();
   expect(getDomain("sam.github.io", { allowPrivateDomains: true })).toBe("sam.github.io");
+  // date-fns with @date-fns/tz: zone data comes from workerd's Intl, DST included.
+  expect(new TZDate(2026, 2, 29, 2, 30, "Europe/Berlin").toISOString()).toBe("2026-03-29T03:30:00.000+02:00");
+  expect(format(new TZDate(Date.UTC(2026, 8, 18, 23, 30), "Pacific/Auckland"), "EEE d MMM, HH:mm")).toBe("Sat 19 Sep, 11:30");
+  expect(getISOWeek(new TZDate(Date.UTC(2026, 10, 29, 19), "Pacific/Auckland"))).toBe(49);
+  expect(format(addDays(new UTCDate(2026, 2, 28), 2), "yyyy-MM-dd")).toBe("2026-03-30");
 });

@@ -8,9 +8,10 @@ import { applyPlan } from "../db/action-state.ts";
 import type { Database } from "../db/client.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { newId } from "../lib/ids.ts";
+import { addDays } from "../lib/time/local-date.ts";
+import { localDateOf } from "../lib/time/zoned.ts";
 import { verifyLinkToken } from "../lib/tokens.ts";
 import type { DigestCommand } from "./command-types.ts";
-import { localDayAfter } from "./dates.ts";
 import { loadActionState } from "./load-state.ts";
 import { DEFAULT_SNOOZE_DAYS } from "./parse-digest-line.ts";
 import { planReply } from "./plan-reply.ts";
@@ -67,7 +68,7 @@ export async function applyItemLink(db: Database, target: LinkTarget, days: numb
   if (target.alreadyApplied) return { changed: false, said: `This was already ${TARGET[verb]}; nothing changed.` };
   const items = [item.position];
   const command: DigestCommand =
-    verb === "snooze" ? { verb, items, until: localDayAfter(now, timeZone, { days }) } : { verb, items };
+    verb === "snooze" ? { verb, items, until: addDays(localDateOf(now, timeZone), days) } : { verb, items };
   const state = await loadActionState(db, item.userId, [item]);
   const { plan, outcome } = planReply({ state, digestId: item.digestId, commands: [command], undoStack: [], now, timeZone, newId });
   await applyPlan(db, item.userId, plan, now);

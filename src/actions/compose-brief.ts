@@ -1,7 +1,7 @@
 // brief (pure): what Tend knows about a person, to read before meeting them.
 // Private signals are listed as private and never quoted.
 import type { BriefData } from "../db/action-brief.ts";
-import { formatDay } from "../lib/format-date.ts";
+import { formatDay } from "../lib/time/format.ts";
 import { DAY_MS, type SignalKind, type TaskKind } from "../model.ts";
 import { joinSections, section } from "./reply-mail.ts";
 

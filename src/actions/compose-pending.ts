@@ -1,6 +1,6 @@
 // pending (pure): open promises, asks and reminders, grouped, soonest first.
 import type { PendingTask } from "../db/action-pending.ts";
-import { formatDay, formatDayTime } from "../lib/format-date.ts";
+import { formatDay, formatDayTime } from "../lib/time/format.ts";
 import type { TaskKind } from "../model.ts";
 import { joinSections, section } from "./reply-mail.ts";
 

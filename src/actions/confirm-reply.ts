@@ -1,5 +1,5 @@
 // confirm (pure): what a reply to a digest did, did not do, and did not understand.
-import { formatDay } from "../lib/format-date.ts";
+import { formatDay } from "../lib/time/format.ts";
 import { HELP_TEXT } from "./help-text.ts";
 import type { PlanOutcome } from "./plan-reply.ts";
 import { joinSections, section } from "./reply-mail.ts";

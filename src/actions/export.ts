@@ -1,7 +1,7 @@
 // export: all of the user's data, as one JSON attachment.
 import { loadExport } from "../db/action-export.ts";
 import type { Database } from "../db/client.ts";
-import { localDate } from "../lib/zoned-time.ts";
+import { localDateOf } from "../lib/time/zoned.ts";
 import type { Answer } from "./answer.ts";
 
 /** Bytes turned into a string per call: String.fromCharCode takes its input as arguments. */
@@ -28,7 +28,7 @@ export async function exportAnswer(db: Database, userId: string, now: number, ti
     text: `Everything Tend keeps for you is attached as JSON.\n\n${counts}${cut}`,
     attachments: [
       {
-        filename: `tend-export-${localDate(now, timeZone)}.json`,
+        filename: `tend-export-${localDateOf(now, timeZone)}.json`,
         contentType: "application/json",
         base64: toBase64(new TextEncoder().encode(json)),
       },

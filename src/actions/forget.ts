@@ -16,7 +16,7 @@ import {
   type RemovedCounts,
 } from "../db/action-forget.ts";
 import type { Database } from "../db/client.ts";
-import { formatDayTime } from "../lib/format-date.ts";
+import { formatDayTime } from "../lib/time/format.ts";
 import { linkToken, verifyLinkToken } from "../lib/tokens.ts";
 import { DAY_MS } from "../model.ts";
 import type { Answer } from "./answer.ts";

@@ -1,10 +1,11 @@
 // One line of a reply to a digest: "done 2", "2 done", "snooze 3 until March 3",
 // "note 2 she got the job!", "cadence 4 monthly", "undo". Anything else is null.
+import { addDays } from "../lib/time/local-date.ts";
+import { parseWhen } from "../lib/time/parse-when.ts";
+import { localDateOf } from "../lib/time/zoned.ts";
 import type { Command, DigestCommand } from "./command-types.ts";
-import { localDayAfter } from "./dates.ts";
 import { parseCadence } from "./parse-cadence.ts";
 import { parseItems } from "./parse-items.ts";
-import { parseWhen } from "./parse-when.ts";
 
 /** A note kept on a person; longer text belongs in an email to Tend, where it is logged as notes. */
 export const MAX_NOTE_CHARS = 2_000;
@@ -57,7 +58,7 @@ function snooze(items: string, when: string | undefined, now: number, timeZone: 
     const named = parseItems(words.slice(0, cut).join(" "));
     if (!named) continue;
     const rest = words.slice(cut).join(" ");
-    const until = rest ? parseWhen(rest, now, timeZone) : localDayAfter(now, timeZone, { days: DEFAULT_SNOOZE_DAYS });
+    const until = rest ? parseWhen(rest, now, timeZone) : addDays(localDateOf(now, timeZone), DEFAULT_SNOOZE_DAYS);
     if (until) return { verb: "snooze", items: named, until };
   }
   return null;

@@ -1,9 +1,10 @@
 // A command mailed to Tend, one line: "brief Ana", "set digest monday 8am",
 // "pause 2w". Strict on purpose: "Brief call with Ana today" is notes, not a command.
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
+import { addDays } from "../lib/time/local-date.ts";
+import { parseWhen } from "../lib/time/parse-when.ts";
+import { localDateOf } from "../lib/time/zoned.ts";
 import type { MailCommand } from "./command-types.ts";
-import { localDayAfter } from "./dates.ts";
-import { parseWhen } from "./parse-when.ts";
 
 export const DEFAULT_PAUSE_DAYS = 7;
 /** A name to brief on is a few words; a longer line is a sentence, so it is notes. */
@@ -102,7 +103,7 @@ export function parseMailCommand(line: string, now: number, timeZone: string): M
 
   const pause = /^pause(?: (?:the |my )?digests?)?(?: (.+))?$/.exec(t);
   if (pause) {
-    const until = pause[1] ? parseWhen(pause[1], now, timeZone) : localDayAfter(now, timeZone, { days: DEFAULT_PAUSE_DAYS });
+    const until = pause[1] ? parseWhen(pause[1], now, timeZone) : addDays(localDateOf(now, timeZone), DEFAULT_PAUSE_DAYS);
     return until ? { verb: "pause", until } : null;
   }
   return null;

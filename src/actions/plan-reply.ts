@@ -2,8 +2,10 @@
 // Returns the writes for one db.batch and what to tell the user.
 import type { ActionLogEntry, ActionPlan, Change, DigestItemRecord } from "../db/action-records.ts";
 import { nextCheckInAt } from "../domain/cadence.ts";
+import { formatDay } from "../lib/time/format.ts";
+import { daysBetween } from "../lib/time/local-date.ts";
+import { localDateOf, startOfLocalDay } from "../lib/time/zoned.ts";
 import type { Command, ItemRef } from "./command-types.ts";
-import { daysUntil, formatDay, startOfDay } from "./dates.ts";
 import {
   type ActionState,
   applyToState,
@@ -81,7 +83,7 @@ export function planReply(input: PlanInput): { plan: ActionPlan; outcome: PlanOu
   };
 
   const onItems = (verb: ItemVerb, ref: ItemRef, until: string | null) => {
-    const untilAt = until ? startOfDay(until, timeZone) : null;
+    const untilAt = until ? startOfLocalDay(until, timeZone) : null;
     for (const item of resolve(ref, verb)) {
       const result = itemChanges(item, verb, state, now, untilAt);
       if (!result.ok) {
@@ -110,7 +112,7 @@ export function planReply(input: PlanInput): { plan: ActionPlan; outcome: PlanOu
         onItems(command.verb, command.items, null);
         break;
       case "snooze":
-        if (daysUntil(command.until, now, timeZone) > MAX_SNOOZE_DAYS) {
+        if (daysBetween(localDateOf(now, timeZone), command.until) > MAX_SNOOZE_DAYS) {
           outcome.notApplied.push(`snooze until ${formatDay(command.until, timeZone, now)}: that is more than two years away.`);
         } else onItems("snooze", command.items, command.until);
         break;

@@ -2,10 +2,10 @@
 // and showing them. The next digest time is recomputed whenever they change.
 import type { UserSettings } from "../db/action-settings.ts";
 import { nextDigestAt } from "../domain/digest-schedule.ts";
-import { formatDay, formatDayTime } from "../lib/format-date.ts";
-import { isTimeZone } from "../lib/zoned-time.ts";
+import { formatDay, formatDayTime } from "../lib/time/format.ts";
+import { daysBetween } from "../lib/time/local-date.ts";
+import { isTimeZone, localDateOf, startOfLocalDay } from "../lib/time/zoned.ts";
 import type { Command, MailCommand } from "./command-types.ts";
-import { daysUntil, startOfDay } from "./dates.ts";
 
 /** The most suggestions a digest may hold; more is a flood, not a digest. */
 export const MAX_DIGEST_ITEMS = 20;
@@ -65,10 +65,10 @@ export function applySettingsCommand(settings: UserSettings, command: SettingsCo
         said: command.mode === "skip" ? "A week with nothing to suggest now sends nothing." : "A week with nothing to suggest now sends a short note.",
       };
     case "pause": {
-      if (daysUntil(command.until, now, settings.timeZone) > MAX_PAUSE_DAYS) {
+      if (daysBetween(localDateOf(now, settings.timeZone), command.until) > MAX_PAUSE_DAYS) {
         return { ok: false, why: "a pause can last up to a year; to stop digests altogether, use the unsubscribe link in any digest." };
       }
-      const pausedUntil = startOfDay(command.until, settings.timeZone);
+      const pausedUntil = startOfLocalDay(command.until, settings.timeZone);
       const next = withNextDigest({ ...settings, pausedUntil }, now);
       return { ok: true, settings: next, said: `Digests paused until ${formatDay(pausedUntil, settings.timeZone, now)}.` };
     }

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { normalizeAddress, splitSubaddress } from "../lib/addresses.ts";
-import { isTimeZone } from "../lib/zoned-time.ts";
+import { isTimeZone } from "../lib/time/zoned.ts";
 import { routeEmail } from "../edge/route-email.ts";
 import { automaticReason } from "../inbound/automatic.ts";
 import { parseEmail } from "../inbound/parse-email.ts";

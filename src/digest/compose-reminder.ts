@@ -2,8 +2,9 @@
 // promise falls due, threaded to the original message. Pure.
 import type { DueReminder } from "../db/digest-reminders.ts";
 import { html, renderHtml } from "../lib/html.ts";
+import { formatDay } from "../lib/time/format.ts";
 import type { ComposedMail } from "./compose.ts";
-import { capitalize, formatDay, fullName, relativeDay } from "./wording.ts";
+import { capitalize, fullName, relativeDay } from "./wording.ts";
 
 function reminderSubject(reminder: DueReminder): string {
   const thread = reminder.threadSubject?.trim();
@@ -27,10 +28,10 @@ export function composeReminder(reminder: DueReminder, asOf: number): ComposedMa
   const greeting = reminder.user.name ? `Hi ${reminder.user.name.trim().split(/\s+/)[0]},` : "Hi,";
   const lines = [whatLine(reminder)];
   if (reminder.dueAt !== null && reminder.kind !== "reminder") {
-    lines.push(`It is due ${relativeDay(reminder.dueAt, asOf, zone)} (${formatDay(reminder.dueAt, asOf, zone)}).`);
+    lines.push(`It is due ${relativeDay(reminder.dueAt, asOf, zone)} (${formatDay(reminder.dueAt, zone, asOf)}).`);
   }
   lines.push(
-    `You asked for this reminder on ${formatDay(reminder.createdAt, asOf, zone)}${reminder.threadSubject ? ", on this thread" : ""}.`,
+    `You asked for this reminder on ${formatDay(reminder.createdAt, zone, asOf)}${reminder.threadSubject ? ", on this thread" : ""}.`,
   );
   return {
     subject: reminderSubject(reminder),

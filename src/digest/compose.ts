@@ -2,7 +2,7 @@
 // with inline styles (mail clients drop <style> blocks). Pure.
 import { type Html, html, renderHtml } from "../lib/html.ts";
 import type { DigestSection } from "../model.ts";
-import { formatDay } from "./wording.ts";
+import { formatDay } from "../lib/time/format.ts";
 
 export const SECTION_TITLES: Record<DigestSection, string> = {
   promises: "Promises to keep",
@@ -127,7 +127,7 @@ function itemCard(item: ComposedItem): Html {
 }
 
 export function composeDigest(letter: Letter, items: readonly ComposedItem[]): ComposedMail {
-  const week = formatDay(letter.asOf, letter.asOf, letter.timeZone);
+  const week = formatDay(letter.asOf, letter.timeZone, letter.asOf);
   const subject = `Tend: ${things(items.length)} for the week of ${week}`;
   const intro = `Here ${items.length === 1 ? "is" : "are"} ${things(items.length)} for the week of ${week}. Act on one with a link, or reply to this email, one command per line.`;
 
@@ -167,7 +167,7 @@ export function composeDigest(letter: Letter, items: readonly ComposedItem[]): C
 
 /** The short note of a week with nothing to suggest (users.empty_digest = "note"). */
 export function composeQuietWeek(letter: Letter): ComposedMail {
-  const week = formatDay(letter.asOf, letter.asOf, letter.timeZone);
+  const week = formatDay(letter.asOf, letter.timeZone, letter.asOf);
   const body = `Nothing needs you this week: no promises due, nobody waiting to hear from you. Keep copying ${letter.tendAddress} on your emails and forwarding notes, and next week's digest will have more to say. Reply "help" to change how Tend writes to you.`;
   return {
     subject: `Tend: a quiet week (${week})`,

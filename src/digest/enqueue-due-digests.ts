@@ -3,7 +3,8 @@
 import { advanceDigestSchedules, type DueUser, findDueUsers, type ScheduleAdvance } from "../db/digest-schedule.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { DigestJob } from "../domain/jobs.ts";
-import { isoWeekKey, latestDigestAt, nextDigestAt } from "../domain/digest-schedule.ts";
+import { latestDigestAt, nextDigestAt, usableTimeZone } from "../domain/digest-schedule.ts";
+import { isoWeekKey } from "../lib/time/iso-week.ts";
 
 /** Users per page; also Queue.sendBatch's limit of 100 messages. */
 export const DUE_USERS_PER_PAGE = 100;
@@ -26,7 +27,7 @@ export function planDueDigests(due: readonly DueUser[], now: number): DuePlan {
     if (paused || user.unsubscribedAt !== null) continue;
     // Normally the time that came due; after missed runs, this week's time.
     const scheduledFor = Math.max(user.nextDigestAt, latestDigestAt(schedule, now));
-    jobs.push({ kind: "digest", userId: user.id, scheduledFor, week: isoWeekKey(scheduledFor, user.timeZone) });
+    jobs.push({ kind: "digest", userId: user.id, scheduledFor, week: isoWeekKey(scheduledFor, usableTimeZone(user.timeZone)) });
   }
   return { jobs, advances };
 }

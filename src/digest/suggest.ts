@@ -7,21 +7,13 @@ import type {
   SignalCandidate,
   TaskCandidate,
 } from "../db/digest-candidates.ts";
+import { formatDay } from "../lib/time/format.ts";
+import { localDayDifference } from "../lib/time/zoned.ts";
 import { DAY_MS } from "../model.ts";
 import type { CandidatePair } from "./match-introductions.ts";
 import { ramp, RANKING_WEIGHTS as W } from "./ranking-weights.ts";
 import { subjectKey, type Suggestion } from "./suggestion.ts";
-import {
-  capitalize,
-  firstName,
-  formatDay,
-  fullName,
-  isHardLifeEvent,
-  localDayDifference,
-  quote,
-  relativeDay,
-  spanInWords,
-} from "./wording.ts";
+import { capitalize, firstName, fullName, isHardLifeEvent, quote, relativeDay, spanInWords } from "./wording.ts";
 
 export interface SuggestInput {
   candidates: DigestCandidates;
@@ -36,7 +28,7 @@ interface Clock {
 }
 
 function day(instant: number, clock: Clock): string {
-  return formatDay(instant, clock.asOf, clock.timeZone);
+  return formatDay(instant, clock.timeZone, clock.asOf);
 }
 
 function dueText(dueAt: number, clock: Clock): string {

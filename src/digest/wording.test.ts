@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../model.ts";
-import { firstName, formatDay, fullName, isHardLifeEvent, quote, relativeDay, spanInWords } from "./wording.ts";
+import { firstName, fullName, isHardLifeEvent, quote, relativeDay, spanInWords } from "./wording.ts";
 
 const asOf = Date.parse("2026-11-30T07:00:00Z"); // Mon 30 Nov, 08:00 in Berlin
 
@@ -10,13 +10,6 @@ describe("wording", () => {
     expect(firstName({ name: "Ana Lima", address: "ana@x.com" })).toBe("Ana");
     expect(firstName({ name: null, address: "ana@x.com" })).toBe("ana@x.com");
     expect(fullName(null)).toBe("someone");
-  });
-
-  it("formats days in the user's zone, with the year only when it differs", () => {
-    // 23:30 UTC on Sunday is already Monday in Berlin.
-    expect(formatDay(Date.parse("2026-11-29T23:30:00Z"), asOf, "Europe/Berlin")).toBe("Mon 30 Nov");
-    expect(formatDay(Date.parse("2026-11-29T23:30:00Z"), asOf, "UTC")).toBe("Sun 29 Nov");
-    expect(formatDay(Date.parse("2025-06-02T12:00:00Z"), asOf, "UTC")).toBe("Mon 2 Jun 2025");
   });
 
   it("says how far a day is, by local calendar days", () => {

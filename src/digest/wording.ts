@@ -1,6 +1,5 @@
 // Words and dates for the digest, in the user's time zone. Pure.
-import { localParts } from "../lib/zoned-time.ts";
-import { DAY_MS } from "../model.ts";
+import { localDayDifference } from "../lib/time/zoned.ts";
 
 /** Longest quote of what someone said; a digest line should stay a line. */
 export const MAX_QUOTE_CHARS = 140;
@@ -20,29 +19,6 @@ export function firstName(person: Person | null): string {
   const name = person?.name?.trim();
   if (!name) return person?.address || "someone";
   return name.split(/\s+/)[0] ?? name;
-}
-
-/** Whole local days from `from` to `to` (negative when `to` is earlier). */
-export function localDayDifference(from: number, to: number, timeZone: string): number {
-  const a = localParts(from, timeZone);
-  const b = localParts(to, timeZone);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "Fri 20 Nov", with the year when it is not the year of `asOf`. */
-export function formatDay(instant: number, asOf: number, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // Parts from en-US ("Sep", not en-GB's "Sept"), put in day-month order.
-    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" });
-    dayFormats.set(timeZone, format);
-  }
-  const parts = new Map(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const year = parts.get("year") ?? "";
-  const withYear = year !== String(localParts(asOf, timeZone).year);
-  return `${parts.get("weekday") ?? ""} ${parts.get("day") ?? ""} ${parts.get("month") ?? ""}${withYear ? ` ${year}` : ""}`;
 }
 
 function plural(count: number, unit: string): string {

@@ -1,7 +1,7 @@
 // acknowledge: a short reply, threaded to the original, that says what was
 // logged and when Tend will follow up. Pure: the caller sends it.
 import { displayName } from "../lib/addresses.ts";
-import { formatDay, formatDayTime } from "../lib/format-date.ts";
+import { formatDay, formatDayTime } from "../lib/time/format.ts";
 import type { Mailbox, Signal } from "../model.ts";
 import type { OutgoingMail } from "../mail/build-mime.ts";
 import type { LogPlan } from "../db/log-message.ts";

@@ -14,6 +14,14 @@ describe("followUpTime", () => {
     expect(at("2w")).toBe("2026-12-09T08:00:00.000Z");
     expect(at("1m")).toBe("2026-12-25T08:00:00.000Z");
     expect(at("10days")).toBe("2026-12-05T08:00:00.000Z");
+    expect(at("2wks")).toBe("2026-12-09T08:00:00.000Z");
+  });
+
+  it("ends a month ahead on the month's last day when the day does not exist there", () => {
+    // Sat 31 Jan 2026, 15:00 in Berlin: a month on is Sat 28 Feb.
+    expect(new Date(followUpTime("1m", Date.UTC(2026, 0, 31, 14), "Europe/Berlin")?.at ?? 0).toISOString()).toBe(
+      "2026-02-28T08:00:00.000Z",
+    );
   });
 
   it("reads hours as hours, rounded up to the hourly schedule", () => {
@@ -25,6 +33,8 @@ describe("followUpTime", () => {
     expect(at("wed")).toBe("2026-12-02T08:00:00.000Z");
     expect(at("tomorrow")).toBe("2026-11-26T08:00:00.000Z");
     expect(at("nextweek")).toBe("2026-11-30T08:00:00.000Z");
+    expect(at("next-month")).toBe("2026-12-01T08:00:00.000Z");
+    expect(at("weds")).toBe("2026-12-02T08:00:00.000Z");
   });
 
   it("reads dates in the user's zone", () => {
@@ -38,5 +48,7 @@ describe("followUpTime", () => {
     expect(at("2025-01-01")).toBeNull();
     expect(at("9999d")).toBeNull();
     expect(at("hello")).toBeNull();
+    expect(at("am")).toBeNull();
+    expect(at("1y")).toBeNull();
   });
 });

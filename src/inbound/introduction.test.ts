@@ -44,6 +44,16 @@ describe("userIntroduces", () => {
     });
   });
 
+  it("takes the reason from the one sentence splitter: no greeting, bullet or hashtag line, the author's quotes kept", () => {
+    const intro = userIntroduces({
+      user: sam,
+      recipients: [ana, ben],
+      subject: "Intro",
+      text: "Hi Ana,\nMeet Ben.\n- Ben’s building “Lumen”, a climate tool\n#climate",
+    });
+    expect(intro?.reason).toBe("Ben’s building “Lumen”, a climate tool");
+  });
+
   it("needs two people to introduce", () => {
     expect(userIntroduces({ user: sam, recipients: [ana], subject: "Intro", text: "Ana, meet Ben." })).toBeNull();
   });

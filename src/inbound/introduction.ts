@@ -2,6 +2,7 @@
 // being introduced by someone else. Structure decides who; wording only
 // confirms that it is an introduction and says why.
 import type { Mailbox } from "../model.ts";
+import { splitSentences } from "./signals/sentences.ts";
 
 export interface Introduction {
   /** Who made the introduction (the user, or the person who introduced the user). */
@@ -34,15 +35,10 @@ const REASON =
   /\b(because|since|both|thought you|think you|you two|should (talk|meet|connect|chat|compare)|would (love|enjoy|benefit)|given|working on|building|invest(s|ing|or)?|looking for|hiring|raising|expert|knows|background|help)\b/i;
 const GREETING = /^(hi|hey|hello|dear|hallo|bonjour|hola)\b[^.!?\n]*[,!]?$/i;
 
-export function sentences(text: string): string[] {
-  return text
-    .split(/\n{2,}|(?<=[.!?])\s+(?=[\p{Lu}\d"“])|\n(?=[-*•]\s)/u)
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter((s) => s.length > 0);
-}
-
 function reasonIn(text: string): string {
-  const candidates = sentences(text).filter((s) => !GREETING.test(s));
+  const candidates = splitSentences(text)
+    .map((s) => s.text.replace(/\s+/g, " "))
+    .filter((s) => !GREETING.test(s));
   const why = candidates.find((s) => REASON.test(s)) ?? candidates.find((s) => INTRO_WORDING.test(s)) ?? "";
   return why.length > 300 ? `${why.slice(0, 297)}…` : why;
 }

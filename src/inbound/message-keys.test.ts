@@ -168,9 +168,10 @@ describe("messageKeys", () => {
     expect(await storedKeys(buildUnderstanding({ kind: "forwarded", forwarded: { ...undated, from: null, date: "Wed, Nov 18, 2026 at 9:00 AM" } }))).toEqual(["<m>"]);
   });
 
+  const notes = (text: string) => buildUnderstanding({ kind: "notes", text });
+
   it("identifies notes and invites written to Tend by their whole text, so a resend is a duplicate and a note from the same template is not", async () => {
     const opening = "Weekly 1:1, same template as always: agenda first, then actions, then anything else worth noting down. ";
-    const notes = (text: string) => buildUnderstanding({ kind: "notes", text });
     const [a, again, other] = await Promise.all([
       messageKeys("<a>", notes(`${opening}Ana is hiring.`), "UTC"),
       messageKeys("<b>", notes(`${opening}Ana is hiring.`), "UTC"),

@@ -1,7 +1,9 @@
 // Identities of a message beyond its Message-ID, so the same mail CC'd to Tend
 // and later forwarded to it, or the same notes sent twice, is logged once. A forward has a new Message-ID, so
 // the key is what the two copies share: author, subject, day and opening words.
-import { addDays, localDateOf, resolveDate } from "../lib/dates.ts";
+import { addDays } from "../lib/time/local-date.ts";
+import { resolveDate } from "../lib/time/text-dates.ts";
+import { localDateOf } from "../lib/time/zoned.ts";
 import type { Understanding } from "./understand.ts";
 import { visibleText } from "../mail/visible-text.ts";
 
@@ -47,7 +49,7 @@ export async function messageKeys(messageId: string, u: Understanding, timeZone:
   } else {
     author = u.from.address;
     subject = u.subject;
-    day = localDateOf(new Date(u.occurredAt), timeZone);
+    day = localDateOf(u.occurredAt, timeZone);
     body = u.text;
   }
   // Notes and invites written to Tend have no other copy to match, only a

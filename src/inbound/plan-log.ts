@@ -3,7 +3,8 @@
 import type { KnownContact } from "../db/contacts.ts";
 import type { ContactWrite, LogPlan } from "../db/log-message.ts";
 import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
-import { zonedTimeToUtc } from "../lib/zoned-time.ts";
+import { isLocalDate } from "../lib/time/local-date.ts";
+import { atLocalTime } from "../lib/time/zoned.ts";
 import { DAY_MS, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
 import type { FollowUpTime } from "./follow-up-address.ts";
 import { REMINDER_HOUR } from "./follow-up-address.ts";
@@ -45,9 +46,8 @@ function interactionKind(kind: Understanding["kind"]): InteractionKind {
 }
 
 function localNineAm(date: string, timeZone: string): number | null {
-  const m = date.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (!m) return null;
-  return zonedTimeToUtc({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: REMINDER_HOUR }, timeZone);
+  if (!isLocalDate(date)) return null;
+  return atLocalTime(date, REMINDER_HOUR, timeZone);
 }
 
 const TASK_FOR_SIGNAL: Partial<Record<SignalKind, TaskKind>> = {

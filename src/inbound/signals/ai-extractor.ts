@@ -4,13 +4,13 @@
 // falls back to the deterministic extractor. Private sentences never leave:
 // their signals always come from the deterministic extractor.
 import { z } from "zod";
-import { findDate } from "../../lib/dates.ts";
+import { findDate } from "../../lib/time/text-dates.ts";
 import type { AiBinding } from "../../lib/workers-ai.ts";
 import { SIGNAL_KINDS, type Signal, type SignalKind } from "../../model.ts";
 import { extractSignals, type SignalInput } from "./extract-signals.ts";
 import { normalizeTag } from "./interests.ts";
 import { createPeopleResolver } from "./resolve-person.ts";
-import { splitSentences } from "./sentences.ts";
+import { foldQuotes, splitSentences } from "./sentences.ts";
 
 
 export interface AiExtractorOptions {
@@ -91,7 +91,7 @@ export async function extractSignalsWithAi(
 ): Promise<AiExtraction> {
   const deterministic = extractSignals(input);
   const fallback = (failure: string): AiExtraction => ({ signals: deterministic, source: "deterministic", failure });
-  const sentences = splitSentences(input.text);
+  const sentences = splitSentences(foldQuotes(input.text));
   const shared = sentences.map((s, id) => ({ id, text: s.text, private: s.private })).filter((s) => !s.private);
   if (shared.length === 0) return fallback("nothing public to send");
 

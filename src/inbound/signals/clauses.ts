@@ -1,5 +1,7 @@
-// Clause edges inside a sentence: where a finding's words start and stop, and
-// how far a commitment reaches before someone else becomes the subject.
+// Clause edges inside one sentence of splitSentences (sentences.ts, the one
+// splitter): where a finding's words start and stop, and how far a commitment
+// reaches before someone else becomes the subject. A full stop left inside a
+// sentence ("e.g.", "Dr.") still ends a clause here.
 
 const CLAUSE_BREAK = /[.;!?](?=\s|$)|[\n()—–]|,\s|\s-\s/g;
 const SUBJECT_CHANGE =

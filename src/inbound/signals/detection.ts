@@ -1,7 +1,7 @@
 // What the sentence detectors share: whom a finding is about, and what each
 // detector is handed for one sentence.
 import type { SignalKind } from "../../model.ts";
-import type { DateMatch, DateOptions } from "../../lib/dates.ts";
+import type { DateMatch, DateOptions } from "../../lib/time/text-dates.ts";
 import type { Sentence } from "./sentences.ts";
 import type { PeopleResolver, Who } from "./resolve-person.ts";
 

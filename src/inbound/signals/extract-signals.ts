@@ -1,6 +1,7 @@
 // The deterministic, offline extractor: what a person wrote becomes signals
 // about people, each with the sentence it came from.
-import { type DateMatch, findDate, localDateOf } from "../../lib/dates.ts";
+import { type DateMatch, findDate } from "../../lib/time/text-dates.ts";
+import { localDateOf } from "../../lib/time/zoned.ts";
 import type { Person, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
 import { detectAsks } from "./asks.ts";
@@ -122,11 +123,11 @@ function merge(found: Found[]): Signal[] {
 
 export function extractSignals(input: SignalInput): Signal[] {
   const people = createPeopleResolver(input);
-  const today = localDateOf(input.sentAt, input.timeZone);
+  const today = localDateOf(input.sentAt.getTime(), input.timeZone);
   let noteAbout: Who[] | null = null;
   const aboutNote = (): Who[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
   const found: Found[] = [];
-  for (const [index, sentence] of splitSentences(input.text).entries()) {
+  for (const [index, sentence] of splitSentences(foldQuotes(input.text)).entries()) {
     const label = sentence.label;
     const taskLine = !!label && TASK_LABEL.test(label);
     const groupLine = !!label && GROUP_LABEL.test(label);

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SENTENCE_CHARS, splitSentences } from "./sentences.ts";
+import { foldQuotes, MAX_SENTENCE_CHARS, splitSentences } from "./sentences.ts";
 
 describe("splitSentences", () => {
   it("splits on sentence ends but not on abbreviations", () => {
     const sentences = splitSentences("Met Dr. Lima today. She is hiring, e.g. designers! Great.");
     expect(sentences.map((s) => s.text)).toEqual(["Met Dr. Lima today.", "She is hiring, e.g. designers!", "Great."]);
+  });
+
+  it("keeps the author's quotes, splitting where their ASCII twins would", () => {
+    const text = "He said “it’s done.” Then he left.\nO’Brien: she’s hiring\u00a0now. Really!";
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(["He said “it’s done.”", "Then he left.", "O’Brien: she’s hiring\u00a0now.", "Really!"]);
+    expect(sentences[2]?.label).toBe("O’Brien");
+    expect(sentences.map((s) => foldQuotes(s.text))).toEqual(splitSentences(foldQuotes(text)).map((s) => s.text));
   });
 
   it("joins lines a mail client wrapped, and keeps short lines apart", () => {

@@ -1,5 +1,8 @@
-// Splits what a person wrote into sentences, the way people write: hard-wrapped
-// mail, bullet notes, "Ana: …" labels, "private:" lines and hashtags.
+// The one sentence splitter: what a person wrote, in sentences, the way people
+// write: hard-wrapped mail, bullet notes, "Ana: …" labels, "private:" lines and
+// hashtags. It splits text as written (typographic quotes and spaces split as
+// their ASCII twins would), so a caller that quotes a sentence back keeps the
+// author's characters; the signal detectors fold the text first (foldQuotes).
 import { hasPrivateTag, privateLinePrefixLength } from "./privacy.ts";
 
 export interface Sentence {
@@ -28,10 +31,10 @@ export const MAX_SENTENCE_CHARS = 1_000;
 
 const BULLET = /^\s*(?:[-*•·‣–]|\d{1,2}[.)])\s+/;
 const CHECKBOX = /^\s*(?:[-*]\s*)?\[[ xX]?\]\s*/;
-const LABEL = /^([\p{L}][\p{L}\p{N} .'&/-]{0,40}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/u;
+const LABEL = /^([\p{L}][\p{L}\p{N} \u00a0\u2009\u202f.'’‘`´&/-]{0,40}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/u;
 const HASHTAGS_ONLY = /^(?:\s*#[\p{L}\p{N}_-]+)+\s*[.!]?\s*$/u;
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|approx|inc|ltd|co|jr|sr|a\.m|p\.m|u\.s|no)\.$/i;
-const SENTENCE_END = /[.!?…]+["')\]]*\s+/g;
+const SENTENCE_END = /[.!?…]+["“”„'’‘`´)\]]*\s+/g;
 
 /** Folds typographic quotes and spaces to ASCII, keeping every offset. */
 export function foldQuotes(text: string): string {
@@ -102,7 +105,7 @@ function splitLine(line: string): string[] {
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let everythingPrivate = false;
-  for (const rawLine of logicalLines(foldQuotes(text))) {
+  for (const rawLine of logicalLines(text)) {
     const checkbox = CHECKBOX.exec(rawLine);
     const line = rawLine.slice(checkbox ? checkbox[0].length : (BULLET.exec(rawLine)?.[0].length ?? 0)).trim();
     if (HASHTAGS_ONLY.test(line)) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, easterSunday, endOfMonth, endOfWeek, findDate, isoWeekday, localDateOf, resolveDate } from "./dates.ts";
+import { easterSunday } from "./phrase-parsers.ts";
+import { findDate, parseLocalDay, resolveDate } from "./text-dates.ts";
+import { localDateOf } from "./zoned.ts";
 
 // Thu 12 Mar 2026, 17:20 in Berlin.
 const THURSDAY = new Date("2026-03-12T16:20:00Z");
@@ -14,12 +16,12 @@ describe("resolveDate across zones and the year end", () => {
   const newYearsEveLA = new Date("2027-01-01T07:30:00Z");
 
   it("reads 'by Friday' from the local date, not from UTC", () => {
-    expect(localDateOf(newYearsEveLA, "America/Los_Angeles")).toBe("2026-12-31");
+    expect(localDateOf(newYearsEveLA.getTime(), "America/Los_Angeles")).toBe("2026-12-31");
     expect(resolveDate("by Friday", newYearsEveLA, "America/Los_Angeles")).toBe("2027-01-01");
   });
 
   it("takes a bare weekday that names today as next week's", () => {
-    expect(localDateOf(newYearsEveLA, "Asia/Tokyo")).toBe("2027-01-01");
+    expect(localDateOf(newYearsEveLA.getTime(), "Asia/Tokyo")).toBe("2027-01-01");
     expect(resolveDate("by Friday", newYearsEveLA, "Asia/Tokyo")).toBe("2027-01-08");
     expect(resolveDate("this Friday", newYearsEveLA, "Asia/Tokyo")).toBe("2027-01-01");
   });
@@ -133,15 +135,42 @@ describe("resolveDate phrases", () => {
   });
 });
 
-describe("calendar helpers", () => {
-  it("clamps months and finds week and month ends", () => {
-    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
-    expect(addMonths("2026-12-15", 1)).toBe("2027-01-15");
-    expect(endOfMonth("2028-02-10")).toBe("2028-02-29");
-    expect(endOfWeek("2026-03-12")).toBe("2026-03-13");
-    expect(endOfWeek("2026-03-14")).toBe("2026-03-15");
-    expect(isoWeekday("2027-01-01")).toBe(5);
+describe("Tend's phrases beside chrono's", () => {
+  it("reads phrases chrono does not know, and wins where chrono reads the same words otherwise", () => {
+    // chrono reads "this weekend" and "next week" its own way; a deadline means their end.
+    expect(findDate("let's do it this weekend", THURSDAY, BERLIN)).toEqual({ date: "2026-03-15", index: 12, text: "this weekend" });
+    expect(at("EOW")).toBe("2026-03-13");
+    expect(at("within the next 3 months")).toBe("2026-06-12");
+    expect(at("5 days from now")).toBe("2026-03-17");
+    expect(at("in 2 years")).toBe("2028-03-12");
+  });
+
+  it("keeps a phrase apart from a time chrono would merge it with", () => {
+    expect(findDate("tomorrow at 5pm", THURSDAY, BERLIN)).toEqual({ date: "2026-03-13", index: 0, text: "tomorrow" });
+  });
+
+  it("reads holidays forward, and backward for the past", () => {
+    expect(at("by christmas")).toBe("2026-12-25");
+    expect(at("thanksgiving")).toBe("2026-11-26");
+    expect(at("over new year's", { past: true })).toBe("2026-01-01");
+    expect(at("at easter", { past: true })).toBe("2025-04-20");
     expect(easterSunday(2026)).toBe("2026-04-05");
     expect(easterSunday(2027)).toBe("2027-03-28");
+  });
+});
+
+describe("parseLocalDay", () => {
+  const now = THURSDAY.getTime();
+
+  it("reads a text that is one date, forward, as the start of a period", () => {
+    expect(parseLocalDay("March 20", now, BERLIN)).toBe("2026-03-20");
+    expect(parseLocalDay("next week", now, BERLIN)).toBe("2026-03-16");
+    expect(parseLocalDay("  friday ", now, BERLIN)).toBe("2026-03-13");
+  });
+
+  it("is null when the text is more than the date, or none", () => {
+    expect(parseLocalDay("after the launch", now, BERLIN)).toBeNull();
+    expect(parseLocalDay("tomorrow at 5pm", now, BERLIN)).toBeNull();
+    expect(parseLocalDay("", now, BERLIN)).toBeNull();
   });
 });
