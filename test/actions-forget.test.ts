@@ -6,11 +6,14 @@ import { FORGET_ACTION } from "../src/actions/forget.ts";
 import { linkToken } from "../src/lib/tokens.ts";
 import { DAY_MS } from "../src/model.ts";
 import { actionSnapshot, itemStates } from "./helpers/action-rows.ts";
-import { commandMail, gmailReply } from "./helpers/client-replies.ts";
+import { commandMail, gmailReply, type Received } from "./helpers/client-replies.ts";
+import { receiveDigest } from "./helpers/received-digest.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import {
+  clock,
+  DIGEST_AT,
+  NOW,
   seedContact,
-  seedDigest,
   seedInteraction,
   seedIntroduction,
   seedNote,
@@ -32,31 +35,28 @@ async function world() {
   const sam = await seedUser(SAM.address, SAM.name);
   const ana = await seedContact(sam.id, { name: "Ana Lima", address: ANA });
   await env.DB.prepare("insert into contact_addresses (user_id, address, contact_id) values (?, ?, ?)").bind(sam.id, "ana.lima@gmail.com", ana).run();
-  const ben = await seedContact(sam.id, { name: "Ben Okoro", address: "ben@okoro.dev" });
+  const ben = await seedContact(sam.id, { name: "Ben Okoro", address: "ben@okoro.dev", learnedCadenceDays: 21, nextCheckInAt: NOW - 5 * DAY_MS });
   const alone = await seedInteraction(sam.id, { contactIds: [ana], subject: "Coffee, just us", note: "She is hiring." });
   const shared = await seedInteraction(sam.id, { contactIds: [ben, ana], subject: "Climate meetup" });
   const bens = await seedInteraction(sam.id, { contactIds: [ben], subject: "Lunch" });
   await seedSignal(sam.id, { contactId: ana, kind: "need", text: "hiring a designer" });
   await seedSignal(sam.id, { contactId: null, kind: "need", text: "a studio in Lisbon", interactionId: alone });
   await seedSignal(sam.id, { contactId: ben, kind: "offer", text: "knows pricing" });
-  const deck = await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana });
-  const intro = await seedTask(sam.id, { title: "Introduce Ben to Priya", contactId: ben });
+  const deck = await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana, dueAt: NOW - DAY_MS });
+  const intro = await seedTask(sam.id, { title: "Introduce Ben to Priya", contactId: ben, dueAt: NOW + 3 * DAY_MS });
   await seedNote(sam.id, ana, "she got the job!");
   await seedIntroduction(sam.id, ana, ben);
-  const digest = await seedDigest(sam.id, [
-    { subjectKey: `task:${deck}`, contactId: ana, title: "Send Ana the deck" },
-    { subjectKey: `contact:${ben}`, contactId: ben, title: "Check in with Ben Okoro" },
-    { subjectKey: `pair:${ana}:${ben}`, contactId: ben, title: "Introduce Ben Okoro and Ana Lima" },
-    { subjectKey: `task:${intro}`, contactId: ben, title: "Introduce Ben to Priya" },
-  ]);
+  // The digest Tend sends about this world: two items about Ana, two about Ben.
+  const digest = await receiveDigest(sam.id, DIGEST_AT);
+  expect(digest.titles).toEqual(["Send Ana the deck", "Introduce Ben to Priya", "Check in with Ben Okoro", "Offer Ana Lima a hand"]);
   await env.DB.prepare("insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) values (?, ?, 'notes', ?, ?)")
-    .bind(sam.id, "<coffee@mail.gmail.com>", alone, Date.now())
+    .bind(sam.id, "<coffee@mail.gmail.com>", alone, NOW - 3 * DAY_MS)
     .run();
   return { sam, ana, ben, alone, shared, bens, deck, intro, digest };
 }
 
 async function send(raw: string, from = SAM) {
-  const { deliver, sent } = testWorker();
+  const { deliver, sent } = testWorker({ now: clock });
   await deliver(raw, { from: from.address, to: TEND });
   expect(sent).toHaveLength(1);
   const reply = sent[0];
@@ -65,14 +65,20 @@ async function send(raw: string, from = SAM) {
 }
 
 async function askToForget() {
-  const question = await send(commandMail({ from: SAM, to: TEND, subject: `forget ${ANA}` }));
+  const question = await send(commandMail({ from: SAM, to: TEND, subject: `forget ${ANA}`, at: NOW }));
   const subject = question.parsed.subject ?? "";
   expect(subject).toMatch(/^Confirm: forget ana@lumen\.studio \(ref [a-z0-9.]+\)$/);
   return { question, subject };
 }
 
-function confirmation(subject: string, from = SAM): string {
-  return gmailReply({ from, to: TEND, subject: `Re: ${subject}` }, ["Yes, forget her."]);
+/** A reply to Tend's question, quoting it; `subject` may be altered to carry another reference. */
+function confirmation(question: Received, subject: string, from = SAM): string {
+  return gmailReply(question, from, ["Yes, forget her."], { to: TEND, subject: `Re: ${subject}` });
+}
+
+async function digestItemTitles(digestId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare("select title from digest_items where digest_id = ? order by position").bind(digestId).all<{ title: string }>();
+  return results.map((row) => row.title);
 }
 
 async function count(query: string, ...binds: string[]): Promise<number | undefined> {
@@ -104,11 +110,11 @@ describe("forget", () => {
   it("erases the person and everything about them on the confirming reply, and nothing else", async () => {
     const w = await world();
     // An undoable action on Ana's item, so the undo log mentions her.
-    const { deliver } = testWorker();
-    await deliver(gmailReply({ from: SAM, to: w.digest.replyAddress }, ["done 1"]), { from: SAM.address, to: w.digest.replyAddress });
-    const { subject } = await askToForget();
+    const { deliver } = testWorker({ now: clock });
+    await deliver(gmailReply(w.digest.mail, SAM, ["done 1"]), { from: SAM.address, to: w.digest.replyAddress });
+    const { question, subject } = await askToForget();
 
-    const done = await send(confirmation(subject));
+    const done = await send(confirmation(question, subject));
     expect(done.parsed.text).toContain("Forgotten: Ana Lima and everything about them.");
     expect(done.parsed.subject).toBe("Forgotten, as you asked");
 
@@ -122,6 +128,7 @@ describe("forget", () => {
     expect(await count("select count(*) as n from interaction_participants where interaction_id = ?", w.shared)).toBe(1);
     expect(await count("select count(*) as n from signals where text = 'knows pricing'")).toBe(1);
     expect(await count("select count(*) as n from tasks where id = ?", w.intro)).toBe(1);
+    expect(await digestItemTitles(w.digest.id)).toEqual(["Introduce Ben to Priya", "Check in with Ben Okoro"]);
     expect(await itemStates(w.digest.id)).toEqual(["open", "open"]);
     // The processed message stays (a redelivery is still a duplicate), pointing at nothing.
     expect(await count("select count(*) as n from processed_messages where message_id = '<coffee@mail.gmail.com>' and interaction_id is null")).toBe(1);
@@ -129,10 +136,10 @@ describe("forget", () => {
 
   it("a second confirmation changes nothing more", async () => {
     await world();
-    const { subject } = await askToForget();
-    await send(confirmation(subject));
+    const { question, subject } = await askToForget();
+    await send(confirmation(question, subject));
     const after = await actionSnapshot();
-    const again = await send(confirmation(subject));
+    const again = await send(confirmation(question, subject));
     expect(again.parsed.text).toContain("it was already done, or it is not yours");
     expect(await actionSnapshot()).toEqual(after);
   });
@@ -141,29 +148,30 @@ describe("forget", () => {
     const w = await world();
     await seedUser(PRIYA.address, PRIYA.name);
     const before = await actionSnapshot();
+    const { question, subject } = await askToForget();
+    const reply = (altered: string, from = SAM) => send(confirmation(question, altered, from), from);
 
-    const lapsed = await linkToken(SIGNING_KEY, { subject: w.ana, action: FORGET_ACTION, expiresAt: Date.now() - DAY_MS });
-    expect((await send(confirmation(`Confirm: forget ${ANA} (ref ${lapsed})`))).parsed.text).toContain("has lapsed, so nothing was erased");
+    const lapsed = await linkToken(SIGNING_KEY, { subject: w.ana, action: FORGET_ACTION, expiresAt: NOW - DAY_MS });
+    expect((await reply(`Confirm: forget ${ANA} (ref ${lapsed})`)).parsed.text).toContain("has lapsed, so nothing was erased");
 
-    const { subject } = await askToForget();
     const tampered = subject.replace(/.\)$/, (end) => `${end.startsWith("a") ? "b" : "a"})`);
-    expect((await send(confirmation(tampered))).parsed.text).toContain("is not valid, so nothing was erased");
+    expect((await reply(tampered)).parsed.text).toContain("is not valid, so nothing was erased");
 
-    const wrongAction = await linkToken(SIGNING_KEY, { subject: w.ana, action: "done", expiresAt: Date.now() + DAY_MS });
-    expect((await send(confirmation(`Confirm: forget ${ANA} (ref ${wrongAction})`))).parsed.text).toContain("nothing was erased");
+    const wrongAction = await linkToken(SIGNING_KEY, { subject: w.ana, action: "done", expiresAt: NOW + DAY_MS });
+    expect((await reply(`Confirm: forget ${ANA} (ref ${wrongAction})`)).parsed.text).toContain("nothing was erased");
 
     const otherAddress = subject.replace(ANA, "ben@okoro.dev");
-    expect((await send(confirmation(otherAddress))).parsed.text).toContain("does not match ben@okoro.dev");
+    expect((await reply(otherAddress)).parsed.text).toContain("does not match ben@okoro.dev");
 
     // Sam forwards the question to Priya, who confirms it from her own account.
-    expect((await send(confirmation(subject, PRIYA), PRIYA)).parsed.text).toContain("Tend found nobody to forget");
+    expect((await reply(subject, PRIYA)).parsed.text).toContain("Tend found nobody to forget");
 
     expect(await actionSnapshot()).toEqual(before);
   });
 
   it("an unknown address is answered, not erased", async () => {
     await world();
-    const reply = await send(commandMail({ from: SAM, to: TEND, subject: "forget nobody@nowhere.example" }));
+    const reply = await send(commandMail({ from: SAM, to: TEND, subject: "forget nobody@nowhere.example", at: NOW }));
     expect(reply.parsed.text).toContain("Tend knows nobody at nobody@nowhere.example");
     expect(reply.parsed.subject).toBe("Re: forget nobody@nowhere.example");
   });
