@@ -8,6 +8,8 @@ import { DAY_MS } from "../src/model.ts";
 import { commandMail } from "./helpers/client-replies.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import {
+  clock,
+  NOW,
   seedContact,
   seedInteraction,
   seedNote,
@@ -32,8 +34,8 @@ const SAM = { name: "Sam Rivera", address: "sam.rivera@gmail.com" };
 const PRIYA = { name: "Priya Natarajan", address: "priya.natarajan@outlook.com" };
 
 async function ask(subject: string, lines: string[] = [], from = SAM) {
-  const { deliver, sent } = testWorker();
-  await deliver(commandMail({ from, to: TEND, subject }, lines), { from: from.address, to: TEND });
+  const { deliver, sent } = testWorker({ now: clock });
+  await deliver(commandMail({ from, to: TEND, subject, at: NOW }, lines), { from: from.address, to: TEND });
   expect(sent).toHaveLength(1);
   const reply = sent[0];
   if (!reply) throw new Error("no reply");
@@ -70,13 +72,13 @@ describe("help", () => {
 });
 
 async function seedAna(userId: string) {
-  const ana = await seedContact(userId, { name: "Ana Lima", address: "ana@lumen.studio", learnedCadenceDays: 30, lastInteractionAt: Date.now() - 3 * DAY_MS });
-  await seedInteraction(userId, { contactIds: [ana], subject: "Coffee at Lumen", occurredAt: Date.now() - 3 * DAY_MS });
+  const ana = await seedContact(userId, { name: "Ana Lima", address: "ana@lumen.studio", learnedCadenceDays: 30, lastInteractionAt: NOW - 3 * DAY_MS });
+  await seedInteraction(userId, { contactIds: [ana], subject: "Coffee at Lumen", occurredAt: NOW - 3 * DAY_MS });
   await seedSignal(userId, { contactId: ana, kind: "need", text: "hiring a senior product designer" });
   await seedSignal(userId, { contactId: ana, kind: "interest", text: "#climate", tag: "climate" });
-  await seedSignal(userId, { contactId: ana, kind: "life_event", text: "defending her thesis", dueAt: Date.now() + 20 * DAY_MS });
+  await seedSignal(userId, { contactId: ana, kind: "life_event", text: "defending her thesis", dueAt: NOW + 20 * DAY_MS });
   const secret = await seedSignal(userId, { contactId: ana, kind: "life_event", text: "her mother is in hospital", private: true });
-  await seedTask(userId, { title: "Send Ana the deck", contactId: ana, dueAt: Date.now() + 2 * DAY_MS });
+  await seedTask(userId, { title: "Send Ana the deck", contactId: ana, dueAt: NOW + 2 * DAY_MS });
   await seedTask(userId, { title: "Call Ana about her mother", contactId: ana, signalId: secret });
   await seedTask(userId, { title: "Ana sends the brief", contactId: ana, kind: "waiting_on" });
   await seedNote(userId, ana, "she got the job!");
@@ -129,8 +131,8 @@ describe("brief", () => {
   it("'Brief call with Ana today, she's hiring' is notes, not a brief", async () => {
     const sam = await seedUser(SAM.address, SAM.name);
     await seedAna(sam.id);
-    const { deliver, sent } = testWorker();
-    await deliver(commandMail({ from: SAM, to: TEND, subject: "Brief call with Ana today, she's hiring" }, ["She needs a designer by March."]), {
+    const { deliver, sent } = testWorker({ now: clock });
+    await deliver(commandMail({ from: SAM, to: TEND, subject: "Brief call with Ana today, she's hiring", at: NOW }, ["She needs a designer by March."]), {
       from: SAM.address,
       to: TEND,
     });
@@ -144,8 +146,8 @@ describe("pending", () => {
   it("lists open promises, reminders and what others owe, soonest first, private ones unquoted", async () => {
     const sam = await seedUser(SAM.address, SAM.name);
     const ana = await seedContact(sam.id, { name: "Ana Lima", address: "ana@lumen.studio" });
-    await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana, dueAt: Date.now() + 5 * DAY_MS });
-    await seedTask(sam.id, { title: "Review Ben's draft", dueAt: Date.now() - DAY_MS, kind: "ask" });
+    await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana, dueAt: NOW + 5 * DAY_MS });
+    await seedTask(sam.id, { title: "Review Ben's draft", dueAt: NOW - DAY_MS, kind: "ask" });
     await seedTask(sam.id, { title: "Follow up on the grant", kind: "reminder" });
     await seedTask(sam.id, { title: "Ana sends the intro", contactId: ana, kind: "waiting_on" });
     const secret = await seedSignal(sam.id, { contactId: ana, kind: "promise", text: "check on her recovery", private: true });
@@ -178,7 +180,7 @@ describe("export", () => {
     const reply = await ask("export");
     const [attachment] = reply.parsed.attachments;
     expect(attachment?.mimeType).toBe("application/json");
-    expect(attachment?.filename).toMatch(/^tend-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(attachment?.filename).toBe("tend-export-2026-11-30.json");
     const content = attachment?.content;
     const json = typeof content === "string" ? content : new TextDecoder().decode(content);
     const data = ExportShape.parse(JSON.parse(json));
@@ -204,12 +206,12 @@ describe("settings", () => {
 
   it("sets the time zone, validated by Intl, and moves the next digest with it", async () => {
     await seedUser(SAM.address, SAM.name);
-    const before = Date.now();
     const reply = await ask("set timezone europe/berlin");
     const row = await userRow(SAM.address);
     expect(row?.time_zone).toBe("Europe/Berlin");
-    const expected = nextDigestAt({ timeZone: "Europe/Berlin", weekday: 1, hour: 8 }, before);
-    expect([expected, nextDigestAt({ timeZone: "Europe/Berlin", weekday: 1, hour: 8 }, Date.now())]).toContain(row?.next_digest_at);
+    // Next Monday 08:00 in Berlin: 7 Dec 2026, 07:00 UTC.
+    expect(row?.next_digest_at).toBe(Date.UTC(2026, 11, 7, 7));
+    expect(row?.next_digest_at).toBe(nextDigestAt({ timeZone: "Europe/Berlin", weekday: 1, hour: 8 }, NOW));
     expect(reply.parsed.text).toContain("Time zone set to Europe/Berlin.");
     expect(reply.parsed.text).toContain("Time zone: Europe/Berlin");
   });
@@ -227,11 +229,8 @@ describe("settings", () => {
     const reply = await ask("Settings", ["set digest friday 5pm", "set max 5", "set max 50"]);
     const row = await userRow(SAM.address);
     expect([row?.digest_weekday, row?.digest_hour, row?.max_items]).toEqual([5, 17, 5]);
-    const next = row?.next_digest_at ?? 0;
-    expect(next).toBeGreaterThan(Date.now());
-    expect(next - Date.now()).toBeLessThanOrEqual(7 * DAY_MS);
-    const local = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", weekday: "short", hour: "numeric", hourCycle: "h23" }).format(next);
-    expect(local).toMatch(/^Fri,? 17$/);
+    // Friday 4 Dec 2026, 17:00 in New York (UTC-5).
+    expect(row?.next_digest_at).toBe(Date.UTC(2026, 11, 4, 22));
     expect(reply.parsed.text).toContain("Your digest now comes on Fridays at 17:00.");
     expect(reply.parsed.text).toContain("a digest holds between 1 and 20 suggestions; 50 is outside that.");
   });
@@ -241,8 +240,7 @@ describe("settings", () => {
     await env.DB.prepare("update users set unsubscribed_at = 1 where email = ?").bind(SAM.address).run();
     const paused = await ask("pause 2w");
     const row = await userRow(SAM.address);
-    const today = new Date();
-    const twoWeeks = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + 14 * DAY_MS;
+    const twoWeeks = Date.UTC(2026, 11, 14);
     expect(row?.paused_until).toBe(twoWeeks);
     expect(row?.next_digest_at).toBe(nextDigestAt({ timeZone: "UTC", weekday: 1, hour: 8 }, twoWeeks));
     expect(paused.parsed.text).toContain("Digests paused until");
@@ -251,7 +249,7 @@ describe("settings", () => {
     const after = await userRow(SAM.address);
     expect(after?.paused_until).toBeNull();
     expect(after?.unsubscribed_at).toBeNull();
-    expect(after?.next_digest_at ?? 0).toBeLessThanOrEqual(Date.now() + 7 * DAY_MS);
+    expect(after?.next_digest_at).toBe(Date.UTC(2026, 11, 7, 8));
     expect(resumed.parsed.text).toContain("Digests resumed.");
   });
 });

@@ -1,19 +1,24 @@
 // "forget <address>": asks first, erases only on a confirming reply with a valid
 // reference, and then nothing about the person is left.
 import { env } from "cloudflare:workers";
+import PostalMime from "postal-mime";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FORGET_ACTION } from "../src/actions/forget.ts";
 import { linkToken } from "../src/lib/tokens.ts";
 import { DAY_MS } from "../src/model.ts";
 import { actionSnapshot, itemStates, notesOn } from "./helpers/action-rows.ts";
-import { commandMail, gmailReply } from "./helpers/client-replies.ts";
+import { commandMail, gmailReply, type Received } from "./helpers/client-replies.ts";
+import { receiveDigest } from "./helpers/received-digest.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import { seeder } from "./helpers/seed.ts";
 import {
+  clock,
+  DIGEST_AT,
+  NOW,
   seedContact,
-  seedDigest,
   seedInteraction,
   seedIntroduction,
+  seedDigest,
   seedNote,
   seedSignal,
   seedTask,
@@ -33,31 +38,34 @@ async function world() {
   const sam = await seedUser(SAM.address, SAM.name);
   const ana = await seedContact(sam.id, { name: "Ana Lima", address: ANA });
   await env.DB.prepare("insert into contact_addresses (user_id, address, contact_id) values (?, ?, ?)").bind(sam.id, "ana.lima@gmail.com", ana).run();
-  const ben = await seedContact(sam.id, { name: "Ben Okoro", address: "ben@okoro.dev" });
+  const ben = await seedContact(sam.id, { name: "Ben Okoro", address: "ben@okoro.dev", learnedCadenceDays: 21, nextCheckInAt: NOW - 5 * DAY_MS });
   const alone = await seedInteraction(sam.id, { contactIds: [ana], subject: "Coffee, just us", note: "She is hiring." });
   const shared = await seedInteraction(sam.id, { contactIds: [ben, ana], subject: "Climate meetup" });
   const bens = await seedInteraction(sam.id, { contactIds: [ben], subject: "Lunch" });
   await seedSignal(sam.id, { contactId: ana, kind: "need", text: "hiring a designer" });
   await seedSignal(sam.id, { contactId: null, kind: "need", text: "a studio in Lisbon", interactionId: alone });
   await seedSignal(sam.id, { contactId: ben, kind: "offer", text: "knows pricing" });
-  const deck = await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana });
-  const intro = await seedTask(sam.id, { title: "Introduce Ben to Priya", contactId: ben });
+  const deck = await seedTask(sam.id, { title: "Send Ana the deck", contactId: ana, dueAt: NOW - DAY_MS });
+  const intro = await seedTask(sam.id, { title: "Introduce Ben to Priya", contactId: ben, dueAt: NOW + 3 * DAY_MS });
   await seedNote(sam.id, ana, "she got the job!");
   await seedIntroduction(sam.id, ana, ben);
-  const digest = await seedDigest(sam.id, [
-    { subjectKey: `task:${deck}`, contactId: ana, title: "Send Ana the deck" },
-    { subjectKey: `contact:${ben}`, contactId: ben, title: "Check in with Ben Okoro" },
-    { subjectKey: `pair:${ana}:${ben}`, contactId: ben, title: "Introduce Ben Okoro and Ana Lima" },
-    { subjectKey: `task:${intro}`, contactId: ben, title: "Introduce Ben to Priya" },
-  ]);
+  // The digest Tend sends about this world: two items about Ana, two about Ben.
+  const digest = await receiveDigest(sam.id, DIGEST_AT);
+  expect(digest.titles).toEqual(["Send Ana the deck", "Introduce Ben to Priya", "Check in with Ben Okoro", "Offer Ana Lima a hand"]);
   await env.DB.prepare("insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) values (?, ?, 'notes', ?, ?)")
-    .bind(sam.id, "<coffee@mail.gmail.com>", alone, Date.now())
+    .bind(sam.id, "<coffee@mail.gmail.com>", alone, NOW - 3 * DAY_MS)
     .run();
   return { sam, ana, ben, alone, shared, bens, deck, intro, digest };
 }
 
+/** The header of a digest seeded straight into D1 (it was never sent), for a reply to quote. */
+async function seededDigestMail(messageId: string): Promise<Received> {
+  const raw = [`From: Tend <${TEND}>`, `To: ${SAM.name} <${SAM.address}>`, "Subject: Your week: 5 suggestions", `Message-ID: ${messageId}`, `Date: ${new Date(DIGEST_AT).toUTCString()}`, "", "1. Send Ana the deck"].join("\r\n");
+  return { parsed: await PostalMime.parse(raw) };
+}
+
 async function send(raw: string, from = SAM) {
-  const { deliver, sent } = testWorker();
+  const { deliver, sent } = testWorker({ now: clock });
   await deliver(raw, { from: from.address, to: TEND });
   expect(sent).toHaveLength(1);
   const reply = sent[0];
@@ -66,14 +74,20 @@ async function send(raw: string, from = SAM) {
 }
 
 async function askToForget() {
-  const question = await send(commandMail({ from: SAM, to: TEND, subject: `forget ${ANA}` }));
+  const question = await send(commandMail({ from: SAM, to: TEND, subject: `forget ${ANA}`, at: NOW }));
   const subject = question.parsed.subject ?? "";
   expect(subject).toMatch(/^Confirm: forget ana@lumen\.studio \(ref [a-z0-9.]+\)$/);
   return { question, subject };
 }
 
-function confirmation(subject: string, from = SAM): string {
-  return gmailReply({ from, to: TEND, subject: `Re: ${subject}` }, ["Yes, forget her."]);
+/** A reply to Tend's question, quoting it; `subject` may be altered to carry another reference. */
+function confirmation(question: Received, subject: string, from = SAM): string {
+  return gmailReply(question, from, ["Yes, forget her."], { to: TEND, subject: `Re: ${subject}` });
+}
+
+async function digestItemTitles(digestId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare("select title from digest_items where digest_id = ? order by position").bind(digestId).all<{ title: string }>();
+  return results.map((row) => row.title);
 }
 
 async function count(query: string, ...binds: string[]): Promise<number | undefined> {
@@ -115,11 +129,11 @@ describe("forget", () => {
   it("erases the person and everything about them on the confirming reply, and nothing else", async () => {
     const w = await world();
     // An undoable action on Ana's item, so the undo log mentions her.
-    const { deliver } = testWorker();
-    await deliver(gmailReply({ from: SAM, to: w.digest.replyAddress }, ["done 1"]), { from: SAM.address, to: w.digest.replyAddress });
-    const { subject } = await askToForget();
+    const { deliver } = testWorker({ now: clock });
+    await deliver(gmailReply(w.digest.mail, SAM, ["done 1"]), { from: SAM.address, to: w.digest.replyAddress });
+    const { question, subject } = await askToForget();
 
-    const done = await send(confirmation(subject));
+    const done = await send(confirmation(question, subject));
     expect(done.parsed.text).toContain("Forgotten: Ana Lima and everything about them.");
     expect(done.parsed.subject).toBe("Forgotten, as you asked");
 
@@ -133,6 +147,7 @@ describe("forget", () => {
     expect(await count("select count(*) as n from interaction_participants where interaction_id = ?", w.shared)).toBe(1);
     expect(await count("select count(*) as n from signals where text = 'knows pricing'")).toBe(1);
     expect(await count("select count(*) as n from tasks where id = ?", w.intro)).toBe(1);
+    expect(await digestItemTitles(w.digest.id)).toEqual(["Introduce Ben to Priya", "Check in with Ben Okoro"]);
     expect(await itemStates(w.digest.id)).toEqual(["open", "open"]);
     // The processed message stays (a redelivery is still a duplicate), pointing at nothing.
     expect(await count("select count(*) as n from processed_messages where message_id = '<coffee@mail.gmail.com>' and interaction_id is null")).toBe(1);
@@ -140,10 +155,10 @@ describe("forget", () => {
 
   it("a second confirmation changes nothing more", async () => {
     await world();
-    const { subject } = await askToForget();
-    await send(confirmation(subject));
+    const { question, subject } = await askToForget();
+    await send(confirmation(question, subject));
     const after = await actionSnapshot();
-    const again = await send(confirmation(subject));
+    const again = await send(confirmation(question, subject));
     expect(again.parsed.text).toContain("it was already done, or it is not yours");
     expect(await actionSnapshot()).toEqual(after);
   });
@@ -152,29 +167,30 @@ describe("forget", () => {
     const w = await world();
     await seedUser(PRIYA.address, PRIYA.name);
     const before = await actionSnapshot();
+    const { question, subject } = await askToForget();
+    const reply = (altered: string, from = SAM) => send(confirmation(question, altered, from), from);
 
-    const lapsed = await linkToken(SIGNING_KEY, { subject: w.ana, action: FORGET_ACTION, expiresAt: Date.now() - DAY_MS });
-    expect((await send(confirmation(`Confirm: forget ${ANA} (ref ${lapsed})`))).parsed.text).toContain("has lapsed, so nothing was erased");
+    const lapsed = await linkToken(SIGNING_KEY, { subject: w.ana, action: FORGET_ACTION, expiresAt: NOW - DAY_MS });
+    expect((await reply(`Confirm: forget ${ANA} (ref ${lapsed})`)).parsed.text).toContain("has lapsed, so nothing was erased");
 
-    const { subject } = await askToForget();
     const tampered = subject.replace(/.\)$/, (end) => `${end.startsWith("a") ? "b" : "a"})`);
-    expect((await send(confirmation(tampered))).parsed.text).toContain("is not valid, so nothing was erased");
+    expect((await reply(tampered)).parsed.text).toContain("is not valid, so nothing was erased");
 
-    const wrongAction = await linkToken(SIGNING_KEY, { subject: w.ana, action: "done", expiresAt: Date.now() + DAY_MS });
-    expect((await send(confirmation(`Confirm: forget ${ANA} (ref ${wrongAction})`))).parsed.text).toContain("nothing was erased");
+    const wrongAction = await linkToken(SIGNING_KEY, { subject: w.ana, action: "done", expiresAt: NOW + DAY_MS });
+    expect((await reply(`Confirm: forget ${ANA} (ref ${wrongAction})`)).parsed.text).toContain("nothing was erased");
 
     const otherAddress = subject.replace(ANA, "ben@okoro.dev");
-    expect((await send(confirmation(otherAddress))).parsed.text).toContain("does not match ben@okoro.dev");
+    expect((await reply(otherAddress)).parsed.text).toContain("does not match ben@okoro.dev");
 
     // Sam forwards the question to Priya, who confirms it from her own account.
-    expect((await send(confirmation(subject, PRIYA), PRIYA)).parsed.text).toContain("Tend found nobody to forget");
+    expect((await reply(subject, PRIYA)).parsed.text).toContain("Tend found nobody to forget");
 
     expect(await actionSnapshot()).toEqual(before);
   });
 
   it("an unknown address is answered, not erased", async () => {
     await world();
-    const reply = await send(commandMail({ from: SAM, to: TEND, subject: "forget nobody@nowhere.example" }));
+    const reply = await send(commandMail({ from: SAM, to: TEND, subject: "forget nobody@nowhere.example", at: NOW }));
     expect(reply.parsed.text).toContain("Tend knows nobody at nobody@nowhere.example");
     expect(reply.parsed.subject).toBe("Re: forget nobody@nowhere.example");
   });
@@ -209,7 +225,7 @@ async function columnsOf(query: string, id: string): Promise<unknown[]> {
 // Ana, seeded everywhere Tend can hold a person: her own rows, rows she shares
 // with Ben, and rows filed under Ben (or no one) that name her in their text.
 describe("forget means forget", () => {
-  const NOW = Date.parse("2026-11-25T09:00:00Z");
+  const FORGET_NOW = Date.parse("2026-11-25T09:00:00Z");
   const JON = { name: "Jon Okafor", address: "jon.okafor@icloud.com" };
   /** Her name and addresses, and her first name where those phrases used it. */
   const TRACES = [/ana@lumen\.studio/i, /ana\.lima@gmail\.com/i, /ana lima/i, /\bAna\b/];
@@ -244,23 +260,23 @@ describe("forget means forget", () => {
       kind: "reminder",
       title: "Follow up with Ben",
       contactId: ben,
-      dueAt: NOW + 3 * DAY_MS,
-      remindAt: NOW + 3 * DAY_MS,
+      dueAt: FORGET_NOW + 3 * DAY_MS,
+      remindAt: FORGET_NOW + 3 * DAY_MS,
       threadMessageId: "<climate@mail.gmail.com>",
       threadSubject: "Re: Ana <> Ben: climate design",
-      createdAt: NOW - DAY_MS,
+      createdAt: FORGET_NOW - DAY_MS,
     });
 
     await seedNote(sam.id, ana, "she got the job!");
     await seedNote(sam.id, ben, "Ben and Ana Lima go back years; Ben loves sailing.");
     await seedIntroduction(sam.id, ana, ben);
-    await seeder(env.DB).introduction(sam.id, { introducerContactId: priya, personAContactId: ana, followUpAt: null, createdAt: NOW - 20 * DAY_MS });
+    await seeder(env.DB).introduction(sam.id, { introducerContactId: priya, personAContactId: ana, followUpAt: null, createdAt: FORGET_NOW - 20 * DAY_MS });
     const benPriya = await seeder(env.DB).introduction(sam.id, {
       personAContactId: ben,
       personBContactId: priya,
       reason: "both asked Ana Lima about pricing",
       followUpAt: null,
-      createdAt: NOW - 7 * DAY_MS,
+      createdAt: FORGET_NOW - 7 * DAY_MS,
     });
 
     const digest = await seedDigest(sam.id, [
@@ -270,26 +286,26 @@ describe("forget means forget", () => {
       { subjectKey: `task:${portfolioTask}`, contactId: ben, title: "Send Ben the portfolio" },
       { subjectKey: `task:${intro}`, contactId: ben, title: "Introduce Ben to Priya" },
     ]);
-    await seeder(env.DB).suppression(sam.id, `pair:${ana}:${ben}`, NOW + 30 * DAY_MS, "skipped");
-    await seeder(env.DB).suppression(sam.id, `signal:${portfolio}`, NOW + 30 * DAY_MS, "snoozed");
+    await seeder(env.DB).suppression(sam.id, `pair:${ana}:${ben}`, FORGET_NOW + 30 * DAY_MS, "skipped");
+    await seeder(env.DB).suppression(sam.id, `signal:${portfolio}`, FORGET_NOW + 30 * DAY_MS, "snoozed");
     await run(
       "insert into action_log (id, user_id, digest_id, command, undo, created_at) values ('log-note', ?, ?, ?, '[]', ?)",
       sam.id,
       digest.id,
       "note 2: Ben and Ana Lima go back years",
-      NOW - DAY_MS,
+      FORGET_NOW - DAY_MS,
     );
     await run(
       "insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) values (?, '<coffee@mail.gmail.com>', 'notes', ?, ?)",
       sam.id,
       alone,
-      NOW - 3 * DAY_MS,
+      FORGET_NOW - 3 * DAY_MS,
     );
     await run(
       "insert into outbound_messages (id, user_id, kind, to_address, subject, message_id, sent_at) values ('out-brief', ?, 'confirmation', ?, 'Brief: Ana Lima', '<out-brief@tend.example>', ?)",
       sam.id,
       SAM.address,
-      NOW - DAY_MS,
+      FORGET_NOW - DAY_MS,
     );
 
     // Another user's Ana is hers to keep.
@@ -301,8 +317,8 @@ describe("forget means forget", () => {
   }
 
   async function ask(subject: string, lines: string[] = []) {
-    const { deliver, sent } = testWorker({ now: () => NOW });
-    await deliver(commandMail({ from: SAM, to: TEND, subject }, lines), { from: SAM.address, to: TEND });
+    const { deliver, sent } = testWorker({ now: () => FORGET_NOW });
+    await deliver(commandMail({ from: SAM, to: TEND, subject, at: FORGET_NOW }, lines), { from: SAM.address, to: TEND });
     const [reply] = sent;
     if (!reply || sent.length !== 1) throw new Error(`expected one reply to “${subject}”`);
     return reply;
@@ -311,8 +327,11 @@ describe("forget means forget", () => {
   it("leaves nothing of her: her rows go, shared rows are redacted, and the confirmation counts both", async () => {
     const w = await everywhere();
     // An undoable action on her item, so the undo log holds her ids.
-    const { deliver } = testWorker({ now: () => NOW });
-    await deliver(gmailReply({ from: SAM, to: w.digest.replyAddress }, ["done 1"]), { from: SAM.address, to: w.digest.replyAddress });
+    const { deliver } = testWorker({ now: () => FORGET_NOW });
+    await deliver(gmailReply(await seededDigestMail(w.digest.messageId), SAM, ["done 1"], { to: w.digest.replyAddress }), {
+      from: SAM.address,
+      to: w.digest.replyAddress,
+    });
     const before = await textsOf(w.sam.id);
     expect(before.filter(({ value }) => TRACES.some((trace) => trace.test(value))).length).toBeGreaterThan(20);
 

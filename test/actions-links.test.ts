@@ -3,27 +3,32 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DAY_MS } from "../src/model.ts";
+import { DAY_MS, HOUR_MS } from "../src/model.ts";
 import { actionSnapshot, itemStates, suppression, task } from "./helpers/action-rows.ts";
 import { gmailReply } from "./helpers/client-replies.ts";
 import { resetDatabase } from "./helpers/rows.ts";
-import { actionLink, seedUser, seedWeek, unsubscribeLink } from "./helpers/seed-actions.ts";
+import { actionLink, clock, NOW, seedUser, seedWeek, unsubscribeLink } from "./helpers/seed-actions.ts";
 import { testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
 
 const SAM = { name: "Sam Rivera", address: "sam.rivera@gmail.com" };
 
-async function fetchPage(url: string, init?: RequestInit<IncomingRequestCfProperties>): Promise<{ status: number; html: string; headers: Headers }> {
-  const { worker } = testWorker();
+/** `at`: the Worker's clock for this request (default NOW). */
+async function fetchPage(
+  url: string,
+  init?: RequestInit<IncomingRequestCfProperties>,
+  at = NOW,
+): Promise<{ status: number; html: string; headers: Headers }> {
+  const { worker } = testWorker({ now: () => at });
   const ctx = createExecutionContext();
   const response = await worker.fetch(new Request<unknown, IncomingRequestCfProperties>(url, init), env, ctx);
   await waitOnExecutionContext(ctx);
   return { status: response.status, html: await response.text(), headers: response.headers };
 }
 
-const post = (url: string, form: Record<string, string> = {}) =>
-  fetchPage(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() });
+const post = (url: string, form: Record<string, string> = {}, at = NOW) =>
+  fetchPage(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() }, at);
 
 /** Form bodies a browser never sends: a boundary that never closes, or none at all. */
 const MALFORMED_BODIES: RequestInit<IncomingRequestCfProperties>[] = [
@@ -32,6 +37,7 @@ const MALFORMED_BODIES: RequestInit<IncomingRequestCfProperties>[] = [
   { headers: { "Content-Type": "multipart/form-data; boundary=xyz" }, body: "\u0000\u0001 not multipart at all" },
 ];
 
+/** Sam and the digest Tend sent him: 1. Send Ana the deck, 2. Introduce Ben to Priya, 3. Check in with Ana Lima, 4. Check in with Ben Okoro. */
 async function week() {
   const user = await seedUser(SAM.address, SAM.name);
   return { user, ...(await seedWeek(user)) };
@@ -71,7 +77,7 @@ describe("item links", () => {
     expect((await suppression(user.id, `task:${deck}`))?.reason).toBe("done");
 
     const after = await actionSnapshot();
-    const second = await post(url);
+    const second = await post(url, {}, NOW + HOUR_MS);
     expect(second.status).toBe(200);
     expect(second.html).toContain("This was already done; nothing changed.");
     expect(await actionSnapshot()).toEqual(after);
@@ -79,14 +85,13 @@ describe("item links", () => {
 
   it("snooze offers a labelled choice and applies the chosen length", async () => {
     const { intro, digest } = await week();
-    const url = await actionLink(digest.itemIds[2] ?? "", "snooze");
+    const url = await actionLink(digest.itemIds[1] ?? "", "snooze");
     const { html } = await fetchPage(url);
     expect(html).toContain('<label for="days">Snooze for</label><select id="days" name="days">');
     expect(html).toContain('<option value="7" selected>a week</option>');
 
     await post(url, { days: "14" });
-    const now = new Date();
-    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const midnight = Date.UTC(2026, 10, 30);
     expect(await task(intro)).toEqual({ status: "open", completed_at: null, snoozed_until: midnight + 14 * DAY_MS });
     // A second click, even asking for longer, does not move it.
     await post(url, { days: "30" });
@@ -95,15 +100,15 @@ describe("item links", () => {
 
   it("skip on a check-in suppresses it for the person's rhythm, and a reply 'undo' reverses the click", async () => {
     const { user, ben, digest } = await week();
-    await post(await actionLink(digest.itemIds[1] ?? "", "skip"));
-    expect(await itemStates(digest.id)).toEqual(["open", "skipped", "open", "open"]);
-    expect((await suppression(user.id, `contact:${ben}`))?.reason).toBe("skipped");
+    await post(await actionLink(digest.itemIds[3] ?? "", "skip"));
+    expect(await itemStates(digest.id)).toEqual(["open", "open", "open", "skipped"]);
+    expect(await suppression(user.id, `contact:${ben}`)).toEqual({ until: NOW + 21 * DAY_MS, reason: "skipped" });
 
-    const { deliver, sent } = testWorker();
-    await deliver(gmailReply({ from: SAM, to: digest.replyAddress }, ["undo"]), { from: SAM.address, to: digest.replyAddress });
+    const { deliver, sent } = testWorker({ now: clock });
+    await deliver(gmailReply(digest.mail, SAM, ["undo"]), { from: SAM.address, to: digest.replyAddress });
     expect(await itemStates(digest.id)).toEqual(["open", "open", "open", "open"]);
     expect(await suppression(user.id, `contact:${ben}`)).toBeNull();
-    expect(sent[0]?.parsed.text).toContain("Undone: 2. Check in with Ben Okoro: skipped.");
+    expect(sent[0]?.parsed.text).toContain("Undone: 4. Check in with Ben Okoro: skipped.");
   });
 
   it("a tampered, expired, re-scoped or unknown link changes nothing, on GET or POST", async () => {
@@ -113,7 +118,7 @@ describe("item links", () => {
     const tampered = good.replace(/.$/, (c) => (c === "a" ? "b" : "a"));
     const rescoped = good.replace(".done.", ".skip.");
     const otherItem = good.replace(itemId, digest.itemIds[1] ?? "");
-    const expired = await actionLink(itemId, "done", Date.now() - 1000);
+    const expired = await actionLink(itemId, "done", NOW - 1000);
     const wrongAction = await actionLink(itemId, "never");
     const unsubscribeAsItem = (await unsubscribeLink(user.id)).replace("/u/", "/a/");
     const before = await actionSnapshot();
@@ -176,16 +181,15 @@ describe("unsubscribe (RFC 8058)", () => {
   it("a one-click POST unsubscribes; a second keeps the first time", async () => {
     const user = await seedUser(SAM.address, SAM.name);
     const url = await unsubscribeLink(user.id);
-    const before = Date.now();
     const { status, html } = await post(url, { "List-Unsubscribe": "One-Click" });
     expect(status).toBe(200);
     expect(html).toContain("You are unsubscribed");
     const first = await unsubscribedAt(user.id);
-    expect(first).toBeGreaterThanOrEqual(before);
+    expect(first).toBe(NOW);
 
     const multipart = new FormData();
     multipart.set("List-Unsubscribe", "One-Click");
-    await fetchPage(url, { method: "POST", body: multipart });
+    await fetchPage(url, { method: "POST", body: multipart }, NOW + HOUR_MS);
     expect(await unsubscribedAt(user.id)).toBe(first);
     expect((await fetchPage(url)).html).toContain("<h1>You are unsubscribed</h1>");
   });
@@ -195,7 +199,7 @@ describe("unsubscribe (RFC 8058)", () => {
     const url = await unsubscribeLink(user.id);
     expect((await post(url)).status).toBe(400);
     expect((await post(url.replace(/.$/, (c) => (c === "a" ? "b" : "a")), { "List-Unsubscribe": "One-Click" })).status).toBe(400);
-    expect((await post(await unsubscribeLink(user.id, Date.now() - 1000), { "List-Unsubscribe": "One-Click" })).status).toBe(410);
+    expect((await post(await unsubscribeLink(user.id, NOW - 1000), { "List-Unsubscribe": "One-Click" })).status).toBe(410);
     const { digest } = await seedWeek(user);
     for (const init of MALFORMED_BODIES) expect((await fetchPage(url, { method: "POST", ...init })).status).toBe(400);
     const itemAsUnsubscribe = (await actionLink(digest.itemIds[0] ?? "", "done")).replace("/a/", "/u/");

@@ -5,13 +5,21 @@ import { DAY_MS } from "../src/model.ts";
 import { actionSnapshot, itemStates } from "./helpers/action-rows.ts";
 import { gmailReply, outlookReply } from "./helpers/client-replies.ts";
 import { resetDatabase } from "./helpers/rows.ts";
-import { seedDigest, seedTask, seedUser, seedWeek } from "./helpers/seed-actions.ts";
+import { receiveDigest } from "./helpers/received-digest.ts";
+import { clock, DIGEST_AT, seedDigest, seedTask, seedUser, seedWeek } from "./helpers/seed-actions.ts";
 import { testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
 
 const SAM = { name: "Sam Rivera", address: "sam.rivera@gmail.com" };
 const PRIYA = { name: "Priya Natarajan", address: "priya.natarajan@outlook.com" };
+
+/** The digest Tend sent `daysAgo` days before this week's, about one overdue promise. */
+async function digestFrom(userId: string, daysAgo: number) {
+  const at = DIGEST_AT - daysAgo * DAY_MS;
+  await seedTask(userId, { title: "Send Ana the deck", dueAt: at - DAY_MS });
+  return receiveDigest(userId, at);
+}
 
 function tamper(token: string): string {
   const last = token.at(-1) === "a" ? "b" : "a";
@@ -23,9 +31,9 @@ describe("reply tokens", () => {
     const user = await seedUser(SAM.address, SAM.name);
     const { digest } = await seedWeek(user);
     const before = await actionSnapshot();
-    const { deliver, sent } = testWorker();
+    const { deliver, sent } = testWorker({ now: clock });
     const to = `tend+r.${tamper(digest.token)}@tend.example`;
-    const delivered = await deliver(gmailReply({ from: SAM, to }, ["done all"]), { from: SAM.address, to });
+    const delivered = await deliver(gmailReply(digest.mail, SAM, ["done all"], { to }), { from: SAM.address, to });
 
     expect(delivered.rejection).toBeNull();
     expect(await actionSnapshot()).toEqual(before);
@@ -38,13 +46,14 @@ describe("reply tokens", () => {
   it("a token naming another digest id with the right shape changes nothing", async () => {
     const user = await seedUser(SAM.address, SAM.name);
     const { digest } = await seedWeek(user);
+    // Another digest of the same user; only its id matters, so its row is written directly.
     const other = await seedDigest(user.id, [{ subjectKey: `task:${await seedTask(user.id, { title: "Other" })}`, title: "Other" }]);
     const before = await actionSnapshot();
-    const { deliver } = testWorker();
+    const { deliver } = testWorker({ now: clock });
     // The other digest's id with this digest's signature.
     const forged = `${other.id}.${digest.token.split(".")[1] ?? ""}`;
     const to = `tend+r.${forged}@tend.example`;
-    await deliver(gmailReply({ from: SAM, to }, ["done 1"]), { from: SAM.address, to });
+    await deliver(gmailReply(digest.mail, SAM, ["done 1"], { to }), { from: SAM.address, to });
     expect(await actionSnapshot()).toEqual(before);
   });
 
@@ -53,9 +62,9 @@ describe("reply tokens", () => {
     const { digest } = await seedWeek(sam);
     await seedUser(PRIYA.address, PRIYA.name);
     const before = await actionSnapshot();
-    const { deliver, sent } = testWorker();
+    const { deliver, sent } = testWorker({ now: clock });
     // Sam forwarded his digest; Priya replies to it.
-    await deliver(outlookReply({ from: PRIYA, to: digest.replyAddress }, ["done 1", "never 4"]), {
+    await deliver(outlookReply(digest.mail, PRIYA, ["done 1", "never 4"]), {
       from: PRIYA.address,
       to: digest.replyAddress,
     });
@@ -69,11 +78,11 @@ describe("reply tokens", () => {
 
   it(`a digest older than ${DIGEST_REPLY_TTL_DAYS} days changes nothing`, async () => {
     const user = await seedUser(SAM.address, SAM.name);
-    const task = await seedTask(user.id, { title: "Send Ana the deck" });
-    const old = await seedDigest(user.id, [{ subjectKey: `task:${task}`, title: "Send Ana the deck" }], Date.now() - (DIGEST_REPLY_TTL_DAYS + 1) * DAY_MS);
+    const old = await digestFrom(user.id, DIGEST_REPLY_TTL_DAYS + 1);
+    expect(old.titles).toEqual(["Send Ana the deck"]);
     const before = await actionSnapshot();
-    const { deliver, sent } = testWorker();
-    await deliver(gmailReply({ from: SAM, to: old.replyAddress }, ["done 1"]), { from: SAM.address, to: old.replyAddress });
+    const { deliver, sent } = testWorker({ now: clock });
+    await deliver(gmailReply(old.mail, SAM, ["done 1"], { at: clock() }), { from: SAM.address, to: old.replyAddress });
 
     expect(await actionSnapshot()).toEqual(before);
     expect(sent[0]?.parsed.text).toContain(`more than ${DIGEST_REPLY_TTL_DAYS} days ago`);
@@ -82,11 +91,10 @@ describe("reply tokens", () => {
 
   it("a digest just inside the limit still works, and an upper-cased token too", async () => {
     const user = await seedUser(SAM.address, SAM.name);
-    const task = await seedTask(user.id, { title: "Send Ana the deck" });
-    const recent = await seedDigest(user.id, [{ subjectKey: `task:${task}`, title: "Send Ana the deck" }], Date.now() - (DIGEST_REPLY_TTL_DAYS - 1) * DAY_MS);
-    const { deliver } = testWorker();
+    const recent = await digestFrom(user.id, DIGEST_REPLY_TTL_DAYS - 1);
+    const { deliver } = testWorker({ now: clock });
     const to = `tend+r.${recent.token.toUpperCase()}@tend.example`;
-    await deliver(gmailReply({ from: SAM, to }, ["done 1"]), { from: SAM.address, to });
+    await deliver(gmailReply(recent.mail, SAM, ["done 1"], { to, at: clock() }), { from: SAM.address, to });
     expect(await itemStates(recent.id)).toEqual(["done"]);
   });
 
@@ -94,9 +102,9 @@ describe("reply tokens", () => {
     const user = await seedUser(SAM.address, SAM.name);
     const { digest } = await seedWeek(user);
     const before = await actionSnapshot();
-    const { deliver, sent } = testWorker();
+    const { deliver, sent } = testWorker({ now: clock });
     const stranger = { name: "Mallory", address: "mallory@evil.example" };
-    const delivered = await deliver(gmailReply({ from: stranger, to: digest.replyAddress }, ["done all"]), {
+    const delivered = await deliver(gmailReply(digest.mail, stranger, ["done all"]), {
       from: stranger.address,
       to: digest.replyAddress,
     });

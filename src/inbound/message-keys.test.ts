@@ -65,6 +65,10 @@ function isDuplicate(first: MessageKeys, second: MessageKeys): boolean {
   return first.store.some((key) => second.lookup.includes(key));
 }
 
+function notes(text: string): Understanding {
+  return buildUnderstanding({ kind: "notes", text });
+}
+
 async function storedKeys(u: Understanding): Promise<string[]> {
   return (await messageKeys("<m>", u, LA)).store;
 }
@@ -167,8 +171,6 @@ describe("messageKeys", () => {
     expect(await storedKeys(buildUnderstanding({ kind: "forwarded", forwarded: undated }))).toEqual(["<m>"]);
     expect(await storedKeys(buildUnderstanding({ kind: "forwarded", forwarded: { ...undated, from: null, date: "Wed, Nov 18, 2026 at 9:00 AM" } }))).toEqual(["<m>"]);
   });
-
-  const notes = (text: string) => buildUnderstanding({ kind: "notes", text });
 
   it("identifies notes and invites written to Tend by their whole text, so a resend is a duplicate and a note from the same template is not", async () => {
     const opening = "Weekly 1:1, same template as always: agenda first, then actions, then anything else worth noting down. ";

@@ -37,8 +37,9 @@ export function recordingQueue(): { queue: Queue<DigestJob>; jobs: DigestJob[] }
 
 let messageCounter = 0;
 
-export function digestHarness() {
-  const harness = testWorker();
+/** `now`: the Worker's clock (see testWorker); queue messages are stamped with it too. */
+export function digestHarness(clock: { now?: () => number } = {}) {
+  const harness = testWorker(clock);
 
   /** Fires the hourly cron as of `at`; returns the jobs it enqueued. */
   async function runCron(at: number, overrides: Partial<Env> = {}): Promise<DigestJob[]> {
@@ -58,7 +59,8 @@ export function digestHarness() {
   ): Promise<{ result: QueueResult; ids: string[]; retryDelays: (number | undefined)[] }> {
     const messages = bodies.map((body) => ({
       id: `msg-${++messageCounter}`,
-      timestamp: new Date(),
+      // Nothing reads a message's timestamp; it is the clock's, or the epoch.
+      timestamp: new Date(clock.now?.() ?? 0),
       attempts: options.attempts ?? 1,
       body,
     }));

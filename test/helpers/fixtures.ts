@@ -1,4 +1,4 @@
-// Whole messages as real clients wrote them (see test/fixtures/README.md), as exact bytes.
+// Whole generated messages, each imitating one mail client (see test/fixtures/README.md), as exact bytes.
 import appleMailBccThread from "../fixtures/apple-mail-bcc-thread.eml?bytes";
 import appleMailForwardGerman from "../fixtures/apple-mail-forward-german.eml?bytes";
 import bounceGmail from "../fixtures/bounce-gmail.eml?bytes";

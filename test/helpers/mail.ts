@@ -33,7 +33,7 @@ export function inlineMessage(m: InlineMessage = {}): string {
     `To: ${m.to ?? TEND}`,
     ...(m.cc ? [`Cc: ${m.cc}`] : []),
     `Subject: ${m.subject ?? "Notes"}`,
-    `Message-ID: ${m.messageId ?? `<inline-${counter}-${Date.now()}@mail.gmail.com>`}`,
+    `Message-ID: ${m.messageId ?? `<inline-${counter}@mail.gmail.com>`}`,
     `Date: ${m.date ?? "Mon, 23 Nov 2026 10:00:00 -0800"}`,
     "MIME-Version: 1.0",
     'Content-Type: text/plain; charset="UTF-8"',

@@ -1,12 +1,22 @@
-// Seeds what acting on a digest needs: a user, people, tasks, a sent digest and
-// its items, and the reply token and addresses Tend would put in that digest.
+// Seeds what acting on a digest needs: a user, people, tasks, and the digest
+// Tend sends about them (or, for the Gmail fixture, a digest row written
+// directly). Everything is dated from NOW, the clock every action test gives
+// the Worker.
 import { env } from "cloudflare:workers";
 import { openDatabase } from "../../src/db/client.ts";
 import { contactNotes, digestItems, digests } from "../../src/db/schema.ts";
 import { newId } from "../../src/lib/ids.ts";
 import { linkToken, replyToken } from "../../src/lib/tokens.ts";
-import { DAY_MS, type DigestSection, type TaskKind } from "../../src/model.ts";
+import { DAY_MS, type DigestSection, HOUR_MS, type TaskKind } from "../../src/model.ts";
+import { type ReceivedDigest, receiveDigest } from "./received-digest.ts";
 import { seeder } from "./seed.ts";
+
+/** When the action tests act: Monday 30 Nov 2026, 09:00 UTC. */
+export const NOW = Date.parse("2026-11-30T09:00:00Z");
+/** An hour earlier, 08:00 on a Monday: when these UTC users get their digest. */
+export const DIGEST_AT = NOW - HOUR_MS;
+/** The Worker's clock in the action tests. */
+export const clock = (): number => NOW;
 
 export const SIGNING_KEY = "test-signing-key-0123456789abcdef";
 export const TEND = "tend@tend.example";
@@ -33,14 +43,14 @@ export async function seedUser(
     name,
     timeZone: settings.timeZone ?? "UTC",
     nextDigestAt: settings.nextDigestAt ?? null,
-    now: Date.now() - 90 * DAY_MS,
+    now: NOW - 90 * DAY_MS,
   });
   return { id, email, name };
 }
 
 export async function seedContact(
   userId: string,
-  person: { name: string; address: string; lastInteractionAt?: number; learnedCadenceDays?: number },
+  person: { name: string; address: string; lastInteractionAt?: number; learnedCadenceDays?: number; nextCheckInAt?: number | null },
 ): Promise<string> {
   const key = person.name.toLowerCase();
   return seed().contact(userId, {
@@ -48,11 +58,11 @@ export async function seedContact(
     firstNameKey: key.split(" ")[0] ?? key,
     address: person.address,
     linkAddress: true,
-    lastInteractionAt: person.lastInteractionAt ?? Date.now() - 40 * DAY_MS,
+    lastInteractionAt: person.lastInteractionAt ?? NOW - 40 * DAY_MS,
     learnedCadenceDays: person.learnedCadenceDays ?? null,
     interactionCount: 3,
-    nextCheckInAt: null,
-    now: Date.now() - 90 * DAY_MS,
+    nextCheckInAt: person.nextCheckInAt ?? null,
+    now: NOW - 90 * DAY_MS,
   });
 }
 
@@ -60,7 +70,7 @@ export async function seedTask(
   userId: string,
   task: { title: string; contactId?: string; kind?: TaskKind; dueAt?: number; signalId?: string; interactionId?: string },
 ): Promise<string> {
-  return seed().task(userId, { ...task, kind: task.kind ?? "promise", dueAt: task.dueAt ?? null, createdAt: Date.now() - 10 * DAY_MS });
+  return seed().task(userId, { ...task, kind: task.kind ?? "promise", dueAt: task.dueAt ?? null, createdAt: NOW - 10 * DAY_MS });
 }
 
 export async function seedSignal(
@@ -75,7 +85,7 @@ export async function seedSignal(
     interactionId?: string;
   },
 ): Promise<string> {
-  return seed().signal(userId, { ...signal, createdAt: Date.now() - 5 * DAY_MS });
+  return seed().signal(userId, { ...signal, createdAt: NOW - 5 * DAY_MS });
 }
 
 export async function seedInteraction(
@@ -85,13 +95,13 @@ export async function seedInteraction(
   return seed().interaction(userId, {
     ...interaction,
     roles: interaction.contactIds.map((_, index) => (index === 0 ? "from" : "cc")),
-    occurredAt: interaction.occurredAt ?? Date.now() - 3 * DAY_MS,
+    occurredAt: interaction.occurredAt ?? NOW - 3 * DAY_MS,
     messageId: null,
   });
 }
 
 export async function seedNote(userId: string, contactId: string, text: string): Promise<void> {
-  await db().insert(contactNotes).values({ id: newId(), userId, contactId, text, createdAt: Date.now() - DAY_MS });
+  await db().insert(contactNotes).values({ id: newId(), userId, contactId, text, createdAt: NOW - DAY_MS });
 }
 
 export async function seedIntroduction(userId: string, a: string, b: string): Promise<string> {
@@ -100,7 +110,7 @@ export async function seedIntroduction(userId: string, a: string, b: string): Pr
     personBContactId: b,
     reason: "both in climate",
     followUpAt: null,
-    createdAt: Date.now() - 14 * DAY_MS,
+    createdAt: NOW - 14 * DAY_MS,
   });
 }
 
@@ -123,7 +133,7 @@ export interface SeededDigest {
 
 let weeks = 0;
 
-export async function seedDigest(userId: string, items: ItemSeed[], sentAt = Date.now() - DAY_MS): Promise<SeededDigest> {
+export async function seedDigest(userId: string, items: ItemSeed[], sentAt = NOW - DAY_MS): Promise<SeededDigest> {
   const id = newId();
   const itemIds = items.map(() => newId());
   weeks += 1;
@@ -153,25 +163,29 @@ export async function seedDigest(userId: string, items: ItemSeed[], sentAt = Dat
 }
 
 /** A one-click link as the digest builds it. */
-export async function actionLink(itemId: string, action: string, expiresAt = Date.now() + 30 * DAY_MS): Promise<string> {
+export async function actionLink(itemId: string, action: string, expiresAt = NOW + 30 * DAY_MS): Promise<string> {
   return `${PUBLIC_URL}/a/${await linkToken(SIGNING_KEY, { subject: itemId, action, expiresAt })}`;
 }
 
-export async function unsubscribeLink(userId: string, expiresAt = Date.now() + 365 * DAY_MS): Promise<string> {
+export async function unsubscribeLink(userId: string, expiresAt = NOW + 365 * DAY_MS): Promise<string> {
   return `${PUBLIC_URL}/u/${await linkToken(SIGNING_KEY, { subject: userId, action: "unsubscribe", expiresAt })}`;
 }
 
-/** A Sam-and-friends world: four items of the kinds a digest shows. */
-export async function seedWeek(user: SeededUser) {
-  const ana = await seedContact(user.id, { name: "Ana Lima", address: "ana@lumen.studio" });
-  const ben = await seedContact(user.id, { name: "Ben Okoro", address: "ben@okoro.dev", learnedCadenceDays: 21 });
-  const deck = await seedTask(user.id, { title: "Send Ana the deck", contactId: ana });
-  const intro = await seedTask(user.id, { title: "Introduce Ben to Priya", contactId: ben });
-  const digest = await seedDigest(user.id, [
-    { subjectKey: `task:${deck}`, contactId: ana, title: "Send Ana the deck", reason: "You promised on 20 Nov" },
-    { subjectKey: `contact:${ben}`, contactId: ben, title: "Check in with Ben Okoro", reason: "You last talked 40 days ago" },
-    { subjectKey: `task:${intro}`, contactId: ben, title: "Introduce Ben to Priya", reason: "“Would love to meet her”" },
-    { subjectKey: `contact:${ana}`, contactId: ana, title: "Check in with Ana Lima", reason: "She is hiring a designer" },
-  ]);
+/** The titles of the digest seedWeek's world gets, in Tend's order (promises first, by due date; then check-ins). */
+export const WEEK_TITLES = ["Send Ana the deck", "Introduce Ben to Priya", "Check in with Ana Lima", "Check in with Ben Okoro"];
+
+/**
+ * A Sam-and-friends world, and the digest Tend sends about it at DIGEST_AT: two
+ * promises (one overdue) and two people due a check-in, in the order of
+ * WEEK_TITLES.
+ */
+export async function seedWeek(user: SeededUser): Promise<{ ana: string; ben: string; deck: string; intro: string; digest: ReceivedDigest }> {
+  // Last in touch 40 days ago; due again after their rhythm of 30 and 21 days.
+  const ana = await seedContact(user.id, { name: "Ana Lima", address: "ana@lumen.studio", learnedCadenceDays: 30, nextCheckInAt: NOW - 10 * DAY_MS });
+  const ben = await seedContact(user.id, { name: "Ben Okoro", address: "ben@okoro.dev", learnedCadenceDays: 21, nextCheckInAt: NOW - 19 * DAY_MS });
+  const deck = await seedTask(user.id, { title: "Send Ana the deck", contactId: ana, dueAt: NOW - DAY_MS });
+  const intro = await seedTask(user.id, { title: "Introduce Ben to Priya", contactId: ben, dueAt: NOW + 3 * DAY_MS });
+  const digest = await receiveDigest(user.id, DIGEST_AT);
+  if (digest.titles.join("|") !== WEEK_TITLES.join("|")) throw new Error(`Tend's digest changed: ${digest.titles.join(", ")}`);
   return { ana, ben, deck, intro, digest };
 }
