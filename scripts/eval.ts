@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { extractSignals, type SignalInput } from "../src/inbound/signals/extract-signals.ts";
 import { normalizeTag } from "../src/inbound/signals/interests.ts";
 import { z } from "zod";
-import { PARTICIPANT_ROLES, type Person, type Signal, SIGNAL_KINDS } from "../src/model.ts";
+import { PARTICIPANT_ROLES, type Participant, type Signal, SIGNAL_KINDS } from "../src/model.ts";
 
 const DEFAULT_SENT_AT = "2026-03-12T16:20:00Z"; // Thursday, 17:20 in Berlin
 const DEFAULT_TIME_ZONE = "Europe/Berlin";
@@ -58,7 +58,7 @@ function mailbox(value: string): { name: string | null; address: string | null }
   return value.includes("@") ? { name: null, address: value.trim() } : { name: value.trim() || null, address: null };
 }
 
-function participant(value: string): Person {
+function participant(value: string): Participant {
   const colon = value.indexOf(":");
   return { ...mailbox(value.slice(colon + 1)), role: RoleSchema.parse(value.slice(0, colon)) };
 }

@@ -52,11 +52,22 @@ export const PARTICIPANT_ROLES = [
 ] as const;
 export type Role = (typeof PARTICIPANT_ROLES)[number];
 
-/** A person in a message. A mentioned person may have no address yet. */
+/** Someone as a text or a message names them: a name, an address, or both. */
 export interface Person {
   name: string | null;
   address: string | null;
+}
+
+/** A person in one message, with the part they play in it. A mentioned person may have no address yet. */
+export interface Participant extends Person {
   role: Role;
+}
+
+/** A person in the user's address book: a stored row, with its primary address. */
+export interface Contact {
+  id: string;
+  name: string | null;
+  address: string | null;
 }
 
 export const INTERACTION_KINDS = [
@@ -65,7 +76,7 @@ export const INTERACTION_KINDS = [
   "forwarded",
   "introduction",
   "invite",
-  "follow_up",
+  "reminder",
 ] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
@@ -90,7 +101,7 @@ export interface Signal {
    * the guide", "follow up with Dev", "you" in a mail to one person). Null when
    * no one is named, it is ambiguous, or the person could not be resolved.
    */
-  person: { name: string | null; address: string | null } | null;
+  person: Person | null;
   /** True when the subject is the user (their promise, their follow-up). */
   aboutUser: boolean;
   /** A short statement of the signal, in the author's words. */
@@ -118,6 +129,18 @@ export const DIGEST_SECTIONS = [
   "waiting_on",
 ] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+
+/** An item: one numbered suggestion of a digest, stored before the digest is sent so a reply can name it. */
+export interface DigestItem {
+  id: string;
+  /** The number the digest shows for this item. */
+  position: number;
+  section: DigestSection;
+  subjectKey: string;
+  contactId: string | null;
+  title: string;
+  reason: string;
+}
 
 export const OUTBOUND_KINDS = [
   "acknowledgement",

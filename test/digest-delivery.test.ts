@@ -170,10 +170,10 @@ describe("weekly digest", () => {
     ]);
 
     const replyTo = mail.parsed.replyTo?.[0]?.address ?? "";
-    const { base, tag } = splitSubaddress(replyTo);
+    const { base, subaddress } = splitSubaddress(replyTo);
     expect(base).toBe(env.TEND_ADDRESS);
-    const token = tag?.slice("r.".length) ?? "";
-    expect(tag?.startsWith("r.")).toBe(true);
+    const token = subaddress?.slice("r.".length) ?? "";
+    expect(subaddress?.startsWith("r.")).toBe(true);
     expect(digestIdOfReplyToken(token)).toBe(digest?.id);
     expect(await verifyReplyToken(SIGNING_KEY, token, network.sam.id)).toBe(true);
 

@@ -7,7 +7,7 @@ import { inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import { testWorker } from "./helpers/worker.ts";
 import { emailMessage } from "./helpers/email-message.ts";
-import { MAX_NAME_MATCHES } from "../src/inbound/people.ts";
+import { MAX_MENTION_MATCHES } from "../src/inbound/people.ts";
 
 beforeEach(resetDatabase);
 
@@ -63,7 +63,7 @@ it("reads a bounded number of rows when a first name is shared by thousands", as
   const small = await costOfLoggingWith(10, shared);
   const large = await costOfLoggingWith(10_000, shared);
   expect(large.roundTrips).toBe(small.roundTrips);
-  expect(large.rowsRead - small.rowsRead).toBeLessThanOrEqual(MAX_NAME_MATCHES);
+  expect(large.rowsRead - small.rowsRead).toBeLessThanOrEqual(MAX_MENTION_MATCHES);
   // An ambiguous first name is not guessed: only the two addressed people took part.
   expect(await env.DB.prepare("select count(*) as n from interaction_participants where interaction_id = (select interaction_id from processed_messages where message_id = '<cost-probe@mail.gmail.com>')").first("n")).toBe(2);
 });

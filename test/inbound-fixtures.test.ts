@@ -210,7 +210,7 @@ describe("Gmail: a follow-up request by Bcc to tend+3d@", () => {
     const { deliver, sent } = testWorker();
     await deliver(fixtures.gmailFollowUp3d, { from: USERS.sam, to: "tend+3d@tend.example" });
     const interaction = await lastInteraction();
-    expect(interaction.kind).toBe("follow_up");
+    expect(interaction.kind).toBe("reminder");
     const task = await env.DB.prepare("select kind, remind_at, thread_message_id from tasks").first();
     expect(task?.kind).toBe("reminder");
     expect(task?.thread_message_id).toBe(interaction.message_id);

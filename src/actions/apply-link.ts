@@ -1,7 +1,7 @@
 // One-click links: authorize a signed link to one action on one digest item,
 // then apply it through the same planner as a reply, so a click can be undone
 // by replying "undo" and clicking twice is the same as clicking once.
-import type { DigestItemRecord } from "../db/action-records.ts";
+import type { ItemWithState } from "../db/action-records.ts";
 import { findDigestItem } from "../db/action-digest.ts";
 import { findUserZone } from "../db/action-settings.ts";
 import { applyPlan } from "../db/action-state.ts";
@@ -24,20 +24,20 @@ export const SNOOZE_CHOICES_DAYS = [3, 7, 14, 30] as const;
 const TARGET = { done: "done", snooze: "snoozed", skip: "skipped" } as const;
 
 export interface LinkTarget {
-  item: DigestItemRecord;
+  item: ItemWithState;
   verb: LinkVerb;
   timeZone: string;
   /** True when the item is already in the state the link asks for. */
   alreadyApplied: boolean;
 }
 
-export type LinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" | "gone" };
+export type ItemLinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" | "gone" };
 
 function isLinkVerb(action: string): action is LinkVerb {
   return (LINK_VERBS as readonly string[]).includes(action);
 }
 
-export async function checkItemLink(db: Database, signingKey: string, token: string, now: number): Promise<LinkCheck> {
+export async function checkItemLink(db: Database, signingKey: string, token: string, now: number): Promise<ItemLinkCheck> {
   const check = await verifyLinkToken(signingKey, token, now);
   if (!check.ok) return { ok: false, reason: check.reason };
   const { subject, action } = check.claim;

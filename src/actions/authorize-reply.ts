@@ -1,6 +1,6 @@
 // authorize: a reply acts only on the digest its token names, only for that
 // digest's owner, and only while the digest is recent enough to mean what it says.
-import type { DigestItemRecord, DigestRecord } from "../db/action-records.ts";
+import type { ItemWithState, DigestRecord } from "../db/action-records.ts";
 import { findDigestWithItems } from "../db/action-digest.ts";
 import type { Database } from "../db/client.ts";
 import { digestIdOfReplyToken, verifyReplyToken } from "../lib/tokens.ts";
@@ -14,7 +14,7 @@ import { DAY_MS } from "../model.ts";
 export const DIGEST_REPLY_TTL_DAYS = 30;
 
 export type ReplyAuthorization =
-  | { ok: true; digest: DigestRecord; items: DigestItemRecord[] }
+  | { ok: true; digest: DigestRecord; items: ItemWithState[] }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "expired"; sentAt: number };
 

@@ -1,12 +1,13 @@
 // brief: find the person a "brief" names, then say what Tend knows about them.
+import type { Contact } from "../model.ts";
 import { loadBrief } from "../db/action-brief.ts";
-import { addressesOf, findPeopleByName, findPersonByAddress, type PersonRef } from "../db/action-people.ts";
+import { addressesOf, findPeopleByName, findPersonByAddress } from "../db/action-people.ts";
 import type { Database } from "../db/client.ts";
 import { isAddress } from "../lib/addresses.ts";
 import type { Answer } from "./answer.ts";
 import { composeBrief } from "./compose-brief.ts";
 
-async function candidates(db: Database, userId: string, query: string): Promise<PersonRef[]> {
+async function candidates(db: Database, userId: string, query: string): Promise<Contact[]> {
   if (isAddress(query)) {
     const person = await findPersonByAddress(db, userId, query);
     return person ? [person] : [];
@@ -19,11 +20,11 @@ export async function briefAnswer(db: Database, userId: string, query: string, n
   const [only, ...others] = found;
   if (!only) return { text: `Tend knows nobody called ${query} yet. Try their email address: “brief ana@example.com”.` };
   if (others.length > 0) {
-    const list = found.map((person) => `  • brief ${person.primaryAddress ?? person.name ?? "?"}  (${person.name ?? "no name"})`);
+    const list = found.map((person) => `  • brief ${person.address ?? person.name ?? "?"}  (${person.name ?? "no name"})`);
     return { text: `Several people match “${query}”. Which one?\n${list.join("\n")}` };
   }
   const addresses = await addressesOf(db, userId, only.id);
   const data = await loadBrief(db, userId, only.id, addresses);
   if (!data) return { text: `Tend knows nobody called ${query} yet.` };
-  return { subject: `Brief: ${only.name ?? only.primaryAddress ?? query}`, text: composeBrief(data, now, timeZone) };
+  return { subject: `Brief: ${only.name ?? only.address ?? query}`, text: composeBrief(data, now, timeZone) };
 }

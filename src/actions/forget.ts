@@ -2,7 +2,8 @@
 // replies to that question, whose subject carries a signed, expiring reference
 // naming this one person. Then every row about them goes, and rows that also
 // belong to others keep only what is theirs (see redact-person.ts).
-import { addressesOf, findPersonByAddress, findPersonById, type PersonRef } from "../db/action-people.ts";
+import type { Contact } from "../model.ts";
+import { addressesOf, findPersonByAddress, findPersonById } from "../db/action-people.ts";
 import {
   countForget,
   findMentions,
@@ -67,7 +68,7 @@ export function planForget(mentions: readonly Mention[], { redact, mentions: nam
   return { alsoRemove: [...alsoRemove], redactions };
 }
 
-async function planFor(db: Database, userId: string, person: PersonRef, addresses: readonly string[]): Promise<ForgetPlan> {
+async function planFor(db: Database, userId: string, person: Contact, addresses: readonly string[]): Promise<ForgetPlan> {
   const firstName = person.name?.trim().split(/\s+/)[0] ?? null;
   const shared = firstName ? await firstNameShared(db, userId, person.id, firstName) : false;
   const terms = personTerms({ id: person.id, name: person.name, addresses }, shared);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Change, ContactState, DigestItemRecord } from "../db/action-records.ts";
+import type { Change, ContactState, ItemWithState } from "../db/action-records.ts";
 import { DEFAULT_CHECK_IN_DAYS } from "../domain/cadence.ts";
 import { DAY_MS } from "../model.ts";
 import { type ActionState, applyToState, cloneState, inverseOf, type ItemVerb, itemChanges, NEVER_EXPIRES, taskIdOf, touchedBy } from "./item-changes.ts";
@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 10, 30, 9);
 const LAST_TALK = NOW - 40 * DAY_MS;
 const IN_TWO_WEEKS = NOW + 14 * DAY_MS;
 
-function item(position: number, subjectKey: string, contactId: string | null): DigestItemRecord {
+function item(position: number, subjectKey: string, contactId: string | null): ItemWithState {
   return {
     id: `item${position}`,
     digestId: "d1",
@@ -28,7 +28,7 @@ function contact(id: string, cadenceDays: number | null, learnedCadenceDays: num
   return {
     id,
     name: id,
-    primaryAddress: `${id}@x.com`,
+    address: `${id}@x.com`,
     muted: false,
     cadenceDays,
     learnedCadenceDays,
@@ -58,7 +58,7 @@ function state(): ActionState {
   };
 }
 
-function at(s: ActionState, position: number): DigestItemRecord {
+function at(s: ActionState, position: number): ItemWithState {
   const found = s.items.find((candidate) => candidate.position === position);
   if (!found) throw new Error(`no item ${position}`);
   return found;

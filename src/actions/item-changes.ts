@@ -3,7 +3,7 @@
 import type {
   Change,
   ContactState,
-  DigestItemRecord,
+  ItemWithState,
   ItemState,
   SuppressionReason,
   SuppressionValue,
@@ -17,7 +17,7 @@ export const NEVER_EXPIRES = 8_640_000_000_000_000;
 
 /** What a command acts on, loaded once per reply or link and updated as lines apply. */
 export interface ActionState {
-  items: DigestItemRecord[];
+  items: ItemWithState[];
   suppressions: Map<string, SuppressionValue>;
   tasks: Map<string, TaskState>;
   contacts: Map<string, ContactState>;
@@ -32,13 +32,13 @@ export function taskIdOf(subjectKey: string): string | null {
 }
 
 /** The subject keys, task ids and contact ids a set of items may touch. */
-export function touchedBy(items: readonly DigestItemRecord[]) {
+export function touchedBy(items: readonly ItemWithState[]) {
   const taskIds = items.map((item) => taskIdOf(item.subjectKey)).filter((id): id is string => id !== null);
   const contactIds = items.map((item) => item.contactId).filter((id): id is string => id !== null);
   return { subjectKeys: [...new Set(items.map((item) => item.subjectKey))], taskIds: [...new Set(taskIds)], contactIds: [...new Set(contactIds)] };
 }
 
-function suppressionUntil(verb: ItemVerb, item: DigestItemRecord, state: ActionState, now: number, until: number | null): number {
+function suppressionUntil(verb: ItemVerb, item: ItemWithState, state: ActionState, now: number, until: number | null): number {
   if (verb === "snooze" && until !== null) return until;
   const contact = item.contactId ? state.contacts.get(item.contactId) : undefined;
   // A check-in that was done or skipped comes back after the person's rhythm, not never.
@@ -55,7 +55,7 @@ export type ItemChanges = { ok: true; changes: Change[] } | { ok: false; why: st
  * already there, so applying twice is the same as once.
  */
 export function itemChanges(
-  item: DigestItemRecord,
+  item: ItemWithState,
   verb: ItemVerb,
   state: ActionState,
   now: number,

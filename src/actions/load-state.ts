@@ -1,10 +1,10 @@
 // The state a set of digest items' commands act on, read in one pass.
-import type { DigestItemRecord } from "../db/action-records.ts";
+import type { ItemWithState } from "../db/action-records.ts";
 import { loadContacts, loadSuppressions, loadTasks } from "../db/action-state.ts";
 import type { Database } from "../db/client.ts";
 import { type ActionState, touchedBy } from "./item-changes.ts";
 
-export async function loadActionState(db: Database, userId: string, items: DigestItemRecord[]): Promise<ActionState> {
+export async function loadActionState(db: Database, userId: string, items: ItemWithState[]): Promise<ActionState> {
   const touched = touchedBy(items);
   const [suppressions, tasks, contacts] = await Promise.all([
     loadSuppressions(db, userId, touched.subjectKeys),

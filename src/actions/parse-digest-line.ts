@@ -8,7 +8,7 @@ import { parseCadence } from "./parse-cadence.ts";
 import { parseItems } from "./parse-items.ts";
 
 /** A note kept on a person; longer text belongs in an email to Tend, where it is logged as notes. */
-export const MAX_NOTE_CHARS = 2_000;
+export const MAX_REPLY_NOTE_CHARS = 2_000;
 export const DEFAULT_SNOOZE_DAYS = 7;
 
 type ItemVerb = "done" | "skip" | "never" | "snooze";
@@ -80,7 +80,7 @@ export function parseDigestLine(line: string, now: number, timeZone: string): Co
   if (note) {
     const item = Number(note[1] ?? note[2]);
     const text = (note[3] ?? "").trim();
-    return item >= 1 && text ? { verb: "note", item, text: text.slice(0, MAX_NOTE_CHARS) } : null;
+    return item >= 1 && text ? { verb: "note", item, text: text.slice(0, MAX_REPLY_NOTE_CHARS) } : null;
   }
   const cadence = CADENCE.exec(t);
   if (cadence) {

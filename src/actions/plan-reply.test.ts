@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActionLogEntry, DigestItemRecord } from "../db/action-records.ts";
+import type { ActionLogEntry, ItemWithState } from "../db/action-records.ts";
 import { DAY_MS } from "../model.ts";
 import type { Command } from "./command-types.ts";
 import { type ActionState, NEVER_EXPIRES } from "./item-changes.ts";
@@ -8,7 +8,7 @@ import { planReply } from "./plan-reply.ts";
 const NOW = Date.UTC(2026, 10, 30, 9);
 const LAST_TALK = NOW - 40 * DAY_MS;
 
-function item(position: number, subjectKey: string, contactId: string | null): DigestItemRecord {
+function item(position: number, subjectKey: string, contactId: string | null): ItemWithState {
   return {
     id: `item${position}`,
     digestId: "d1",
@@ -30,8 +30,8 @@ function state(): ActionState {
     suppressions: new Map(),
     tasks: new Map([["t1", { id: "t1", status: "open", completedAt: null, snoozedUntil: null }]]),
     contacts: new Map([
-      ["c1", { id: "c1", name: "Ana Lima", primaryAddress: "ana@x.com", muted: false, cadenceDays: null, learnedCadenceDays: null, lastInteractionAt: LAST_TALK, nextCheckInAt: null }],
-      ["c2", { id: "c2", name: "Ben Okoro", primaryAddress: "ben@x.com", muted: false, cadenceDays: null, learnedCadenceDays: 21, lastInteractionAt: LAST_TALK, nextCheckInAt: LAST_TALK + 21 * DAY_MS }],
+      ["c1", { id: "c1", name: "Ana Lima", address: "ana@x.com", muted: false, cadenceDays: null, learnedCadenceDays: null, lastInteractionAt: LAST_TALK, nextCheckInAt: null }],
+      ["c2", { id: "c2", name: "Ben Okoro", address: "ben@x.com", muted: false, cadenceDays: null, learnedCadenceDays: 21, lastInteractionAt: LAST_TALK, nextCheckInAt: LAST_TALK + 21 * DAY_MS }],
     ]),
   };
 }

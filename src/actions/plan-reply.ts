@@ -1,6 +1,6 @@
 // apply (pure): a reply's commands, line by line, against the state they act on.
 // Returns the writes for one db.batch and what to tell the user.
-import type { ActionLogEntry, ActionPlan, Change, DigestItemRecord } from "../db/action-records.ts";
+import type { ActionLogEntry, ActionPlan, Change, ItemWithState } from "../db/action-records.ts";
 import { nextCheckInAt } from "../domain/cadence.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { daysBetween } from "../lib/time/local-date.ts";
@@ -18,7 +18,7 @@ import {
 /** How far ahead a snooze may reach; further than this is more likely a typo than a plan. */
 export const MAX_SNOOZE_DAYS = 2 * 366;
 
-export interface PlanInput {
+export interface ReplyPlanInput {
   state: ActionState;
   digestId: string | null;
   commands: readonly Command[];
@@ -37,16 +37,16 @@ export interface PlanOutcome {
 
 const PAST: Record<ItemVerb, string> = { done: "done", skip: "skipped", snooze: "snoozed", never: "never again" };
 
-function label(item: DigestItemRecord): string {
+function label(item: ItemWithState): string {
   return `${item.position}. ${item.title}`;
 }
 
 function who(state: ActionState, contactId: string): string {
   const contact = state.contacts.get(contactId);
-  return contact?.name ?? contact?.primaryAddress ?? "this person";
+  return contact?.name ?? contact?.address ?? "this person";
 }
 
-export function planReply(input: PlanInput): { plan: ActionPlan; outcome: PlanOutcome } {
+export function planReply(input: ReplyPlanInput): { plan: ActionPlan; outcome: PlanOutcome } {
   const state = cloneState(input.state);
   const { now, timeZone } = input;
   const plan: ActionPlan = { changes: [], logged: [], undone: [] };
@@ -67,13 +67,13 @@ export function planReply(input: PlanInput): { plan: ActionPlan; outcome: PlanOu
   };
 
   const findItem = (position: number) => state.items.find((item) => item.position === position);
-  const resolve = (ref: ItemRef, verbText: string): DigestItemRecord[] => {
+  const resolve = (ref: ItemRef, verbText: string): ItemWithState[] => {
     if (ref === "all") {
       const open = state.items.filter((item) => item.state === "open");
       if (open.length === 0) outcome.notApplied.push(`${verbText} all: no open items are left in this digest.`);
       return open;
     }
-    const found: DigestItemRecord[] = [];
+    const found: ItemWithState[] = [];
     for (const position of ref) {
       const item = findItem(position);
       if (item) found.push(item);

@@ -5,12 +5,12 @@ import type { CorrectionCommand } from "../actions/corrections.ts";
 import type { Route } from "../edge/route-email.ts";
 import type { MessageKind } from "../inbound/classify.ts";
 import type { Understanding } from "../inbound/understand.ts";
-import type { Mailbox, Person, SignalKind } from "../model.ts";
+import type { Mailbox, Participant, SignalKind } from "../model.ts";
 
 export interface InspectReport {
   kind: MessageKind | Exclude<Route["kind"], "log"> | "automatic";
   from: { name: string | null; address: string };
-  people: { name: string | null; address: string | null; role: Person["role"] }[];
+  people: { name: string | null; address: string | null; role: Participant["role"] }[];
   forwarded: { from: Mailbox | null; to: Mailbox[]; cc: Mailbox[]; subject: string; date: string | null } | null;
   introduction: {
     introducer: Mailbox;

@@ -1,12 +1,12 @@
 // Reading a digest and its items for replies and one-click links.
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import type { DigestItemRecord, DigestRecord } from "./action-records.ts";
+import type { ItemWithState, DigestRecord } from "./action-records.ts";
 import { digestItems, digests } from "./schema.ts";
 
 type DigestItemRow = typeof digestItems.$inferSelect;
 
-function toItem(row: DigestItemRow): DigestItemRecord {
+function toItem(row: DigestItemRow): ItemWithState {
   return {
     id: row.id,
     digestId: row.digestId,
@@ -27,7 +27,7 @@ export async function findDigestWithItems(
   db: Database,
   userId: string,
   digestId: string,
-): Promise<{ digest: DigestRecord; items: DigestItemRecord[] } | null> {
+): Promise<{ digest: DigestRecord; items: ItemWithState[] } | null> {
   const [digestRows, itemRows] = await db.batch([
     db
       .select({
@@ -51,7 +51,7 @@ export async function findDigestWithItems(
   return { digest, items: itemRows.map(toItem) };
 }
 
-export async function findDigestItem(db: Database, itemId: string): Promise<DigestItemRecord | null> {
+export async function findDigestItem(db: Database, itemId: string): Promise<ItemWithState | null> {
   const [row] = await db.select().from(digestItems).where(eq(digestItems.id, itemId)).limit(1);
   return row ? toItem(row) : null;
 }

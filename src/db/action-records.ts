@@ -1,6 +1,6 @@
 // Tend's own shapes for what acting on a digest reads and writes. Queries under
 // src/db/action-*.ts map rows to these; src/actions never sees a drizzle row.
-import type { DigestItemRecord as StoredDigestItem } from "./digest-claims.ts";
+import type { Contact, DigestItem } from "../model.ts";
 
 export const ITEM_STATES = ["open", "done", "snoozed", "skipped", "never"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
@@ -17,7 +17,7 @@ export interface DigestRecord {
 }
 
 /** An item as the digest stored it, with what the user has done with it since. */
-export interface DigestItemRecord extends StoredDigestItem {
+export interface ItemWithState extends DigestItem {
   digestId: string;
   userId: string;
   state: ItemState;
@@ -36,10 +36,8 @@ export interface TaskState {
   snoozedUntil: number | null;
 }
 
-export interface ContactState {
-  id: string;
-  name: string | null;
-  primaryAddress: string | null;
+/** A contact as acting on a digest needs it: muted or not, and its check-in clock. */
+export interface ContactState extends Contact {
   muted: boolean;
   cadenceDays: number | null;
   learnedCadenceDays: number | null;

@@ -46,7 +46,7 @@ export async function loadContacts(
     .select({
       id: contacts.id,
       name: contacts.name,
-      primaryAddress: contacts.primaryAddress,
+      address: contacts.primaryAddress,
       muted: contacts.muted,
       cadenceDays: contacts.cadenceDays,
       learnedCadenceDays: contacts.learnedCadenceDays,

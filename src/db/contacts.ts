@@ -1,12 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/sqlite-core";
+import type { Contact } from "../model.ts";
 import type { Database } from "./client.ts";
 import { contactAddresses, contacts } from "./schema.ts";
 
-export interface KnownContact {
-  id: string;
-  address: string | null;
-  name: string | null;
+/** A contact as logging a message needs it: how good its name is, and its check-in clock. */
+export interface KnownContact extends Contact {
   nameQuality: number;
   nameKey: string | null;
   firstNameKey: string | null;

@@ -4,7 +4,7 @@
 // interactions or signals the user has.
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { SignalKind, TaskKind } from "../model.ts";
+import type { Contact, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
 import {
   contacts,
@@ -29,12 +29,6 @@ export interface DigestUser {
   unsubscribedAt: number | null;
 }
 
-export interface ContactRef {
-  id: string;
-  name: string | null;
-  address: string | null;
-}
-
 export interface TaskCandidate {
   id: string;
   kind: TaskKind;
@@ -44,11 +38,11 @@ export interface TaskCandidate {
   saidAt: number;
   /** From a signal told in confidence: never quoted. */
   private: boolean;
-  contact: ContactRef | null;
+  contact: Contact | null;
 }
 
 export interface CheckInCandidate {
-  contact: ContactRef;
+  contact: Contact;
   lastInteractionAt: number | null;
   nextCheckInAt: number;
   interactionCount: number;
@@ -67,7 +61,7 @@ export interface SignalCandidate {
   dueAt: number | null;
   /** When it was said: the interaction's time, else when Tend logged it. */
   saidAt: number;
-  contact: ContactRef;
+  contact: Contact;
 }
 
 export interface IntroductionCandidate {
@@ -79,10 +73,10 @@ export interface IntroductionCandidate {
   /** When the introduction was made: the interaction's time, else when Tend logged it. */
   madeAt: number;
   /** Null: the user made the introduction. */
-  introducer: ContactRef | null;
-  personA: ContactRef | null;
+  introducer: Contact | null;
+  personA: Contact | null;
   /** Null: the user is the one introduced. */
-  personB: ContactRef | null;
+  personB: Contact | null;
 }
 
 export interface ShownItem {
@@ -137,7 +131,7 @@ function contactFields(table: ContactColumns, prefix: string) {
   };
 }
 
-function contactRef(fields: ContactFieldValues): ContactRef | null {
+function contactRef(fields: ContactFieldValues): Contact | null {
   return fields.id === null ? null : { id: fields.id, name: fields.name, address: fields.address };
 }
 

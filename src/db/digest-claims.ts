@@ -3,7 +3,7 @@
 // and the send is recorded after.
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { DigestSection } from "../model.ts";
+import type { DigestItem } from "../model.ts";
 import type { Database } from "./client.ts";
 import { digestItems, digests } from "./schema.ts";
 
@@ -41,24 +41,12 @@ export async function claimDigest(db: Database, claim: DigestClaim): Promise<Cla
   return digestId ? { claimed: true, digestId } : { claimed: false };
 }
 
-/** An item as a digest stores it before sending, so a reply can name it. */
-export interface DigestItemRecord {
-  id: string;
-  /** The number the digest shows for this item. */
-  position: number;
-  section: DigestSection;
-  subjectKey: string;
-  contactId: string | null;
-  title: string;
-  reason: string;
-}
-
 /** Stores the items of a claimed digest, replacing those of a failed earlier attempt. */
 export async function recordDigestItems(
   db: Database,
   digestId: string,
   userId: string,
-  items: readonly DigestItemRecord[],
+  items: readonly DigestItem[],
 ): Promise<void> {
   // One statement per item: D1 binds at most 100 parameters per statement.
   const inserts: BatchItem<"sqlite">[] = items.map((item) => db.insert(digestItems).values({ ...item, digestId, userId }));

@@ -1,14 +1,15 @@
 // select, later rounds: people who share a tag with the user's recent needs and
 // interests, then what is already known about the pairs Tend would suggest.
+import type { Contact } from "../model.ts";
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import type { ContactRef } from "./digest-candidates.ts";
+
 import { contacts, introductions, signals, suppressions } from "./schema.ts";
 
 export interface TagHolder {
   signalId: string;
   tag: string;
-  contact: ContactRef;
+  contact: Contact;
 }
 
 /** D1 binds at most 100 parameters per statement; lists passed to IN stay below this. */

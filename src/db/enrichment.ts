@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LogPlan } from "./log-message.ts";
-import type { Person, Role } from "../model.ts";
+import type { Participant, Role } from "../model.ts";
 import type { Database } from "./client.ts";
 import { contacts, interactionParticipants, interactions, signals, tasks, users } from "./schema.ts";
 
@@ -14,7 +14,7 @@ export interface EnrichmentSource {
   timeZone: string;
   userName: string | null;
   userEmail: string;
-  people: (Person & { contactId: string })[];
+  people: (Participant & { contactId: string })[];
   /** What the deterministic extractor already found: kind, contact and sentence. */
   known: { kind: string; contactId: string | null; sentence: string }[];
 }

@@ -1,7 +1,7 @@
 // compose: the digest as plain text that reads well on its own, and as HTML
 // with inline styles (mail clients drop <style> blocks). Pure.
 import { type Html, html, renderHtml } from "../lib/html.ts";
-import type { DigestSection } from "../model.ts";
+import type { DigestSection, DigestItem } from "../model.ts";
 import { formatDay } from "../lib/time/format.ts";
 
 export const SECTION_TITLES: Record<DigestSection, string> = {
@@ -20,11 +20,8 @@ export interface ItemLinks {
   skip: string;
 }
 
-export interface ComposedItem {
-  position: number;
-  section: DigestSection;
-  title: string;
-  reason: string;
+/** An item as the mail shows it: what the digest stored, and its one-click links. */
+export interface ComposedItem extends Pick<DigestItem, "position" | "section" | "title" | "reason"> {
   links: ItemLinks;
 }
 

@@ -2,7 +2,8 @@
 // interests, or two people who care about the same things. Pure; the lookups
 // start from the user's few most recent needs and interest tags, never from
 // the whole address book.
-import type { ContactRef, SignalCandidate } from "../db/digest-candidates.ts";
+import type { Contact } from "../model.ts";
+import type { SignalCandidate } from "../db/digest-candidates.ts";
 import type { TagHolder } from "../db/digest-matches.ts";
 import { subjectKey } from "./suggestion.ts";
 
@@ -73,8 +74,8 @@ export type PairBasis =
 export interface CandidatePair {
   key: string;
   /** For a need, the person who has it. */
-  a: ContactRef;
-  b: ContactRef;
+  a: Contact;
+  b: Contact;
   basis: PairBasis;
 }
 
@@ -93,7 +94,7 @@ const BASIS_RANK: Record<PairBasis["kind"], number> = { need_offer: 0, need_inte
 /** Candidate pairs, strongest basis first, at most MAX_PAIRS, one entry per pair of people. */
 export function candidatePairs(input: PairInput): CandidatePair[] {
   const pairs = new Map<string, CandidatePair>();
-  const add = (a: ContactRef, b: ContactRef, basis: PairBasis) => {
+  const add = (a: Contact, b: Contact, basis: PairBasis) => {
     if (a.id === b.id) return;
     const key = subjectKey.pair(a.id, b.id);
     const known = pairs.get(key);

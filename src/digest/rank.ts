@@ -30,7 +30,7 @@ export interface RankOptions {
   recentlyShown: ReadonlySet<string>;
 }
 
-export interface RankedItem extends Suggestion {
+export interface RankedSuggestion extends Suggestion {
   /** 1-based number the user replies with. */
   position: number;
 }
@@ -52,7 +52,7 @@ function byScore(a: Suggestion, b: Suggestion): number {
   return b.score - a.score || (a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0);
 }
 
-export function rankSuggestions(suggestions: readonly Suggestion[], options: RankOptions): RankedItem[] {
+export function rankSuggestions(suggestions: readonly Suggestion[], options: RankOptions): RankedSuggestion[] {
   const maxItems = usableMaxItems(options.maxItems);
   const sectionCap = Math.max(1, Math.ceil(maxItems * MAX_SECTION_SHARE));
 

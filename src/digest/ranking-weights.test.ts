@@ -3,8 +3,8 @@
 // against the worst case of the higher), so a later tweak of a number or a
 // formula that breaks a promise fails here.
 import { describe, expect, it } from "vitest";
-import type { ContactRef, SignalCandidate } from "../db/digest-candidates.ts";
-import { DAY_MS } from "../model.ts";
+import type { SignalCandidate } from "../db/digest-candidates.ts";
+import { DAY_MS, type Contact } from "../model.ts";
 import type { PairBasis } from "./match-introductions.ts";
 import { RANKING_WEIGHTS } from "./ranking-weights.ts";
 import {
@@ -20,8 +20,8 @@ import {
 const asOf = Date.parse("2026-11-30T07:00:00Z");
 const clock = { asOf, timeZone: "Europe/Berlin" };
 const HOUR_MS = 3_600_000;
-const ana: ContactRef = { id: "ana", name: "Ana Lima", address: "ana@lima.example" };
-const ben: ContactRef = { id: "ben", name: "Ben Cho", address: "ben@cho.example" };
+const ana: Contact = { id: "ana", name: "Ana Lima", address: "ana@lima.example" };
+const ben: Contact = { id: "ben", name: "Ben Cho", address: "ben@cho.example" };
 
 function said(kind: SignalCandidate["kind"], text: string, ageDays: number, dueAt: number | null = null): SignalCandidate {
   return { id: `${kind}-${text}`, kind, text, tag: null, dueAt, saidAt: asOf - ageDays * DAY_MS, contact: ana };

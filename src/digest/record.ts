@@ -3,12 +3,13 @@
 // mail left releases the week for the queue's retry; a failure after it keeps
 // the claim, because sending again would mail the digest twice.
 import type { Database } from "../db/client.ts";
-import { type DigestItemRecord, markDigestFailed, markDigestSent, recordDigestItems } from "../db/digest-claims.ts";
+import type { DigestItem } from "../model.ts";
+import { markDigestFailed, markDigestSent, recordDigestItems } from "../db/digest-claims.ts";
 import { SendError } from "./send.ts";
 
 export async function sendAndRecord(
   db: Database,
-  digest: { id: string; userId: string; items: readonly DigestItemRecord[]; now: number },
+  digest: { id: string; userId: string; items: readonly DigestItem[]; now: number },
   send: () => Promise<{ messageId: string }>,
 ): Promise<void> {
   let messageId: string | null;

@@ -9,7 +9,7 @@ import { sendMail } from "../domain/outbox.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { DAY_MS } from "../model.ts";
 import { type ComposedItem, type ComposedMail, composeDigest, composeQuietWeek, type ItemLinks, type Letter } from "./compose.ts";
-import type { RankedItem } from "./rank.ts";
+import type { RankedSuggestion } from "./rank.ts";
 
 /** One-click links on items work until well after the next digests. */
 export const ITEM_LINK_TTL_MS = 28 * DAY_MS;
@@ -22,7 +22,7 @@ export interface DigestToSend {
   digestId: string;
   user: { id: string; email: string; name: string | null; timeZone: string };
   /** Ranked items with the ids their digest_items rows will have. */
-  items: readonly (RankedItem & { id: string })[];
+  items: readonly (RankedSuggestion & { id: string })[];
   asOf: number;
 }
 

@@ -1,12 +1,6 @@
 // From what Tend knows to what it could suggest this week, each with its reason
 // in the other person's terms. Pure: data, `asOf` and the user's zone in.
-import type {
-  CheckInCandidate,
-  DigestCandidates,
-  IntroductionCandidate,
-  SignalCandidate,
-  TaskCandidate,
-} from "../db/digest-candidates.ts";
+import type { CheckInCandidate, DigestCandidates, IntroductionCandidate, SignalCandidate, TaskCandidate } from "../db/digest-candidates.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { localDayDifference } from "../lib/time/zoned.ts";
 import { DAY_MS } from "../model.ts";

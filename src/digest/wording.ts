@@ -1,13 +1,9 @@
 // Words and dates for the digest, in the user's time zone. Pure.
 import { localDayDifference } from "../lib/time/zoned.ts";
+import type { Person } from "../model.ts";
 
 /** Longest quote of what someone said; a digest line should stay a line. */
 export const MAX_QUOTE_CHARS = 140;
-
-export interface Person {
-  name: string | null;
-  address: string | null;
-}
 
 /** "Ana Lima", else the address, else "someone". */
 export function fullName(person: Person | null): string {

@@ -5,8 +5,8 @@
 import type { ParsedCommands } from "../actions/command-types.ts";
 import { type Corrections, parseCorrections } from "../actions/corrections.ts";
 import { isCommandMail, parseCommands } from "../actions/parse-commands.ts";
-import { type Addressing, isDirect, tendTag } from "../inbound/classify.ts";
-import { followUpTime } from "../inbound/follow-up-address.ts";
+import { type Addressing, isDirect, tendSubaddress } from "../inbound/classify.ts";
+import { reminderTime } from "../inbound/reminder-address.ts";
 import { CORRECTION_TOKEN_PREFIX, REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
 import { visibleText } from "../mail/visible-text.ts";
 import type { ParsedEmail } from "../model.ts";
@@ -18,7 +18,7 @@ export type Route =
   | { kind: "log" };
 
 export function routeEmail(email: ParsedEmail, addressing: Addressing, now: number, timeZone: string): Route {
-  const tag = tendTag(email, addressing);
+  const tag = tendSubaddress(email, addressing);
   if (tag?.startsWith(REPLY_TOKEN_PREFIX)) {
     const text = visibleText(email.text);
     const parsed = parseCommands({ kind: "digest_reply", subject: email.subject, text, now, timeZone });
@@ -28,7 +28,7 @@ export function routeEmail(email: ParsedEmail, addressing: Addressing, now: numb
     return { kind: "correction", token: tag.slice(CORRECTION_TOKEN_PREFIX.length), corrections: parseCorrections(visibleText(email.text)) };
   }
   // A mail to a reminder address is a reminder, whatever its first line says.
-  if ((tag === null || followUpTime(tag, now, timeZone) === null) && isDirect(email, addressing)) {
+  if ((tag === null || reminderTime(tag, now, timeZone) === null) && isDirect(email, addressing)) {
     const text = visibleText(email.text);
     if (isCommandMail(email.subject, text)) {
       return { kind: "command", parsed: parseCommands({ kind: "command", subject: email.subject, text, now, timeZone }) };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ANA, BEN, DEV, SAM, TEND } from "../../test/helpers/build-email.ts";
 import { buildSignal, buildUnderstanding } from "../../test/helpers/build-understanding.ts";
-import { HOUR_MS, type Person } from "../model.ts";
+import { HOUR_MS, type Participant } from "../model.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
-import type { FollowUpTime } from "./follow-up-address.ts";
+import type { ReminderTime } from "./reminder-address.ts";
 import { planLog } from "./plan-log.ts";
 import type { Understanding } from "./understand.ts";
 
@@ -18,7 +18,7 @@ const SECRET = "Ana's mother is ill";
 
 function acknowledge(
   overrides: Partial<Understanding>,
-  options: { followUp?: FollowUpTime; truncated?: boolean; replyTo?: string | null; timeZone?: string; now?: number } = {},
+  options: { reminder?: ReminderTime; truncated?: boolean; replyTo?: string | null; timeZone?: string; now?: number } = {},
 ) {
   const understanding = buildUnderstanding({ occurredAt: OCCURRED, ...overrides });
   const timeZone = options.timeZone ?? LA;
@@ -27,7 +27,7 @@ function acknowledge(
   const plan = planLog({
     userId: USER.id,
     understanding,
-    followUp: options.followUp ?? null,
+    reminder: options.reminder ?? null,
     existing: [],
     keys: ["<m1@mail.gmail.com>"],
     timeZone,
@@ -45,7 +45,7 @@ function acknowledge(
   });
 }
 
-function person(mailbox: { name: string | null; address: string | null }, role: Person["role"]): Person {
+function person(mailbox: { name: string | null; address: string | null }, role: Participant["role"]): Participant {
   return { ...mailbox, role };
 }
 
@@ -102,7 +102,7 @@ describe("composeAcknowledgement", () => {
     ["notes", "Logged your notes from Wed 18 Nov."],
     ["forwarded", "Logged the forwarded message from Wed 18 Nov."],
     ["invite", "Logged the invite from Wed 18 Nov."],
-    ["follow_up", "Logged this thread from Wed 18 Nov."],
+    ["reminder", "Logged this thread from Wed 18 Nov."],
   ] as const)("names a %s for what it is", (kind, first) => {
     expect(acknowledge({ kind }).text.split("\n")[0]).toBe(first);
   });
@@ -159,11 +159,11 @@ describe("composeAcknowledgement", () => {
   });
 
   it("tells when a reminder address will bring the thread back, at what local time", () => {
-    const followUp = { at: Date.UTC(2026, 10, 21, 17), label: "3d" };
-    const mail = acknowledge({ kind: "follow_up", subject: "Beta?", people: [person(DEV, "to")] }, { followUp });
+    const reminder = { at: Date.UTC(2026, 10, 21, 17), label: "3d" };
+    const mail = acknowledge({ kind: "reminder", subject: "Beta?", people: [person(DEV, "to")] }, { reminder });
     expect(mail.text).toContain("\n\nI'll remind you about this thread on Sat 21 Nov, 09:00 (America/Los_Angeles).");
     // The day clocks went back: still 09:00 on the user's clock.
-    const overDst = acknowledge({ kind: "follow_up", occurredAt: Date.UTC(2026, 9, 29, 16) }, { followUp: { at: Date.UTC(2026, 10, 1, 17), label: "sunday" }, now: Date.UTC(2026, 9, 29, 17) });
+    const overDst = acknowledge({ kind: "reminder", occurredAt: Date.UTC(2026, 9, 29, 16) }, { reminder: { at: Date.UTC(2026, 10, 1, 17), label: "sunday" }, now: Date.UTC(2026, 9, 29, 17) });
     expect(overDst.text).toContain("I'll remind you about this thread on Sun 1 Nov, 09:00 (America/Los_Angeles).");
   });
 

@@ -55,7 +55,7 @@ export function composeAcknowledgement(input: AcknowledgeInput): OutgoingMail {
         ? "the forwarded message"
         : u.kind === "invite"
           ? "the invite"
-          : u.kind === "follow_up"
+          : u.kind === "reminder"
             ? "this thread"
             : "your notes";
   lines.push(`Logged ${what} from ${formatDay(u.occurredAt, tz, now)}.`);

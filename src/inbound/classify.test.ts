@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANA, BEN, buildEmail, DEV, SAM, samAddressing, TEND, TEND_ADDRESS } from "../../test/helpers/build-email.ts";
 import type { ParsedAttachment } from "../model.ts";
-import { classify, isDirect, isTendAddress, otherRecipients, tendTag } from "./classify.ts";
+import { classify, isDirect, isTendAddress, otherRecipients, tendSubaddress } from "./classify.ts";
 
 // Tuesday 24 November 2026, 10:15 in Los Angeles (18:15 UTC).
 const NOW = Date.UTC(2026, 10, 24, 18, 15);
@@ -49,17 +49,17 @@ describe("isTendAddress", () => {
 
 describe("tendTag", () => {
   it("reads the envelope first: a BCC copy names the tag nowhere else", () => {
-    expect(tendTag({ to: [DEV], cc: [] }, { tendAddress: TEND_ADDRESS, envelopeTo: "tend+3d@tend.example" })).toBe("3d");
+    expect(tendSubaddress({ to: [DEV], cc: [] }, { tendAddress: TEND_ADDRESS, envelopeTo: "tend+3d@tend.example" })).toBe("3d");
   });
 
   it("falls back to a tagged Tend in To, then Cc, lower-cased", () => {
     const addressing = { tendAddress: TEND_ADDRESS, envelopeTo: TEND_ADDRESS };
-    expect(tendTag({ to: [{ name: "Tend", address: "tend+Friday@tend.example" }], cc: [] }, addressing)).toBe("friday");
-    expect(tendTag({ to: [DEV], cc: [{ name: null, address: "tend+2w@tend.example" }] }, addressing)).toBe("2w");
+    expect(tendSubaddress({ to: [{ name: "Tend", address: "tend+Friday@tend.example" }], cc: [] }, addressing)).toBe("friday");
+    expect(tendSubaddress({ to: [DEV], cc: [{ name: null, address: "tend+2w@tend.example" }] }, addressing)).toBe("2w");
   });
 
   it("ignores tags on other people's addresses", () => {
-    expect(tendTag({ to: [{ name: null, address: "dev+3d@patel.io" }], cc: [] }, { tendAddress: TEND_ADDRESS, envelopeTo: TEND_ADDRESS })).toBeNull();
+    expect(tendSubaddress({ to: [{ name: null, address: "dev+3d@patel.io" }], cc: [] }, { tendAddress: TEND_ADDRESS, envelopeTo: TEND_ADDRESS })).toBeNull();
   });
 });
 
@@ -90,7 +90,7 @@ describe("otherRecipients and isDirect", () => {
 describe("classify", () => {
   it("reads a mail to Tend alone as notes, with no recipients", () => {
     const result = classify(buildEmail(), samAddressing(), NOW, LA);
-    expect(result).toMatchObject({ kind: "notes", direct: true, recipients: [], tag: null, followUp: null, notUnderstood: [] });
+    expect(result).toMatchObject({ kind: "notes", direct: true, recipients: [], subaddress: null, reminder: null, notUnderstood: [] });
   });
 
   it("reads a CC'd mail as a thread with its other recipients", () => {
@@ -131,10 +131,10 @@ describe("classify", () => {
 
   it("reads a reminder address as a follow-up at 09:00 in the user's zone", () => {
     const result = classify(buildEmail({ to: [DEV] }), samAddressing("tend+3d@tend.example"), NOW, LA);
-    expect(result.kind).toBe("follow_up");
-    expect(result.tag).toBe("3d");
+    expect(result.kind).toBe("reminder");
+    expect(result.subaddress).toBe("3d");
     // Friday 27 November, 09:00 in Los Angeles.
-    expect(result.followUp).toEqual({ at: Date.UTC(2026, 10, 27, 17), label: "3d" });
+    expect(result.reminder).toEqual({ at: Date.UTC(2026, 10, 27, 17), label: "3d" });
     expect(result.recipients).toEqual([DEV]);
   });
 
@@ -142,8 +142,8 @@ describe("classify", () => {
     // 23:30 on Monday in Los Angeles is already Tuesday in UTC and in Berlin.
     const lateEvening = Date.UTC(2026, 10, 24, 7, 30);
     const email = buildEmail({ to: [DEV] });
-    expect(classify(email, samAddressing("tend+1d@tend.example"), lateEvening, LA).followUp?.at).toBe(Date.UTC(2026, 10, 24, 17));
-    expect(classify(email, samAddressing("tend+1d@tend.example"), lateEvening, "Europe/Berlin").followUp?.at).toBe(
+    expect(classify(email, samAddressing("tend+1d@tend.example"), lateEvening, LA).reminder?.at).toBe(Date.UTC(2026, 10, 24, 17));
+    expect(classify(email, samAddressing("tend+1d@tend.example"), lateEvening, "Europe/Berlin").reminder?.at).toBe(
       Date.UTC(2026, 10, 25, 8),
     );
   });
@@ -151,7 +151,7 @@ describe("classify", () => {
   it("says so when the address tag is not a time, and logs the mail anyway", () => {
     const result = classify(buildEmail(), samAddressing("tend+someday@tend.example"), NOW, LA);
     expect(result.kind).toBe("notes");
-    expect(result.followUp).toBeNull();
+    expect(result.reminder).toBeNull();
     expect(result.notUnderstood).toEqual([
       "The address tend+someday@tend.example does not name a time I understand (try +3d, +2w, +friday or +2027-01-15), so I set no reminder.",
     ]);
@@ -160,7 +160,7 @@ describe("classify", () => {
   it("does not set a reminder for a date already past", () => {
     const result = classify(buildEmail({ to: [DEV] }), samAddressing("tend+2026-11-01@tend.example"), NOW, LA);
     expect(result.kind).toBe("thread");
-    expect(result.followUp).toBeNull();
+    expect(result.reminder).toBeNull();
     expect(result.notUnderstood).toHaveLength(1);
   });
 
@@ -170,7 +170,7 @@ describe("classify", () => {
   // own promise and Dev only as "mentioned".
   it.fails("keeps the forwarded message of a forward sent to a reminder address", () => {
     const result = classify(buildEmail({ subject: "Fwd: Pricing", text: FORWARD }), samAddressing("tend+3d@tend.example"), NOW, LA);
-    expect(result.kind).toBe("follow_up");
+    expect(result.kind).toBe("reminder");
     expect(result.forwarded?.from).toEqual(DEV);
   });
 });

@@ -2,12 +2,12 @@
 // addressed to, forwarded blocks, invites), wording last.
 import { splitSubaddress } from "../lib/addresses.ts";
 import type { EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
-import { type FollowUpTime, followUpTime } from "./follow-up-address.ts";
+import { type ReminderTime, reminderTime } from "./reminder-address.ts";
 import { type ForwardedMessage, findForwarded } from "./forwarded.ts";
 import { findInvite, type Invite } from "./invite.ts";
 
 /** What a message the user wants logged turns out to be. Replies to Tend are routed at the edge and never classified. */
-export const MESSAGE_KINDS = ["introduction", "forwarded", "invite", "notes", "thread", "follow_up"] as const;
+export const MESSAGE_KINDS = ["introduction", "forwarded", "invite", "notes", "thread", "reminder"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface Addressing {
@@ -21,8 +21,8 @@ export interface Addressing {
 export interface Classification {
   kind: MessageKind;
   /** The +tag of the Tend address the message was sent to. */
-  tag: string | null;
-  followUp: FollowUpTime | null;
+  subaddress: string | null;
+  reminder: ReminderTime | null;
   /** To/Cc recipients other than the user and Tend. */
   recipients: Mailbox[];
   /** Tend was the only recipient: notes, a forward or a command meant for Tend alone. */
@@ -38,12 +38,12 @@ export function isTendAddress(address: string, tendAddress: string): boolean {
 }
 
 /** The +tag of the Tend address this copy was sent to (envelope first, then To and Cc). */
-export function tendTag(email: Pick<EmailHeaders, "to" | "cc">, addressing: Pick<Addressing, "tendAddress" | "envelopeTo">): string | null {
+export function tendSubaddress(email: Pick<EmailHeaders, "to" | "cc">, addressing: Pick<Addressing, "tendAddress" | "envelopeTo">): string | null {
   const candidates = [addressing.envelopeTo, ...email.to.map((m) => m.address), ...email.cc.map((m) => m.address)];
   for (const address of candidates) {
     if (!isTendAddress(address, addressing.tendAddress)) continue;
-    const { tag } = splitSubaddress(address);
-    if (tag) return tag;
+    const { subaddress } = splitSubaddress(address);
+    if (subaddress) return subaddress;
   }
   return null;
 }
@@ -66,8 +66,8 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
   const direct = isDirect(email, addressing);
   const base: Classification = {
     kind: "thread",
-    tag: tendTag(email, addressing),
-    followUp: null,
+    subaddress: tendSubaddress(email, addressing),
+    reminder: null,
     recipients,
     direct,
     forwarded: null,
@@ -75,11 +75,11 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
     notUnderstood: [],
   };
 
-  if (base.tag) {
-    const followUp = followUpTime(base.tag, now, timeZone);
-    if (followUp) return { ...base, kind: "follow_up", followUp };
+  if (base.subaddress) {
+    const reminder = reminderTime(base.subaddress, now, timeZone);
+    if (reminder) return { ...base, kind: "reminder", reminder };
     base.notUnderstood.push(
-      `The address ${splitSubaddress(addressing.tendAddress).base.replace("@", `+${base.tag}@`)} does not name a time I understand (try +3d, +2w, +friday or +2027-01-15), so I set no reminder.`,
+      `The address ${splitSubaddress(addressing.tendAddress).base.replace("@", `+${base.subaddress}@`)} does not name a time I understand (try +3d, +2w, +friday or +2027-01-15), so I set no reminder.`,
     );
   }
 

@@ -14,7 +14,7 @@ import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
 import type { Envelope } from "./admit.ts";
 import type { MessageKind } from "./classify.ts";
 import { messageKeys } from "./message-keys.ts";
-import { MAX_NAME_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
+import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
 import { understand } from "./understand.ts";
@@ -26,7 +26,7 @@ export type LogOutcome =
   | { status: "unreadable"; reason: string };
 
 /** Kinds the user sent to Tend on purpose, so they hear back what was understood; a CC'd thread is logged quietly. */
-const ACKNOWLEDGED: ReadonlySet<MessageKind> = new Set(["notes", "forwarded", "invite", "introduction", "follow_up"]);
+const ACKNOWLEDGED: ReadonlySet<MessageKind> = new Set(["notes", "forwarded", "invite", "introduction", "reminder"]);
 
 export interface LogInput {
   user: User;
@@ -57,7 +57,7 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
     envelopeTo: normalizeAddress(input.envelope.to),
   };
   const names = nameCandidates(`${email.subject}\n${email.text.slice(0, 5000)}`);
-  const mentioned = mentionedContacts(names, await findContactsByName(db, user.id, names, MAX_NAME_MATCHES));
+  const mentioned = mentionedContacts(names, await findContactsByName(db, user.id, names, MAX_MENTION_MATCHES));
   const understanding = understand({
     email,
     addressing,
@@ -92,7 +92,7 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const plan = planLog({
     userId: user.id,
     understanding,
-    followUp: classification.followUp,
+    reminder: classification.reminder,
     existing,
     keys: keys.store,
     timeZone: user.timeZone,

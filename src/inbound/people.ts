@@ -1,6 +1,6 @@
 // Who is in a message, and how much to trust the names we were given.
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
-import type { Mailbox, Person, Role } from "../model.ts";
+import type { Mailbox, Participant, Role } from "../model.ts";
 import { MAX_PEOPLE_PER_MESSAGE } from "./limits.ts";
 
 /**
@@ -48,8 +48,8 @@ export interface PeopleFilter {
 }
 
 /** Merges people by address (or by name when there is none), keeps the best name and role, caps the count. */
-export function collectPeople(entries: readonly Person[], filter: PeopleFilter): Person[] {
-  const byKey = new Map<string, Person>();
+export function collectPeople(entries: readonly Participant[], filter: PeopleFilter): Participant[] {
+  const byKey = new Map<string, Participant>();
   for (const entry of entries) {
     const address = entry.address ? normalizeAddress(entry.address) : null;
     if (address && (!isAddress(address) || filter.isExcluded(address))) continue;
@@ -71,15 +71,15 @@ export function collectPeople(entries: readonly Person[], filter: PeopleFilter):
   return [...byKey.values()];
 }
 
-export function withRole(mailboxes: readonly Mailbox[], role: Role): Person[] {
+export function withRole(mailboxes: readonly Mailbox[], role: Role): Participant[] {
   return mailboxes.map((m) => ({ name: m.name, address: m.address, role }));
 }
 
 const MENTIONED_ADDRESS = /(?:([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})\s*[<([]\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/gu;
 
 /** People written into the text with their address: "Ana Lima <ana@x.com>", "Ben (ben@y.vc)". */
-export function mentionedByAddress(text: string): Person[] {
-  const people: Person[] = [];
+export function mentionedByAddress(text: string): Participant[] {
+  const people: Participant[] = [];
   for (const match of text.matchAll(MENTIONED_ADDRESS)) {
     if (match[2]) people.push({ name: match[1] ?? null, address: match[2], role: "mentioned" });
   }
@@ -93,7 +93,7 @@ const NOT_NAMES = new Set(
 );
 
 /** How many contacts one message's name lookup may read; beyond it, first names are ambiguous. */
-export const MAX_NAME_MATCHES = 40;
+export const MAX_MENTION_MATCHES = 40;
 
 /**
  * Which looked-up contacts a text really mentions: a full-name match, or a first
@@ -103,7 +103,7 @@ export const MAX_NAME_MATCHES = 40;
 export function mentionedContacts<T extends { nameKey: string | null; firstNameKey: string | null }>(
   names: readonly string[],
   found: readonly T[],
-  cap: number = MAX_NAME_MATCHES,
+  cap: number = MAX_MENTION_MATCHES,
 ): T[] {
   const wanted = new Set(names);
   const exact = found.filter((c) => c.nameKey !== null && wanted.has(c.nameKey));

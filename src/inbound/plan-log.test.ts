@@ -3,8 +3,8 @@ import { ANA, BEN, DEV, SAM } from "../../test/helpers/build-email.ts";
 import { buildSignal, buildUnderstanding } from "../../test/helpers/build-understanding.ts";
 import type { KnownContact } from "../db/contacts.ts";
 import { DEFAULT_CHECK_IN_DAYS } from "../domain/cadence.ts";
-import { DAY_MS, HOUR_MS, type Person, type Signal } from "../model.ts";
-import { DEFAULT_TASK_DUE_DAYS, INTRODUCTION_FOLLOW_UP_DAYS, OPT_IN_FOLLOW_UP_DAYS, type PlanInput, planLog, planSignals } from "./plan-log.ts";
+import { DAY_MS, HOUR_MS, type Participant, type Signal } from "../model.ts";
+import { DEFAULT_TASK_DUE_DAYS, INTRODUCTION_FOLLOW_UP_DAYS, OPT_IN_FOLLOW_UP_DAYS, type LogPlanInput, planLog, planSignals } from "./plan-log.ts";
 import type { Understanding } from "./understand.ts";
 
 // Sam wrote on Wednesday 18 November 2026 at 09:00 in Los Angeles; Tend reads it an hour later.
@@ -42,11 +42,11 @@ const ANA_KNOWN = known("ana", {
   lastInteractionAt: OCCURRED - 30 * DAY_MS,
 });
 
-function plan(understanding: Partial<Understanding>, input: Partial<PlanInput> = {}) {
+function plan(understanding: Partial<Understanding>, input: Partial<LogPlanInput> = {}) {
   return planLog({
     userId: "u1",
     understanding: buildUnderstanding({ occurredAt: OCCURRED, ...understanding }),
-    followUp: null,
+    reminder: null,
     existing: [],
     keys: ["<m1@mail.gmail.com>"],
     timeZone: LA,
@@ -56,7 +56,7 @@ function plan(understanding: Partial<Understanding>, input: Partial<PlanInput> =
   });
 }
 
-function person(mailbox: { name: string | null; address: string | null }, role: Person["role"]): Person {
+function person(mailbox: { name: string | null; address: string | null }, role: Participant["role"]): Participant {
   return { ...mailbox, role };
 }
 
@@ -85,7 +85,7 @@ describe("planLog: the interaction", () => {
     });
   });
 
-  it.each(["introduction", "forwarded", "invite", "notes", "thread", "follow_up"] as const)("logs a %s as that kind of interaction", (kind) => {
+  it.each(["introduction", "forwarded", "invite", "notes", "thread", "reminder"] as const)("logs a %s as that kind of interaction", (kind) => {
     expect(plan({ kind }).interaction.kind).toBe(kind);
   });
 
@@ -303,19 +303,19 @@ describe("planLog: signals and tasks", () => {
 });
 
 describe("planLog: a reminder address", () => {
-  const followUp = { at: Date.UTC(2026, 10, 21, 17), label: "3d" };
+  const reminder = { at: Date.UTC(2026, 10, 21, 17), label: "3d" };
 
   it("reminds the user about the thread, with the person it was to", () => {
-    const p = plan({ kind: "follow_up", subject: "Beta for outside teams?", people: [person(BEN, "cc"), person(DEV, "to")] }, { followUp });
+    const p = plan({ kind: "reminder", subject: "Beta for outside teams?", people: [person(BEN, "cc"), person(DEV, "to")] }, { reminder });
     expect(p.tasks).toEqual([
-      { id: expect.any(String), kind: "reminder", title: "Follow up: Beta for outside teams?", contactId: idOf(p, DEV), signalId: null, dueAt: followUp.at, remindAt: followUp.at },
+      { id: expect.any(String), kind: "reminder", title: "Follow up: Beta for outside teams?", contactId: idOf(p, DEV), signalId: null, dueAt: reminder.at, remindAt: reminder.at },
     ]);
   });
 
   it("falls back to the first person, then to no one, and to a plain title without a subject", () => {
-    const cc = plan({ kind: "follow_up", subject: "", people: [person(BEN, "cc")] }, { followUp });
+    const cc = plan({ kind: "reminder", subject: "", people: [person(BEN, "cc")] }, { reminder });
     expect(cc.tasks[0]).toMatchObject({ title: "Follow up on this thread", contactId: idOf(cc, BEN) });
-    expect(plan({ kind: "follow_up", people: [] }, { followUp }).tasks[0]?.contactId).toBeNull();
+    expect(plan({ kind: "reminder", people: [] }, { reminder }).tasks[0]?.contactId).toBeNull();
   });
 });
 

@@ -6,8 +6,8 @@ import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
 import { isLocalDate } from "../lib/time/local-date.ts";
 import { atLocalTime } from "../lib/time/zoned.ts";
 import { DAY_MS, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
-import type { FollowUpTime } from "./follow-up-address.ts";
-import { REMINDER_HOUR } from "./follow-up-address.ts";
+import type { ReminderTime } from "./reminder-address.ts";
+import { REMINDER_HOUR } from "./reminder-address.ts";
 import { nameKeys, nameQuality } from "./people.ts";
 import type { Understanding } from "./understand.ts";
 
@@ -21,10 +21,10 @@ export const DEFAULT_TASK_DUE_DAYS = 7;
 // Roles that mean the user and the person were in touch; a mention is not.
 const CONTACT_ROLES: ReadonlySet<Role> = new Set(["from", "to", "cc", "introducer", "introduced", "attendee"]);
 
-export interface PlanInput {
+export interface LogPlanInput {
   userId: string;
   understanding: Understanding;
-  followUp: FollowUpTime | null;
+  reminder: ReminderTime | null;
   existing: readonly KnownContact[];
   keys: string[];
   timeZone: string;
@@ -38,7 +38,7 @@ function interactionKind(kind: Understanding["kind"]): InteractionKind {
     case "forwarded":
     case "invite":
     case "notes":
-    case "follow_up":
+    case "reminder":
       return kind;
     default:
       return "thread";
@@ -102,11 +102,11 @@ export function planSignals(
   return { signals, tasks };
 }
 
-function personKey(p: { name: string | null; address: string | null }): string {
+function participantKey(p: { name: string | null; address: string | null }): string {
   return p.address ?? `name:${nameKeys(p.name).nameKey ?? ""}`;
 }
 
-export function planLog(input: PlanInput): LogPlan {
+export function planLog(input: LogPlanInput): LogPlan {
   const { understanding: u, now, newId } = input;
   const byAddress = new Map(input.existing.filter((c) => c.address).map((c) => [c.address, c]));
   const writes = new Map<string, ContactWrite>();
@@ -145,23 +145,23 @@ export function planLog(input: PlanInput): LogPlan {
       };
     }
     writes.set(id, write);
-    contactFor.set(personKey(person), id);
+    contactFor.set(participantKey(person), id);
   }
 
   const resolve = (p: Signal["person"]): string | null => {
     if (!p) return null;
-    const direct = contactFor.get(personKey(p));
+    const direct = contactFor.get(participantKey(p));
     if (direct) return direct;
     const { nameKey, firstNameKey } = nameKeys(p.name);
     const planned = u.people.filter((q) => {
       const k = nameKeys(q.name);
       return nameKey !== null && (k.nameKey === nameKey || (nameKey === firstNameKey && k.firstNameKey === firstNameKey));
     });
-    return planned.length === 1 && planned[0] ? (contactFor.get(personKey(planned[0])) ?? null) : null;
+    return planned.length === 1 && planned[0] ? (contactFor.get(participantKey(planned[0])) ?? null) : null;
   };
 
   const participants = u.people.flatMap((p) => {
-    const contactId = contactFor.get(personKey(p));
+    const contactId = contactFor.get(participantKey(p));
     return contactId ? [{ contactId, role: p.role }] : [];
   });
 
@@ -184,7 +184,7 @@ export function planLog(input: PlanInput): LogPlan {
 
   const { signals, tasks } = planSignals(u.signals, { resolve, occurredAt: u.occurredAt, timeZone: input.timeZone, now, newId });
 
-  if (input.followUp) {
+  if (input.reminder) {
     const about = participants.find((p) => p.role === "to") ?? participants[0];
     tasks.push({
       id: newId(),
@@ -192,8 +192,8 @@ export function planLog(input: PlanInput): LogPlan {
       title: u.subject ? `Follow up: ${u.subject}` : "Follow up on this thread",
       contactId: about?.contactId ?? null,
       signalId: null,
-      dueAt: input.followUp.at,
-      remindAt: input.followUp.at,
+      dueAt: input.reminder.at,
+      remindAt: input.reminder.at,
     });
   }
 

@@ -110,10 +110,10 @@ describe("understand: whole messages", () => {
     // It arrives a few seconds after Sam sent it, on Tuesday 24 November at 10:15 in Los Angeles.
     const arrival = Date.UTC(2026, 10, 24, 18, 15, 30);
     const u = read(await parseEmail(fixtures.gmailFollowUp3d), { addressing: samAddressing("tend+3d@tend.example"), now: arrival });
-    expect(u.kind).toBe("follow_up");
+    expect(u.kind).toBe("reminder");
     expect(u.people).toEqual([{ ...DEV, role: "to" }]);
     // Three days later, at 09:00 in Los Angeles.
-    expect(u.classification.followUp?.at).toBe(Date.UTC(2026, 10, 27, 17));
+    expect(u.classification.reminder?.at).toBe(Date.UTC(2026, 10, 27, 17));
   });
 
   it("notes with a private line: the line is understood, and marked private", async () => {
@@ -226,7 +226,7 @@ describe("understand: time and text", () => {
       buildEmail({ to: [ANA, BEN], cc: [{ name: null, address: "tend+2w@tend.example" }], subject: "Ana <> Ben", text: "Ana, meet Ben. Ben, meet Ana. You both care about climate data." }),
       { addressing: samAddressing("tend+2w@tend.example") },
     );
-    expect(u.kind).toBe("follow_up");
+    expect(u.kind).toBe("reminder");
     expect(u.introduction?.people).toEqual([ANA, BEN]);
     expect(u.people.map((p) => p.role)).toEqual(["introduced", "introduced"]);
   });

@@ -1,6 +1,6 @@
 // parse → classify → extract, as one pure step: what Tend understands from a
 // message, without touching a database. The Worker and `inspect` share it.
-import type { Mailbox, Person, Signal } from "../model.ts";
+import type { Mailbox, Participant, Signal } from "../model.ts";
 import { type Addressing, type Classification, classify, type MessageKind } from "./classify.ts";
 import type { ForwardedMessage } from "./forwarded.ts";
 import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
@@ -23,14 +23,14 @@ export interface UnderstandInput {
   user: Mailbox & { timeZone: string };
   now: number;
   /** Known contacts the text mentions by name (looked up by the caller, when it has a database). */
-  knownPeople?: readonly Person[];
+  knownPeople?: readonly Participant[];
   extractSignals?: SignalExtractor;
 }
 
 export interface Understanding {
   kind: MessageKind;
   from: Mailbox;
-  people: Person[];
+  people: Participant[];
   forwarded: ForwardedMessage | null;
   introduction: Introduction | null;
   /** What the author wrote, quotes and signature removed. */
@@ -71,7 +71,7 @@ export function understand(input: UnderstandInput): Understanding {
   let kind: MessageKind = classification.kind;
   const forwarded = classification.forwarded;
   const written = visibleText(forwarded ? forwarded.note : email.text);
-  const people: Person[] = [...withRole(classification.recipients.filter((r) => email.to.includes(r)), "to")];
+  const people: Participant[] = [...withRole(classification.recipients.filter((r) => email.to.includes(r)), "to")];
   people.push(...withRole(classification.recipients.filter((r) => !email.to.includes(r)), "cc"));
 
   let introduction: Introduction | null = null;
@@ -88,7 +88,7 @@ export function understand(input: UnderstandInput): Understanding {
     if (forwarded.from) people.push({ ...forwarded.from, role: introduction ? "introducer" : "from" });
     people.push(...withRole(forwarded.to, introduction ? "introduced" : "to"));
     people.push(...withRole(forwarded.cc, introduction ? "introduced" : "cc"));
-  } else if (kind === "thread" || kind === "follow_up") {
+  } else if (kind === "thread" || kind === "reminder") {
     introduction =
       userIntroduces({ user: from, recipients: classification.recipients, subject: email.subject, text: written }) ??
       userAsksToIntroduce({ user: from, recipients: classification.recipients, text: written });
@@ -98,7 +98,7 @@ export function understand(input: UnderstandInput): Understanding {
       }
     }
   }
-  if (introduction && kind !== "follow_up") kind = "introduction";
+  if (introduction && kind !== "reminder") kind = "introduction";
 
   if (classification.invite) {
     people.push(...withRole(classification.invite.attendees, "attendee"));

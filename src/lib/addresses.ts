@@ -36,14 +36,14 @@ export function domainOf(address: string): string {
 }
 
 /** Splits `tend+3w@x` into its base `tend@x` and tag `3w` (null without a tag). */
-export function splitSubaddress(address: string): { base: string; tag: string | null } {
+export function splitSubaddress(address: string): { base: string; subaddress: string | null } {
   const normalized = normalizeAddress(address);
   const at = normalized.lastIndexOf("@");
   const local = normalized.slice(0, at);
   const domain = normalized.slice(at + 1);
   const plus = local.indexOf("+");
-  if (plus < 0) return { base: normalized, tag: null };
-  return { base: `${local.slice(0, plus)}@${domain}`, tag: local.slice(plus + 1) || null };
+  if (plus < 0) return { base: normalized, subaddress: null };
+  return { base: `${local.slice(0, plus)}@${domain}`, subaddress: local.slice(plus + 1) || null };
 }
 
 export function withSubaddress(address: string, tag: string): string {

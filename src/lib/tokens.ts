@@ -65,9 +65,9 @@ export async function linkToken(secret: string, claim: LinkClaim): Promise<strin
   return `${claim.subject}.${claim.action}.${expires}.${signature}`;
 }
 
-export type LinkCheck = { ok: true; claim: LinkClaim } | { ok: false; reason: "invalid" | "expired" };
+export type LinkTokenCheck = { ok: true; claim: LinkClaim } | { ok: false; reason: "invalid" | "expired" };
 
-export async function verifyLinkToken(secret: string, token: string, now: number): Promise<LinkCheck> {
+export async function verifyLinkToken(secret: string, token: string, now: number): Promise<LinkTokenCheck> {
   const parts = token.split(".");
   const [subject, action, expires, signature] = parts;
   if (parts.length !== 4 || !subject || !action || !expires || !signature) return { ok: false, reason: "invalid" };

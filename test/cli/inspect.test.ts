@@ -49,7 +49,7 @@ describe("inspect", () => {
 
   it("takes the envelope recipient for a BCC'd follow-up address", async () => {
     const { stdout } = await inspect("test/fixtures/gmail-follow-up-3d.eml", "--to", "tend+3d@tend.example");
-    expect(JSON.parse(stdout).kind).toBe("follow_up");
+    expect(JSON.parse(stdout).kind).toBe("reminder");
   });
 
   it("exits 2 with one line on stderr for input that is not an email", async () => {

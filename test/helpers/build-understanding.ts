@@ -7,8 +7,8 @@ import { SAM } from "./build-email.ts";
 
 const NOTES: Classification = {
   kind: "notes",
-  tag: null,
-  followUp: null,
+  subaddress: null,
+  reminder: null,
   recipients: [],
   direct: true,
   forwarded: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DigestItemRecord } from "../../db/action-records.ts";
+import type { ItemWithState } from "../../db/action-records.ts";
 import { LINK_VERBS, type LinkTarget } from "../apply-link.ts";
 import { confirmPage, LINK_PROBLEMS, resultPage } from "./link-pages.ts";
 import { hiddenField, type Page, renderPage, selectField } from "./pages.ts";
@@ -10,7 +10,7 @@ import { unsubscribeConfirmPage, unsubscribedPage } from "./unsubscribe-pages.ts
 const HOSTILE = `Ana <script>alert("hi")</script> & "Co" <img src=x onerror=alert(1)>`;
 const ESCAPED = "Ana &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; &quot;Co&quot; &lt;img src=x onerror=alert(1)&gt;";
 
-const item: DigestItemRecord = {
+const item: ItemWithState = {
   id: "i1",
   position: 1,
   section: "check_in",

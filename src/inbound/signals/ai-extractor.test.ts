@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Person } from "../../model.ts";
+import type { Participant } from "../../model.ts";
 import type { AiBinding } from "../../lib/workers-ai.ts";
 import { extractSignalsWithAi } from "./ai-extractor.ts";
 import type { SignalInput } from "./extract-signals.ts";
 
-const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
+const ANA: Participant = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
 
 const INPUT: SignalInput = {
   text: "Coffee with Ana. She is hiring a designer and I'll send her two names by Friday.\nprivate: her mom is in the hospital",

@@ -2,7 +2,7 @@
 // the hiring guide": the participant the sentence names as its object, else the
 // line's label ("Ana: send the deck"), else "you" in a mail to one person.
 import type { SentenceContext } from "./detection.ts";
-import type { Who } from "./resolve-person.ts";
+import type { Referent } from "./resolve-person.ts";
 
 // "intro Ana to Ben" is owed to both of them, so to neither in particular.
 const INTRODUCTION_VERB = /^(?:intro|introduce|connect|put|make|loop)/i;
@@ -18,7 +18,7 @@ export function counterpartOf(
   verb: VerbSpan,
   scopeEnd: number,
   options: { group?: boolean } = {},
-): Who | null {
+): Referent | null {
   const { body, people } = ctx;
   const introduction = INTRODUCTION_VERB.test(body.slice(verb.start, verb.end));
   const object = people.objectOf(body, verb.start, verb.end, scopeEnd, { introduction });

@@ -2,11 +2,11 @@
 // other than the user. The user's own needs and events are not Tend's to track.
 import type { SignalKind } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
-import type { Who } from "./resolve-person.ts";
+import type { Referent } from "./resolve-person.ts";
 import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
 
 /** Whom the words at `index` describe: the subject before them, else the sentence's default. */
-export function describedWho(ctx: SentenceContext, index: number): Who[] {
+export function describedWho(ctx: SentenceContext, index: number): Referent[] {
   const who = ctx.people.subjectBefore(ctx.body, index) ?? ctx.people.describedDefault(ctx.body, ctx.topic);
   return who.filter((w) => w.type === "person" || w.type === "unresolved");
 }

@@ -3,16 +3,16 @@
 import type { SignalKind } from "../../model.ts";
 import type { DateMatch, DateOptions } from "../../lib/time/text-dates.ts";
 import type { Sentence } from "./sentences.ts";
-import type { PeopleResolver, Who } from "./resolve-person.ts";
+import type { PeopleResolver, Referent } from "./resolve-person.ts";
 
 export interface Detection {
   kind: SignalKind;
-  who: Who[];
+  who: Referent[];
   text: string;
   due: string | null;
   tag: string | null;
   /** For the user's promise or follow-up: whom it is to, when the sentence names one. */
-  counterpart?: Who | null;
+  counterpart?: Referent | null;
 }
 
 export interface SentenceContext {
@@ -20,7 +20,7 @@ export interface SentenceContext {
   /** The sentence without its line label, quotes folded to ASCII; offsets index into it. */
   body: string;
   /** Whom a "Name:" line label names, when it resolves. */
-  topic: Who[] | null;
+  topic: Referent[] | null;
   /** The line is an action item ("Action:", "todo:", "- [ ]"). */
   taskLine: boolean;
   /** The line is labelled for everyone ("both:", "all:"). */
@@ -30,7 +30,7 @@ export interface SentenceContext {
   addressedToSomeone: boolean;
   people: PeopleResolver;
   /** Whom the whole note is about: the one person all its names resolve to, else unresolved. */
-  noteAbout: () => Who[];
+  noteAbout: () => Referent[];
   /** The user's local date when the text was sent. */
   today: string;
   /** The first date phrase in body[from, to), resolved to a local date. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Person, Signal } from "../../model.ts";
+import type { Participant, Signal } from "../../model.ts";
 import { extractSignals, MAX_SIGNALS_PER_TEXT, type SignalInput } from "./extract-signals.ts";
 
 const USER = { name: "Alex Morgan", address: "alex@morgan.test" };
-const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
-const BEN: Person = { name: "Ben Okafor", address: "ben@okafor.test", role: "attendee" };
+const ANA: Participant = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
+const BEN: Participant = { name: "Ben Okafor", address: "ben@okafor.test", role: "attendee" };
 // Thursday 12 March 2026, 17:20 in Berlin.
 const THURSDAY = new Date("2026-03-12T16:20:00Z");
 
-function notes(text: string, people: Person[] = [ANA], extra: Partial<SignalInput> = {}): Signal[] {
+function notes(text: string, people: Participant[] = [ANA], extra: Partial<SignalInput> = {}): Signal[] {
   return extractSignals({
     text,
     authorIsUser: true,
@@ -21,7 +21,7 @@ function notes(text: string, people: Person[] = [ANA], extra: Partial<SignalInpu
   });
 }
 
-function from(author: Person, text: string, extra: Partial<SignalInput> = {}): Signal[] {
+function from(author: Participant, text: string, extra: Partial<SignalInput> = {}): Signal[] {
   return extractSignals({
     text,
     authorIsUser: false,
@@ -95,10 +95,10 @@ function whom(signals: Signal[]): [string, boolean, string | null][] {
 }
 
 describe("extractSignals: whom the user's promise or follow-up is to", () => {
-  const DEV: Person = { name: "Dev Patel", address: "dev@patel.io", role: "attendee" };
-  const FARAH: Person = { name: "Farah Haddad", address: "farah@haddad.test", role: "attendee" };
-  const toAna: Person = { ...ANA, role: "to" };
-  const toBen: Person = { ...BEN, role: "to" };
+  const DEV: Participant = { name: "Dev Patel", address: "dev@patel.io", role: "attendee" };
+  const FARAH: Participant = { name: "Farah Haddad", address: "farah@haddad.test", role: "attendee" };
+  const toAna: Participant = { ...ANA, role: "to" };
+  const toBen: Participant = { ...BEN, role: "to" };
 
   it("names the participant the promise is to, and keeps it about the user", () => {
     expect(whom(notes("I'll send Ana the hiring guide by Friday.", [ANA, DEV]))).toEqual([["promise", true, "Ana Lima"]]);
@@ -147,7 +147,7 @@ describe("extractSignals: whom the user's promise or follow-up is to", () => {
 });
 
 describe("extractSignals: a line of only hashtags", () => {
-  const DEV: Person = { name: "Dev Patel", address: "dev@patel.io", role: "mentioned" };
+  const DEV: Participant = { name: "Dev Patel", address: "dev@patel.io", role: "mentioned" };
 
   it("tags the whole note, not the person named last, when the note names two people", () => {
     const signals = notes("Coffee with Ana this morning.\nAna is hiring a designer.\nFollow up with Dev in 3 weeks.\n#climate", [ANA, DEV]);
@@ -184,7 +184,7 @@ describe("extractSignals: whom, and when not to guess", () => {
     expect(brief(notes("Sam will send Ben the term sheet by the 20th", [BEN], { userName: "Sam Patel" }))).toEqual([
       ["promise", "user", "2026-03-20"],
     ]);
-    const nameless: Person = { name: null, address: "marco.rossi@gmail.test", role: "cc" };
+    const nameless: Participant = { name: null, address: "marco.rossi@gmail.test", role: "cc" };
     expect(notes("marco.rossi is raising a seed round", [nameless])[0]?.person).toEqual({
       name: null,
       address: "marco.rossi@gmail.test",
@@ -206,7 +206,7 @@ describe("extractSignals: whom, and when not to guess", () => {
 });
 
 describe("extractSignals: wordings beyond the first labelled set", () => {
-  const TOM: Person = { name: "Tom Becker", address: "tom.becker@firma.test", role: "attendee" };
+  const TOM: Participant = { name: "Tom Becker", address: "tom.becker@firma.test", role: "attendee" };
 
   it("reads polite requests with a lead-in", () => {
     expect(brief(from(BEN, "I was hoping you could take a look at the attached one-pager"))).toEqual([["ask", "Ben Okafor", null]]);

@@ -2,7 +2,7 @@
 // about people, each with the sentence it came from.
 import { type DateMatch, findDate } from "../../lib/time/text-dates.ts";
 import { localDateOf } from "../../lib/time/zoned.ts";
-import type { Person, Signal } from "../../model.ts";
+import type { Participant, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
 import { detectAsks } from "./asks.ts";
 import { detectFollowUps } from "./follow-ups.ts";
@@ -11,7 +11,7 @@ import { detectLifeEvents } from "./life-events.ts";
 import { detectNeeds } from "./needs.ts";
 import { detectOffers } from "./offers.ts";
 import { detectPromises } from "./promises.ts";
-import { createPeopleResolver, type Who } from "./resolve-person.ts";
+import { createPeopleResolver, type Referent } from "./resolve-person.ts";
 import { foldQuotes, type Sentence, splitSentences } from "./sentences.ts";
 
 export interface SignalInput {
@@ -21,7 +21,7 @@ export interface SignalInput {
   authorIsUser: boolean;
   author: { name: string | null; address: string | null };
   /** Participants known from the message headers, forwarded block or invite. */
-  people: Person[];
+  people: Participant[];
   /** The user's own name, so "Sam will send…" in the user's notes is the user. */
   userName: string | null;
   /** Relative dates resolve from this instant. */
@@ -53,7 +53,7 @@ interface Found {
   resolved: boolean;
 }
 
-function personKey(signal: Signal): string {
+function signalPersonKey(signal: Signal): string {
   if (signal.aboutUser) return "user";
   return signal.person ? `${signal.person.address ?? ""}|${signal.person.name ?? ""}`.toLowerCase() : "?";
 }
@@ -95,7 +95,7 @@ function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: num
 function merge(found: Found[]): Signal[] {
   const byKey = new Map<string, Found>();
   for (const f of found) {
-    const key = [f.sentenceIndex, f.signal.kind, personKey(f.signal), f.signal.tag ?? ""].join("\u0000");
+    const key = [f.sentenceIndex, f.signal.kind, signalPersonKey(f.signal), f.signal.tag ?? ""].join("\u0000");
     const existing = byKey.get(key);
     if (!existing) {
       byKey.set(key, f);
@@ -124,8 +124,8 @@ function merge(found: Found[]): Signal[] {
 export function extractSignals(input: SignalInput): Signal[] {
   const people = createPeopleResolver(input);
   const today = localDateOf(input.sentAt.getTime(), input.timeZone);
-  let noteAbout: Who[] | null = null;
-  const aboutNote = (): Who[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
+  let noteAbout: Referent[] | null = null;
+  const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
   const found: Found[] = [];
   for (const [index, sentence] of splitSentences(foldQuotes(input.text)).entries()) {
     const label = sentence.label;

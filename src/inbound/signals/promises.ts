@@ -2,7 +2,7 @@
 // user wrote it, and something the user is waiting on when someone else did
 // ("I'll get back to you next week", or "Ben said he'd send the term sheet").
 import type { Detection, SentenceContext } from "./detection.ts";
-import type { Who } from "./resolve-person.ts";
+import type { Referent } from "./resolve-person.ts";
 import { clauseStart, scopeEnd, shortText } from "./clauses.ts";
 import { counterpartOf } from "./counterparts.ts";
 import { COMMIT_VERB, FOLLOW_UP_VERB, LOGISTICS_OBJECT } from "./verbs.ts";
@@ -30,7 +30,7 @@ const TASK_START = new RegExp(String.raw`^(?:i\s+(?:will\s+|'ll\s+)?)?${ADVERBS}
 const OWE = /\bi\s+owe\s+(?:[\p{L}'-]+\s+){1,2}?(?:an?|the|my|some)\s+/giu;
 const WAITING = /\bwaiting\s+(?:on|for)\s+([\p{L}][\p{L}'.-]*)(?:\s+([\p{L}][\p{L}'.-]*))?/giu;
 
-function kindFor(who: Who, ctx: SentenceContext): "promise" | "waiting_on" | null {
+function kindFor(who: Referent, ctx: SentenceContext): "promise" | "waiting_on" | null {
   if (who.type === "nobody") return null;
   if (who.type === "user") return ctx.authorIsUser ? "promise" : null;
   return "waiting_on";
@@ -43,7 +43,7 @@ function due(ctx: SentenceContext, verbAt: number, clauseFrom: number): string |
   );
 }
 
-function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Who[]; from: number; modal: string } | null {
+function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Referent[]; from: number; modal: string } | null {
   const { body } = ctx;
   const windowStart = Math.max(0, verbAt - 80);
   const m = MODAL_BEFORE.exec(body.slice(windowStart, verbAt));
@@ -117,7 +117,7 @@ function waitingOn(ctx: SentenceContext): Detection[] {
     const at = m.index + m[0].indexOf(m[1] ?? "");
     const names = ctx.people.namesIn(ctx.body.slice(at)).filter((n) => n.index === 0);
     const word = m[1] ?? "";
-    const who: Who =
+    const who: Referent =
       names[0]?.who ?? (/^(?:him|her|them)$/i.test(word) ? ctx.people.pronoun(word, ctx.body, at) : { type: "unresolved" });
     if (who.type === "user" || who.type === "nobody") continue;
     out.push({

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Person } from "../../model.ts";
+import type { Participant } from "../../model.ts";
 import { createPeopleResolver, type PeopleInput } from "./resolve-person.ts";
 
-const ANA: Person = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
-const ANA_B: Person = { name: "Ana Brandt", address: "ana@brandt.test", role: "attendee" };
-const BEN: Person = { name: "Ben Okafor", address: "ben@okafor.test", role: "attendee" };
-const NAMELESS: Person = { name: null, address: "marco.rossi@gmail.test", role: "cc" };
+const ANA: Participant = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
+const ANA_B: Participant = { name: "Ana Brandt", address: "ana@brandt.test", role: "attendee" };
+const BEN: Participant = { name: "Ben Okafor", address: "ben@okafor.test", role: "attendee" };
+const NAMELESS: Participant = { name: null, address: "marco.rossi@gmail.test", role: "cc" };
 const USER = { name: "Alex Morgan", address: "alex@morgan.test" };
 
-function notes(people: Person[], userName = "Alex Morgan"): PeopleInput {
+function notes(people: Participant[], userName = "Alex Morgan"): PeopleInput {
   return { authorIsUser: true, author: USER, people, userName };
 }
 

@@ -1,9 +1,9 @@
 // Whom a sentence is about: the user, a participant named by first name, full
 // name or address local part, or a pronoun when exactly one person fits.
 // Anything less certain stays unresolved: a wrong name is worse than none.
-import type { Person } from "../../model.ts";
+import type { Participant } from "../../model.ts";
 
-export type Who =
+export type Referent =
   | { type: "user" }
   | { type: "person"; person: { name: string | null; address: string | null } }
   /** Someone, but not one we can name without guessing: kept on the interaction. */
@@ -14,38 +14,38 @@ export type Who =
 export interface PeopleInput {
   authorIsUser: boolean;
   author: { name: string | null; address: string | null };
-  people: Person[];
+  people: Participant[];
   userName: string | null;
 }
 
 export interface PeopleResolver {
   /** The grammatical subject just before `index`, or null when the clause has none ("- hiring a designer"). */
-  subjectBefore(body: string, index: number): Who[] | null;
+  subjectBefore(body: string, index: number): Referent[] | null;
   /** Who a pronoun at `index` of `body` stands for. */
-  pronoun(word: string, body: string, index: number): Who;
-  author(): Who;
+  pronoun(word: string, body: string, index: number): Referent;
+  author(): Referent;
   /** Whom a subjectless description is about: a line label, the author, or the one person it can be. */
-  describedDefault(body: string, topic: Who[] | null): Who[];
+  describedDefault(body: string, topic: Referent[] | null): Referent[];
   /** A "Name:" line label: the user ("me"), one participant, or null. */
-  label(label: string): Who[] | null;
+  label(label: string): Referent[] | null;
   /** Participants named in the text, in order of mention. */
-  namesIn(body: string): { who: Who; index: number }[];
+  namesIn(body: string): { who: Referent; index: number }[];
   /**
    * Whom the verb at body[verbStart, verbEnd) is done to or for, up to `end`: its
    * object ("send Ana the guide", "get you the numbers") or a "to/with/for" target
    * ("get back to Dev", "the deck to Ben"). Null when it names no participant.
    * An introduction between two participants ("intro Ana to Ben") is to neither.
    */
-  objectOf(body: string, verbStart: number, verbEnd: number, end: number, options?: { introduction?: boolean }): Who | null;
+  objectOf(body: string, verbStart: number, verbEnd: number, end: number, options?: { introduction?: boolean }): Referent | null;
   /** The one other side of "let's…" or "both:": the author, or whom the user wrote to. */
-  otherParty(): Who;
+  otherParty(): Referent;
   /** The user wrote to someone (To/Cc), rather than notes to Tend. */
   addressedToSomeone: boolean;
 }
 
-const USER: Who = { type: "user" };
-const UNRESOLVED: Who = { type: "unresolved" };
-const NOBODY: Who = { type: "nobody" };
+const USER: Referent = { type: "user" };
+const UNRESOLVED: Referent = { type: "unresolved" };
+const NOBODY: Referent = { type: "nobody" };
 
 const FIRST_PERSON = new Set(["i", "me", "my", "we", "us", "our", "myself", "ourselves", "im", "ive", "ill"]);
 const SECOND_PERSON = new Set(["you", "u", "your", "ya", "yourself"]);
@@ -102,7 +102,7 @@ function same(a: { name: string | null; address: string | null }, b: { name: str
 
 interface Candidate {
   person: { name: string | null; address: string | null };
-  role: Person["role"];
+  role: Participant["role"];
   keys: string[];
   /** One pattern per key, longest (full name) first. */
   patterns: { key: string; pattern: RegExp }[];
@@ -148,7 +148,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     candidates.push({ person, role: p.role, keys, patterns });
   }
   const authorCandidate = input.authorIsUser ? null : (candidates.find((c) => same(c.person, input.author)) ?? null);
-  const authorWho: Who = input.authorIsUser
+  const authorWho: Referent = input.authorIsUser
     ? USER
     : authorCandidate
       ? { type: "person", person: authorCandidate.person }
@@ -163,7 +163,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
       })()
     : [];
 
-  const one = (pool: Candidate[]): Who => {
+  const one = (pool: Candidate[]): Referent => {
     const first = pool[0];
     return pool.length === 1 && first ? { type: "person", person: first.person } : UNRESOLVED;
   };
@@ -171,18 +171,18 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
   /** Candidates a key names; more than one means the name is ambiguous. */
   const byKey = (key: string): Candidate[] => candidates.filter((c) => c.keys.includes(key));
 
-  const nameWho = (key: string): Who | null => {
+  const nameWho = (key: string): Referent | null => {
     const matches = byKey(key);
     if (matches.length === 0) return userKeys.has(key) ? USER : null;
     if (userKeys.has(key)) return UNRESOLVED;
     return one(matches);
   };
 
-  const mentions = new Map<string, { who: Who; index: number; candidate: Candidate | null }[]>();
-  const namesIn = (body: string): { who: Who; index: number; candidate: Candidate | null }[] => {
+  const mentions = new Map<string, { who: Referent; index: number; candidate: Candidate | null }[]>();
+  const namesIn = (body: string): { who: Referent; index: number; candidate: Candidate | null }[] => {
     const cached = mentions.get(body);
     if (cached) return cached;
-    const found: { who: Who; index: number; candidate: Candidate | null }[] = [];
+    const found: { who: Referent; index: number; candidate: Candidate | null }[] = [];
     const lower = body.toLowerCase();
     for (const candidate of candidates) {
       // Full names first, so "Tom Becker" is one mention, not two.
@@ -199,7 +199,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     return sorted;
   };
 
-  const pronoun = (word: string, body: string, index: number): Who => {
+  const pronoun = (word: string, body: string, index: number): Referent => {
     const w = split(word).stem;
     if (FIRST_PERSON.has(w)) return authorWho;
     if (SECOND_PERSON.has(w)) return input.authorIsUser ? one(recipients) : USER;
@@ -214,22 +214,22 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
   };
 
   /** "they both": the two people named before `index`, else the only two it can be. */
-  const pair = (body: string, index: number): Who[] => {
+  const pair = (body: string, index: number): Referent[] => {
     const named = namesIn(body.slice(0, index)).filter(
       (n) => n.candidate !== authorCandidate && !recipients.some((r) => r === n.candidate),
     );
     const distinct = [...new Set(named.map((n) => n.candidate))];
     const pool = distinct.length > 0 ? distinct : others.filter((c) => !recipients.includes(c));
     if (pool.length !== 2 || named.some((n) => n.who.type !== "person")) return [UNRESOLVED];
-    return pool.flatMap((c) => (c ? [{ type: "person", person: c.person } satisfies Who] : []));
+    return pool.flatMap((c) => (c ? [{ type: "person", person: c.person } satisfies Referent] : []));
   };
 
-  const classify = (stem: string, body: string, at: number): Who | null => {
+  const classify = (stem: string, body: string, at: number): Referent | null => {
     if (FIRST_PERSON.has(stem) || SECOND_PERSON.has(stem) || THIRD_PERSON.has(stem)) return pronoun(stem, body, at);
     return nameWho(stem);
   };
 
-  const subjectBefore = (body: string, index: number): Who[] | null => {
+  const subjectBefore = (body: string, index: number): Referent[] | null => {
     const start = lastBoundary(body, index);
     const tokens = [...body.slice(start, index).matchAll(WORD)].map((m) => ({ word: m[0], at: start + m.index }));
     let sawAuxiliary = false;
@@ -286,7 +286,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     return null;
   };
 
-  const describedDefault = (body: string, topic: Who[] | null): Who[] => {
+  const describedDefault = (body: string, topic: Referent[] | null): Referent[] => {
     if (topic) return topic;
     if (!input.authorIsUser) return [authorWho];
     const named = namesIn(body);
@@ -300,7 +300,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
   const NOT_A_PARTICIPANT = "other" as const;
 
   /** The participant a word (or two, for a full name) at tokens[k] names as an object. */
-  const objectAt = (body: string, tokens: Token[], k: number): Who | typeof NOT_A_PARTICIPANT | null => {
+  const objectAt = (body: string, tokens: Token[], k: number): Referent | typeof NOT_A_PARTICIPANT | null => {
     const token = tokens[k];
     if (!token) return null;
     const { stem, suffix } = split(token.word);
@@ -335,14 +335,14 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     verbEnd: number,
     end: number,
     options: { introduction?: boolean } = {},
-  ): Who | null => {
+  ): Referent | null => {
     const tokensIn = (from: number, to: number): Token[] =>
       from >= to ? [] : [...body.slice(from, to).matchAll(WORD)].map((m) => ({ word: m[0], at: from + m.index }));
-    const person = (who: Who | typeof NOT_A_PARTICIPANT | null): Who | null =>
+    const person = (who: Referent | typeof NOT_A_PARTICIPANT | null): Referent | null =>
       who && who !== NOT_A_PARTICIPANT && who.type !== "user" && who.type !== "nobody" ? who : null;
     // "get you the numbers", "put you in touch": the object is inside the verb phrase.
     const inVerb = tokensIn(verbStart, verbEnd);
-    let direct: Who | null = null;
+    let direct: Referent | null = null;
     for (let k = 1; k < inVerb.length && !direct; k++) {
       const word = split(inVerb[k]?.word ?? "").stem;
       if (SECOND_PERSON.has(word) || OBJECT_PRONOUNS.has(word)) direct = person(objectAt(body, inVerb, k));
@@ -355,7 +355,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
       if (target) return person(target);
     }
     direct ??= person(objectAt(body, tokens, i));
-    let target: Who | null = null;
+    let target: Referent | null = null;
     for (let k = i; k < tokens.length - 1 && !target; k++) {
       if (!TARGET_PREPOSITIONS.has(split(tokens[k]?.word ?? "").stem)) continue;
       target = person(objectAt(body, tokens, k + 1));
@@ -366,9 +366,9 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     return options.introduction && third && other ? UNRESOLVED : direct;
   };
 
-  const otherParty = (): Who => (input.authorIsUser ? one(recipients.length > 0 ? recipients : others) : authorWho);
+  const otherParty = (): Referent => (input.authorIsUser ? one(recipients.length > 0 ? recipients : others) : authorWho);
 
-  const label = (text: string): Who[] | null => {
+  const label = (text: string): Referent[] | null => {
     const key = text.trim().toLowerCase().replace(/\s+/g, " ");
     if (USER_LABELS.has(key)) return [USER];
     const who = nameWho(key);

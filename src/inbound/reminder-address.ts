@@ -16,12 +16,12 @@ import { DAY_MS, HOUR_MS } from "../model.ts";
 /** Local hour at which a reminder for a day (not an hour) is sent. */
 export const REMINDER_HOUR = 9;
 /** The furthest ahead a follow-up address may point. */
-export const MAX_FOLLOW_UP_DAYS = 3 * 366;
+export const MAX_REMINDER_DAYS = 3 * 366;
 
 // An address has no spaces, so counts are digits: "3d", "2w", "4h", "1m".
 const TAG_DURATION: DurationGrammar = { units: ["hour", "day", "week", "month"], words: false };
 
-export interface FollowUpTime {
+export interface ReminderTime {
   /** UTC instant of the reminder. */
   at: number;
   /** The tag as the user wrote it. */
@@ -49,8 +49,8 @@ function reminderAt(tag: string, now: number, timeZone: string): number | null {
 }
 
 /** Reads a subaddress tag as a time after `now`, in the user's zone; null when it is not one. */
-export function followUpTime(tag: string, now: number, timeZone: string): FollowUpTime | null {
+export function reminderTime(tag: string, now: number, timeZone: string): ReminderTime | null {
   const at = reminderAt(tag.trim().toLowerCase(), now, timeZone);
-  if (at === null || at <= now || at - now > MAX_FOLLOW_UP_DAYS * DAY_MS) return null;
+  if (at === null || at <= now || at - now > MAX_REMINDER_DAYS * DAY_MS) return null;
   return { at, label: tag };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { followUpTime } from "./follow-up-address.ts";
+import { reminderTime } from "./reminder-address.ts";
 
 // Wednesday 25 November 2026, 15:20 in Berlin.
 const NOW = Date.UTC(2026, 10, 25, 14, 20);
 const at = (tag: string, zone = "Europe/Berlin") => {
-  const result = followUpTime(tag, NOW, zone);
+  const result = reminderTime(tag, NOW, zone);
   return result ? new Date(result.at).toISOString() : null;
 };
 
@@ -19,7 +19,7 @@ describe("followUpTime", () => {
 
   it("ends a month ahead on the month's last day when the day does not exist there", () => {
     // Sat 31 Jan 2026, 15:00 in Berlin: a month on is Sat 28 Feb.
-    expect(new Date(followUpTime("1m", Date.UTC(2026, 0, 31, 14), "Europe/Berlin")?.at ?? 0).toISOString()).toBe(
+    expect(new Date(reminderTime("1m", Date.UTC(2026, 0, 31, 14), "Europe/Berlin")?.at ?? 0).toISOString()).toBe(
       "2026-02-28T08:00:00.000Z",
     );
   });
