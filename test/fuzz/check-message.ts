@@ -53,7 +53,8 @@ const HALF_WRITTEN = {
     "select count(*) from signals s where s.contact_id is not null and s.interaction_id is not null and not exists (select 1 from interaction_participants p where p.interaction_id = s.interaction_id and p.contact_id = s.contact_id)",
   "person of a task not on its interaction":
     "select count(*) from tasks t where t.contact_id is not null and t.interaction_id is not null and not exists (select 1 from interaction_participants p where p.interaction_id = t.interaction_id and p.contact_id = t.contact_id)",
-  "introduction without its people":
+  // Someone introduced to themselves is an introduction that lost one of its two people.
+  "introduction without two people":
     "select count(*) from interactions i where i.kind = 'introduction' and (select count(distinct p.contact_id) from interaction_participants p where p.interaction_id = i.id) < 2",
 } as const;
 
