@@ -79,9 +79,12 @@ async function shrink(seed: number, problemClass: ProblemClass, timeLimitMs: num
     { seed, path: String(problemClass.firstIndex), interruptAfterTimeLimit: timeLimitMs },
   );
   const found = details.counterexample?.[0];
-  if (!details.failed || !found) return null;
-  if ((await shows(found, problemClass.class, CONFIRMING_REPLAYS)) < CONFIRMING_REPLAYS) return null;
-  return reproducer(found, problemClass.class, details.counterexamplePath, details.numShrinks);
+  if (details.failed && found && (await shows(found, problemClass.class, CONFIRMING_REPLAYS)) === CONFIRMING_REPLAYS) {
+    return reproducer(found, problemClass.class, details.counterexamplePath, details.numShrinks);
+  }
+  // No shrunk case shows it reliably: the first case, as found, if it shows it again at all.
+  const first = await caseAt(seed, String(problemClass.firstIndex));
+  return (await shows(first, problemClass.class, 1)) > 0 ? reproducer(first, problemClass.class, String(problemClass.firstIndex), 0) : null;
 }
 
 /** The case at a fast-check path (the value first handed to the property there). */
@@ -119,39 +122,40 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzSummary
   const classes = new Map<string, ProblemClass>();
   try {
     const record = async (c: FuzzCase, i: number) => {
-        const result = await checkMessage(c);
-        summary.messages += 1;
-        summary.outcomes[result.outcome] += 1;
-        for (const m of c.mutations) {
-          const seen = summary.mutations[m.kind] ?? { count: 0, ms: 0 };
-          summary.mutations[m.kind] = { count: seen.count + 1, ms: seen.ms + result.ms };
+      const result = await checkMessage(c);
+      summary.messages += 1;
+      summary.outcomes[result.outcome] += 1;
+      for (const m of c.mutations) {
+        const seen = summary.mutations[m.kind] ?? { count: 0, ms: 0 };
+        summary.mutations[m.kind] = { count: seen.count + 1, ms: seen.ms + result.ms };
+      }
+      if (result.problems.some((p) => p.kind === "uncaught")) summary.uncaught += 1;
+      if (result.problems.some((p) => p.kind === "half-written")) summary.halfWritten += 1;
+      summary.robotReplies += result.problems.filter((p) => p.kind === "robot-reply").length;
+      if (!summary.slowest || result.ms > summary.slowest.ms) {
+        summary.slowest = { ms: result.ms, index: i, description: describeCase(c) };
+      }
+      // Counted once per message, however many rows or replies it showed.
+      for (const p of new Map(result.problems.map((problem) => [problem.class, problem])).values()) {
+        const known = classes.get(p.class);
+        if (known) known.count += 1;
+        else {
+          classes.set(p.class, {
+            kind: p.kind,
+            class: p.class,
+            count: 1,
+            firstIndex: i,
+            firstCase: describeCase(c),
+            firstDetail: p.detail,
+            reproducer: null,
+          });
         }
-        if (result.problems.some((p) => p.kind === "uncaught")) summary.uncaught += 1;
-        if (result.problems.some((p) => p.kind === "half-written")) summary.halfWritten += 1;
-        summary.robotReplies += result.problems.filter((p) => p.kind === "robot-reply").length;
-        if (!summary.slowest || result.ms > summary.slowest.ms) {
-          summary.slowest = { ms: result.ms, index: i, description: describeCase(c) };
-        }
-        for (const p of result.problems) {
-          const known = classes.get(p.class);
-          if (known) known.count += 1;
-          else {
-            classes.set(p.class, {
-              kind: p.kind,
-              class: p.class,
-              count: 1,
-              firstIndex: i,
-              firstCase: describeCase(c),
-              firstDetail: p.detail,
-              reproducer: null,
-            });
-          }
-        }
-        if (options.progressEvery && (i + 1) % options.progressEvery === 0) {
-          say(
-            `fuzz: ${i + 1}/${runs} messages, ${summary.uncaught} uncaught, ${summary.halfWritten} half-written, ${summary.robotReplies} robot replies, ${Math.round((performance.now() - started) / 1000)} s`,
-          );
-        }
+      }
+      if (options.progressEvery && (i + 1) % options.progressEvery === 0) {
+        say(
+          `fuzz: ${i + 1}/${runs} messages, ${summary.uncaught} uncaught, ${summary.halfWritten} half-written, ${summary.robotReplies} robot replies, ${Math.round((performance.now() - started) / 1000)} s`,
+        );
+      }
     };
 
     // The first message loads and compiles most of the pipeline; it would always be the slowest.

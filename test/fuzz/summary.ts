@@ -76,7 +76,7 @@ function duration(ms: number): string {
 export function formatSummary(summary: FuzzSummary, saved: ReadonlyMap<string, string> = new Map()): string {
   const o = summary.outcomes;
   const lines = [
-    `Fuzzed email() with ${summary.runs} runs, seed ${summary.seed}, in ${duration(summary.elapsedMs)}.`,
+    `Fuzzed email() with ${summary.runs} run${summary.runs === 1 ? "" : "s"}, seed ${summary.seed}, in ${duration(summary.elapsedMs)}.`,
     `  messages           ${count(summary.messages)}   (stored ${o.stored}, refused ${o.refused}, answered without storing ${o.answered}, silent ${o.silent}, crashed ${o.crashed})`,
     `  uncaught exceptions${count(summary.uncaught)}`,
     `  half-written       ${count(summary.halfWritten)}`,
