@@ -352,10 +352,11 @@ function breakQp(raw: string, m: Extract<Mutation, { kind: "break-qp" }>): strin
     return joinMessage(setField(splitMessage(raw), "Subject", "=?UTF-8?Q?caf=C3?= =?UTF-8?Q?=ZZ_=E2=80?= =?UTF-8?Q?=?="));
   }
   if (m.style === "declare") return declareEncoding(raw, "quoted-printable", m.at);
-  const escapes = [...raw.matchAll(/=[0-9A-F]{2}/g)];
-  const escape = escapes[m.at % Math.max(escapes.length, 1)];
   const body = splitMessage(raw).body;
   const bodyStart = raw.length - body.length;
+  // Escapes in the body only: the header block has "=17…" in DKIM tags, which are not quoted-printable.
+  const escapes = [...raw.matchAll(/=[0-9A-F]{2}/g)].filter((e) => e.index >= bodyStart);
+  const escape = escapes[m.at % Math.max(escapes.length, 1)];
   if (m.style === "dangling-soft-break" || escape?.index === undefined) {
     // A soft line break right before a line end can swallow the boundary line after it.
     const ends = [...body.matchAll(/\r?\n/g)];
