@@ -41,9 +41,10 @@ console.info(values.path ? `Replaying seed ${seed}, path ${values.path}` : `Fuzz
 
 const outcome: { summary: FuzzSummary | null } = { summary: null };
 
-// workerd reports each connection to Node that it finds closed at shutdown
-// ("disconnected: client error (SendRequest)" and its stack), hundreds of times
-// after a long run. Counted and left out; everything else passes through.
+// After a long run workerd prints hundreds of "disconnected: client error
+// (SendRequest)" lines with a stack of addresses, from its own connections back
+// to Node; none reaches the Worker (a failed send would throw out of email()
+// and be counted). Counted and left out; everything else passes through.
 const SHUTDOWN_NOISE = /^(exception = rust\/worker\/ffi\.rs:\d+: disconnected: client error \(SendRequest\)|stack: (\S*workerd@\w+ ?)+)$/;
 let noiseLines = 0;
 
