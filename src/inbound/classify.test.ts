@@ -47,7 +47,7 @@ describe("isTendAddress", () => {
   });
 });
 
-describe("tendTag", () => {
+describe("tendSubaddress", () => {
   it("reads the envelope first: a BCC copy names the tag nowhere else", () => {
     expect(tendSubaddress({ to: [DEV], cc: [] }, { tendAddress: TEND_ADDRESS, envelopeTo: "tend+3d@tend.example" })).toBe("3d");
   });
@@ -69,6 +69,12 @@ describe("otherRecipients and isDirect", () => {
   it("leaves out the user and every form of Tend's address", () => {
     const email = { to: [ANA, SAM], cc: [{ name: null, address: "tend+3d@tend.example" }, BEN, TEND] };
     expect(otherRecipients(email, addressing)).toEqual([ANA, BEN]);
+  });
+
+  it("names each recipient once, though a client repeats the To header or the address", () => {
+    expect(otherRecipients({ to: [ANA, ANA], cc: [{ name: "Ana", address: ANA.address }] }, addressing)).toEqual([ANA]);
+    // So a reply to Ana alone, with its To header doubled, is no introduction of Ana to Ana.
+    expect(classify(buildEmail({ to: [ANA, ANA], text: "Ana, meet Ana: you should talk." }), addressing, NOW, LA).recipients).toHaveLength(1);
   });
 
   it("is direct when Tend is the only recipient, or the user wrote to themselves and BCC'd Tend", () => {

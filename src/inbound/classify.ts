@@ -48,10 +48,15 @@ export function tendSubaddress(email: Pick<EmailHeaders, "to" | "cc">, addressin
   return null;
 }
 
-/** To/Cc recipients other than the user and Tend. */
+/** To/Cc recipients other than the user and Tend, each address once (a client may repeat a header or an address). */
 export function otherRecipients(email: Pick<EmailHeaders, "to" | "cc">, addressing: Addressing): Mailbox[] {
   const isUser = (address: string) => addressing.userAddresses.includes(address);
-  return [...email.to, ...email.cc].filter((m) => !isUser(m.address) && !isTendAddress(m.address, addressing.tendAddress));
+  const seen = new Set<string>();
+  return [...email.to, ...email.cc].filter((m) => {
+    if (isUser(m.address) || isTendAddress(m.address, addressing.tendAddress) || seen.has(m.address)) return false;
+    seen.add(m.address);
+    return true;
+  });
 }
 
 /** Tend was the only recipient: notes, a forward or a command meant for Tend alone. */

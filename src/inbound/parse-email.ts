@@ -31,8 +31,10 @@ function mailboxes(addresses: Address[] | undefined): Mailbox[] {
   return out;
 }
 
+// RFC 5322 ids are printable ASCII; anything else (a NUL, 8-bit bytes) would be
+// echoed into our replies' In-Reply-To and refused by the sending binding.
 function messageIds(value: string | undefined): string[] {
-  return value?.match(/<[^<>\s]+>/g) ?? [];
+  return value?.match(/<[\x21-\x3b\x3d\x3f-\x7e]+>/g) ?? [];
 }
 
 function epoch(date: string | undefined): number | null {
