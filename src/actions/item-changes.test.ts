@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildItem } from "../../test/helpers/build-items.ts";
 import type { Change, ContactState, ItemWithState } from "../db/action-records.ts";
 import { DEFAULT_CHECK_IN_DAYS } from "../domain/cadence.ts";
 import { DAY_MS } from "../model.ts";
@@ -7,22 +8,6 @@ import { type ActionState, applyToState, cloneState, inverseOf, type ItemVerb, i
 const NOW = Date.UTC(2026, 10, 30, 9);
 const LAST_TALK = NOW - 40 * DAY_MS;
 const IN_TWO_WEEKS = NOW + 14 * DAY_MS;
-
-function item(position: number, subjectKey: string, contactId: string | null): ItemWithState {
-  return {
-    id: `item${position}`,
-    digestId: "d1",
-    userId: "u1",
-    position,
-    section: "check_in",
-    subjectKey,
-    contactId,
-    title: `Item ${position}`,
-    reason: "why",
-    state: "open",
-    actedAt: null,
-  };
-}
 
 function contact(id: string, cadenceDays: number | null, learnedCadenceDays: number | null): ContactState {
   return {
@@ -41,11 +26,11 @@ function contact(id: string, cadenceDays: number | null, learnedCadenceDays: num
 function state(): ActionState {
   return {
     items: [
-      item(1, "task:t1", "ana"),
-      item(2, "contact:ben", "ben"),
-      item(3, "signal:s1", null),
-      item(4, "contact:cy", "cy"),
-      item(5, "contact:di", "di"),
+      buildItem(1, "task:t1", "ana"),
+      buildItem(2, "contact:ben", "ben"),
+      buildItem(3, "signal:s1", null),
+      buildItem(4, "contact:cy", "cy"),
+      buildItem(5, "contact:di", "di"),
     ],
     suppressions: new Map(),
     tasks: new Map([["t1", { id: "t1", status: "open", completedAt: null, snoozedUntil: null }]]),
@@ -83,7 +68,7 @@ describe("taskIdOf and touchedBy", () => {
   });
 
   it("lists each subject, task and contact once", () => {
-    const items = [item(1, "task:t1", "ana"), item(2, "task:t1", "ana"), item(3, "contact:ben", "ben"), item(4, "signal:s1", null)];
+    const items = [buildItem(1, "task:t1", "ana"), buildItem(2, "task:t1", "ana"), buildItem(3, "contact:ben", "ben"), buildItem(4, "signal:s1", null)];
     expect(touchedBy(items)).toEqual({
       subjectKeys: ["task:t1", "contact:ben", "signal:s1"],
       taskIds: ["t1"],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ActionLogEntry, ItemWithState } from "../db/action-records.ts";
+import { buildItem } from "../../test/helpers/build-items.ts";
+import type { ActionLogEntry } from "../db/action-records.ts";
 import { DAY_MS } from "../model.ts";
 import type { Command } from "./command-types.ts";
 import { type ActionState, NEVER_EXPIRES } from "./item-changes.ts";
@@ -8,25 +9,9 @@ import { planReply } from "./plan-reply.ts";
 const NOW = Date.UTC(2026, 10, 30, 9);
 const LAST_TALK = NOW - 40 * DAY_MS;
 
-function item(position: number, subjectKey: string, contactId: string | null): ItemWithState {
-  return {
-    id: `item${position}`,
-    digestId: "d1",
-    userId: "u1",
-    position,
-    section: "check_in",
-    subjectKey,
-    contactId,
-    title: `Item ${position}`,
-    reason: "why",
-    state: "open",
-    actedAt: null,
-  };
-}
-
 function state(): ActionState {
   return {
-    items: [item(1, "task:t1", "c1"), item(2, "contact:c2", "c2"), item(3, "signal:s1", null)],
+    items: [buildItem(1, "task:t1", "c1"), buildItem(2, "contact:c2", "c2"), buildItem(3, "signal:s1", null)],
     suppressions: new Map(),
     tasks: new Map([["t1", { id: "t1", status: "open", completedAt: null, snoozedUntil: null }]]),
     contacts: new Map([

@@ -44,14 +44,19 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_email").on(t.email), index("users_next_digest").on(t.nextDigestAt)],
 );
 
+/** The user a row belongs to: every row of Tend is one user's, and goes with them. */
+function ownerColumn() {
+  return text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+}
+
 // Every address a user sends from. Lookups by From: go through here.
 export const userAddresses = sqliteTable(
   "user_addresses",
   {
     address: text("address").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
   },
   (t) => [index("user_addresses_user").on(t.userId)],
 );
@@ -60,9 +65,7 @@ export const contacts = sqliteTable(
   "contacts",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     name: text("name"),
     // How trustworthy `name` is (see src/inbound/people.ts: NAME_QUALITY); a
     // better name replaces a worse one, never the reverse.
@@ -90,9 +93,7 @@ export const contacts = sqliteTable(
 export const contactAddresses = sqliteTable(
   "contact_addresses",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     address: text("address").notNull(),
     contactId: text("contact_id")
       .notNull()
@@ -109,9 +110,7 @@ export const interactions = sqliteTable(
   "interactions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     kind: text("kind", { enum: INTERACTION_KINDS }).notNull(),
     subject: text("subject"),
     occurredAt: integer("occurred_at").notNull(),
@@ -147,9 +146,7 @@ export const introductions = sqliteTable(
   "introductions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     interactionId: text("interaction_id").references(() => interactions.id, {
       onDelete: "cascade",
     }),
@@ -185,9 +182,7 @@ export const signals = sqliteTable(
   "signals",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     interactionId: text("interaction_id").references(() => interactions.id, {
       onDelete: "cascade",
     }),
@@ -220,9 +215,7 @@ export const tasks = sqliteTable(
   "tasks",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     kind: text("kind", { enum: TASK_KINDS }).notNull(),
     title: text("title").notNull(),
     contactId: text("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
@@ -263,9 +256,7 @@ export const contactNotes = sqliteTable(
   "contact_notes",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     contactId: text("contact_id")
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
@@ -279,9 +270,7 @@ export const digests = sqliteTable(
   "digests",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     // ISO week in the user's zone ("2026-W48"): one digest per user and week.
     week: text("week").notNull(),
     status: text("status", { enum: ["claimed", "sent", "empty", "failed"] }).notNull(),
@@ -326,9 +315,7 @@ export const digestItems = sqliteTable(
 export const suppressions = sqliteTable(
   "suppressions",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     subjectKey: text("subject_key").notNull(),
     until: integer("until").notNull(),
     reason: text("reason", { enum: ["done", "snoozed", "skipped", "never"] }).notNull(),
@@ -341,9 +328,7 @@ export const actionLog = sqliteTable(
   "action_log",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     digestId: text("digest_id"),
     command: text("command").notNull(),
     // JSON: the statements' inputs needed to restore the previous state.
@@ -358,9 +343,7 @@ export const actionLog = sqliteTable(
 export const processedMessages = sqliteTable(
   "processed_messages",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     messageId: text("message_id").notNull(),
     kind: text("kind").notNull(),
     interactionId: text("interaction_id"),
