@@ -1,7 +1,7 @@
 // A command mailed to Tend, one line: "brief Ana", "set digest monday 8am",
 // "pause 2w". Strict on purpose: "Brief call with Ana today" is notes, not a command.
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
-import { addDays } from "../lib/time/local-date.ts";
+import { addDays, weekdayNumber } from "../lib/time/local-date.ts";
 import { parseWhen } from "../lib/time/parse-when.ts";
 import { localDateOf } from "../lib/time/zoned.ts";
 import type { MailCommand } from "./command-types.ts";
@@ -14,7 +14,6 @@ const NOT_NAME_WORDS = new Set(
   "a about after an and at before call catch catchup chat coffee for from in intro introduction is lunch me meeting meet my notes note of on our re session summary sync that the this to today tomorrow update was we with yesterday"
     .split(" "),
 );
-const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const NAME_WORD = /^[\p{L}][\p{L}'’.-]*$/u;
 const REPLY_PREFIX = /^(?:(?:re|aw|sv|antw|vs|ref)\s*(?:\[\d+\])?\s*:\s*)+/i;
 
@@ -32,11 +31,9 @@ function briefQuery(rest: string): string | null {
   return words.join(" ");
 }
 
+/** "monday", "mondays", "mon": a digest day. */
 function weekday(word: string): number | null {
-  const w = word.replace(/s$/, "");
-  if (w.length < 3) return null;
-  const index = WEEKDAYS.findIndex((day) => day.startsWith(w));
-  return index < 0 ? null : index + 1;
+  return weekdayNumber(word.replace(/s$/, ""));
 }
 
 function hour(text: string): number | null {

@@ -3,7 +3,7 @@
 import type { UserSettings } from "../db/action-settings.ts";
 import { nextDigestAt } from "../domain/digest-schedule.ts";
 import { formatDay, formatDayTime } from "../lib/time/format.ts";
-import { daysBetween } from "../lib/time/local-date.ts";
+import { daysBetween, weekdayName } from "../lib/time/local-date.ts";
 import { isTimeZone, localDateOf, startOfLocalDay } from "../lib/time/zoned.ts";
 import type { Command, MailCommand } from "./command-types.ts";
 
@@ -11,7 +11,6 @@ import type { Command, MailCommand } from "./command-types.ts";
 export const MAX_DIGEST_ITEMS = 20;
 /** A pause longer than a year is an unsubscribe; that has its own link. */
 export const MAX_PAUSE_DAYS = 366;
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export type SettingsCommand = Extract<
   MailCommand,
@@ -51,7 +50,7 @@ export function applySettingsCommand(settings: UserSettings, command: SettingsCo
       const weekday = command.weekday ?? settings.digestWeekday;
       const hour = command.hour ?? settings.digestHour;
       const next = withNextDigest({ ...settings, digestWeekday: weekday, digestHour: hour }, now);
-      return { ok: true, settings: next, said: `Your digest now comes on ${WEEKDAYS[weekday - 1] ?? "Monday"}s at ${hourLabel(hour)}.` };
+      return { ok: true, settings: next, said: `Your digest now comes on ${weekdayName(weekday)}s at ${hourLabel(hour)}.` };
     }
     case "set_max":
       if (command.max < 1 || command.max > MAX_DIGEST_ITEMS) {
@@ -86,7 +85,7 @@ export function composeSettings(settings: UserSettings, addresses: readonly stri
   const paused = settings.pausedUntil !== null && settings.pausedUntil > now;
   const lines = [
     `Time zone: ${zone}`,
-    `Digest: ${WEEKDAYS[settings.digestWeekday - 1] ?? "Monday"}s at ${hourLabel(settings.digestHour)}`,
+    `Digest: ${weekdayName(settings.digestWeekday)}s at ${hourLabel(settings.digestHour)}`,
     `Suggestions per digest: at most ${settings.maxItems}`,
     `A week with nothing to suggest: ${settings.emptyDigest === "skip" ? "sends nothing" : "sends a short note"}`,
   ];

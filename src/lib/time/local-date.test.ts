@@ -11,6 +11,7 @@ import {
   localDate,
   startOfMonth,
   startOfWeek,
+  weekdayName,
   weekdayNumber,
 } from "./local-date.ts";
 
@@ -67,5 +68,11 @@ describe("weekdayNumber", () => {
     expect(weekdayNumber("sun")).toBe(7);
     expect(weekdayNumber("mo")).toBeNull();
     expect(weekdayNumber("fridays")).toBeNull();
+  });
+});
+
+describe("weekdayName", () => {
+  it("names ISO weekdays as the settings mail writes them", () => {
+    expect([1, 3, 7].map(weekdayName)).toEqual(["Monday", "Wednesday", "Sunday"]);
   });
 });

@@ -94,6 +94,12 @@ export function endOfMonth(day: LocalDate): LocalDate {
 // Full names, every prefix of three letters or more ("thu", "thur", "thurs"), and "weds".
 const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/** "Monday" for 1 … "Sunday" for 7. */
+export function weekdayName(weekday: number): string {
+  const name = WEEKDAY_NAMES[weekday - 1] ?? "monday";
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** ISO weekday (1 = Monday) a word names ("fri", "Thursday", "weds"), or null. */
 export function weekdayNumber(word: string): number | null {
   const w = word.toLowerCase();
