@@ -55,18 +55,32 @@ async function resolveUser(deps: Deps, sender: Mailbox, now: number): Promise<Us
   });
 }
 
-async function readHeaderBlock(bytes: Uint8Array): Promise<EmailHeaders | null> {
+async function readHeaderBlock(bytes: Uint8Array, readers: MessageReaders): Promise<EmailHeaders | null> {
   try {
-    return await readHeaders(bytes);
+    return await readers.readHeaders(bytes);
   } catch (error) {
     if (error instanceof UnparseableEmailError) return null;
     throw error;
   }
 }
 
-export async function admit(received: ReceivedMessage, envelope: Envelope, deps: Deps, now: number): Promise<Admitted | Refusal> {
+/** How the message is read; the body reader is a parameter so a test can see when the body is read at all. */
+export interface MessageReaders {
+  readHeaders: (raw: Uint8Array) => Promise<EmailHeaders>;
+  readBody: (raw: Uint8Array) => Promise<EmailBody>;
+}
+
+const POSTAL_MIME: MessageReaders = { readHeaders, readBody };
+
+export async function admit(
+  received: ReceivedMessage,
+  envelope: Envelope,
+  deps: Deps,
+  now: number,
+  readers: MessageReaders = POSTAL_MIME,
+): Promise<Admitted | Refusal> {
   const { config, db } = deps;
-  const headers = await readHeaderBlock(received.bytes);
+  const headers = await readHeaderBlock(received.bytes, readers);
   if (!headers) return { status: "rejected", reason: "Tend could not read this message's headers." };
 
   const automatic = automaticReason(headers, envelope.from);
@@ -85,7 +99,7 @@ export async function admit(received: ReceivedMessage, envelope: Envelope, deps:
 
   let body: EmailBody;
   try {
-    body = await readBody(received.bytes);
+    body = await readers.readBody(received.bytes);
   } catch (error) {
     // Reading the body is pure work on untrusted bytes: whatever fails in it
     // (the parser, the HTML converter) fails the same way on every retry, so
