@@ -31,8 +31,8 @@ function countingReaders() {
   return { reads, readers };
 }
 
-async function admitted(raw: string, envelopeFrom: string) {
-  const { reads, readers } = countingReaders();
+async function admitted(raw: string, envelopeFrom: string, counting = countingReaders()) {
+  const { reads, readers } = counting;
   const deps = createDeps(env, { mailer: (e) => sendEmailMailer(e.SEND_EMAIL) });
   const received = { bytes: new TextEncoder().encode(raw), truncated: false };
   const outcome = await admit(received, { from: envelopeFrom, to: TEND }, deps, NOW, readers);
@@ -60,6 +60,18 @@ describe("admit reads the body last", () => {
     const { outcome, reads } = await admitted(raw, SAM.address);
     expect(outcome.status).toBe("duplicate");
     expect(reads).toEqual({ headers: 1, body: 0 });
+  });
+
+  it("whatever throws while reading a user's body becomes the could-not-read notice, and nothing is stored", async () => {
+    const counting = countingReaders();
+    counting.readers.readBody = async () => {
+      throw new RangeError("Maximum call stack size exceeded");
+    };
+    const { outcome } = await admitted(inlineMessage(HEAVY), SAM.address, counting);
+    expect(outcome).toMatchObject({ status: "unreadable", reason: "could not read the message body (RangeError)" });
+    const sent = await env.DB.prepare("select kind, to_address from outbound_messages").all();
+    expect(sent.results).toEqual([{ kind: "notice", to_address: SAM.address }]);
+    expect(await env.DB.prepare("select count(*) as n from interactions").first()).toEqual({ n: 0 });
   });
 
   it("a user's new message: headers once, body once", async () => {
