@@ -31,7 +31,7 @@ export async function applyCorrection(
       else if (signal.status === "dismissed") lines.push(`Item ${n} was already removed.`);
       else {
         dismiss.push(signal.id);
-        lines.push(`Removed ${n}: ${signal.text}`);
+        lines.push(signal.private ? `Removed ${n} (kept private, not quoted).` : `Removed ${n}: ${signal.text}`);
       }
     }
     await applyCorrections(deps.db, { userId: user.id, interactionId, dismiss, note, now });

@@ -1,6 +1,7 @@
 // brief (pure): what Tend knows about a person, to read before meeting them.
-// Private signals are listed as private and never quoted.
+// Private signals and notes are listed as private and never quoted.
 import type { BriefData } from "../db/action-brief.ts";
+import { isPrivateNote } from "../domain/privacy.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { DAY_MS, type SignalKind, type TaskKind } from "../model.ts";
 import { joinSections, section } from "./reply-mail.ts";
@@ -78,7 +79,10 @@ export function composeBrief(data: BriefData, now: number, timeZone: string): st
     section(`You promised ${first}:`, yours),
     section(`${first} promised you:`, theirs),
     section("Life events:", signalLines(["life_event"])),
-    section("Your notes:", data.notes.map((note) => `${day(note.createdAt)}: ${note.text}`)),
+    section(
+      "Your notes:",
+      data.notes.map((note) => `${day(note.createdAt)}: ${isPrivateNote(note.text) ? "a private note (not quoted)" : note.text}`),
+    ),
     section(
       "Introductions:",
       data.introductions.map((intro) => {

@@ -137,3 +137,16 @@ describe("isCommandMail", () => {
     expect(isCommandMail(subject, visibleText(text))).toBe(expected);
   });
 });
+
+describe("private lines in a reply", () => {
+  it("keeps a note's own #private marker, and marks a note the rule covers", () => {
+    expect(reply("note 2 her mother is ill #private").commands).toEqual([{ verb: "note", item: 2, text: "her mother is ill #private" }]);
+    expect(reply("note 2 her mother is ill\n\n#private").commands).toEqual([{ verb: "note", item: 2, text: "her mother is ill #private" }]);
+    expect(reply("note 2 she got the job").commands).toEqual([{ verb: "note", item: 2, text: "she got the job" }]);
+  });
+
+  it("never echoes a private line back as not understood, and takes a lone #private line for the marker it is", () => {
+    const parsed = reply("private: her mother is ill\nsee you soon then, Ana was great\n\nI heard she is unwell #private\n#private");
+    expect(parsed.notUnderstood).toEqual(["(a line marked private, not quoted)", "(a line marked private, not quoted)", "(a line marked private, not quoted)"]);
+  });
+});

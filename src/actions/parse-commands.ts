@@ -3,6 +3,7 @@
 import type { Command, CommandInput, ParsedCommands } from "./command-types.ts";
 import { COMMAND_WORDS, normalizeLine, parseDigestLine } from "./parse-digest-line.ts";
 import { parseMailCommand, stripReplyPrefix } from "./parse-mail-command.ts";
+import { hasPrivateTag, isPrivateTagLine, markedPrivate, readPrivacy } from "../domain/privacy.ts";
 
 export type { Command, CommandInput, ParsedCommands } from "./command-types.ts";
 
@@ -17,15 +18,28 @@ const PLEASANTRY =
   /^(?:hi|hello|hey|dear)?(?: tend)?[,!]?$|^(?:thanks|thank you|thx|ty|cheers|best|regards|best regards|kind regards|many thanks|ok|okay|great|perfect|yes|yes please|sure|confirm|confirmed)(?: tend)?[\s,.!]*$/;
 const SIGN_OFF = /^[\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){0,2}$|^[-–—~]\s*\S{1,20}$/u;
 
-function lines(text: string): string[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
+interface Line {
+  text: string;
+  /** Covered by the privacy rule: a note from it is stored private, and it is never echoed back. */
+  private: boolean;
 }
 
-function echo(line: string): string {
-  return line.length > MAX_ECHO_CHARS ? `${line.slice(0, MAX_ECHO_CHARS)}…` : line;
+function lines(text: string): Line[] {
+  const privacy = readPrivacy(text);
+  return text
+    .split(/\r\n?|\n/)
+    .map((line, index) => ({ text: line.trim(), private: (privacy.lines[index] ?? false) || hasPrivateTag(line) }))
+    .filter((line) => line.text !== "");
+}
+
+function echo(line: Line): string {
+  if (line.private) return "(a line marked private, not quoted)";
+  return line.text.length > MAX_ECHO_CHARS ? `${line.text.slice(0, MAX_ECHO_CHARS)}…` : line.text;
+}
+
+/** A note written under the privacy rule keeps a marker of its own, so the brief that shows notes knows. */
+function withPrivacy(command: Command | null, line: Line): Command | null {
+  return command?.verb === "note" && line.private ? { ...command, text: markedPrivate(command.text) } : command;
 }
 
 /** A closing line ("Maria", "- M") or a greeting: not a command, and not worth reporting. */
@@ -37,16 +51,17 @@ function isChatter(line: string, index: number, count: number): boolean {
 }
 
 function readLines(
-  all: string[],
+  all: Line[],
   parse: (line: string) => Command | null,
   into: ParsedCommands,
   reportUnknown: boolean,
 ): void {
   const read = all.slice(0, MAX_COMMAND_LINES);
   read.forEach((line, index) => {
-    const command = parse(line);
+    const command = withPrivacy(parse(line.text), line);
     if (command) into.commands.push(command);
-    else if (reportUnknown && !isChatter(line, index, read.length)) into.notUnderstood.push(echo(line));
+    // A lone #private line is the rule's marker, not a command gone wrong.
+    else if (reportUnknown && !isPrivateTagLine(line.text) && !isChatter(line.text, index, read.length)) into.notUnderstood.push(echo(line));
   });
   if (all.length > read.length) into.notUnderstood.push(`(${all.length - read.length} more lines were not read)`);
 }
@@ -74,7 +89,7 @@ export function parseCommands(input: CommandInput): ParsedCommands {
 /** True when a mail to Tend is a command (subject or first line), not notes. `text` is the visible text. */
 export function isCommandMail(subject: string, text: string): boolean {
   const body = lines(text);
-  const first = body[0];
+  const first = body[0]?.text;
   // Only whether a line is a command matters here, and that does not depend on the
   // clock: a time is recognised relative to any "now" (its range is checked when applied).
   const now = 0;

@@ -2,6 +2,7 @@
 // Returns the writes for one db.batch and what to tell the user.
 import type { ActionLogEntry, ActionPlan, Change, ItemWithState } from "../db/action-records.ts";
 import { nextCheckInAt } from "../domain/cadence.ts";
+import { isPrivateNote } from "../domain/privacy.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { daysBetween } from "../lib/time/local-date.ts";
 import { localDateOf, startOfLocalDay } from "../lib/time/zoned.ts";
@@ -121,7 +122,10 @@ export function planReply(input: ReplyPlanInput): { plan: ActionPlan; outcome: P
         if (!item) outcome.notApplied.push(`note ${command.item}: this digest has no item ${command.item}.`);
         else if (!item.contactId) outcome.notApplied.push(`note ${command.item}: item ${command.item} is not about one person.`);
         else {
-          const description = `Noted on ${who(state, item.contactId)}: “${command.text}”`;
+          // The description is the confirmation's line and the action log's (which "undo" repeats).
+          const description = isPrivateNote(command.text)
+            ? `Noted on ${who(state, item.contactId)}, privately (not quoted)`
+            : `Noted on ${who(state, item.contactId)}: “${command.text}”`;
           commit(description, [{ kind: "note", id: input.newId(), contactId: item.contactId, value: { text: command.text, createdAt: now } }]);
           outcome.applied.push(description);
         }

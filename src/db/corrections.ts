@@ -8,6 +8,7 @@ export interface LoggedSignal {
   id: string;
   kind: SignalKind;
   text: string;
+  private: boolean;
   status: string;
 }
 
@@ -23,7 +24,7 @@ export async function signalsOfInteraction(
     .where(and(eq(interactions.id, interactionId), eq(interactions.userId, userId)));
   if (!interaction) return null;
   const rows = await db
-    .select({ id: signals.id, kind: signals.kind, text: signals.text, status: signals.status })
+    .select({ id: signals.id, kind: signals.kind, text: signals.text, private: signals.private, status: signals.status })
     .from(signals)
     .where(and(eq(signals.interactionId, interactionId), eq(signals.userId, userId)))
     // Signals of one message are inserted in one batch, in acknowledgement order.

@@ -118,14 +118,14 @@ describe("composeAcknowledgement", () => {
     expect(mail.text).not.toContain("Lisbon");
   });
 
-  // Bug: the "I'll remind you on …: <title>" lines print the task's title, which
-  // planSignals copies from the signal's text, so a private promise with a date
-  // is quoted in the acknowledgement that just said it would not be.
-  it.fails("does not quote a private promise in its reminder line either", () => {
+  // The "I'll remind you on …" line would print the task's title, which
+  // planSignals copies from the signal's text.
+  it("does not quote a private promise in its reminder line either", () => {
     const mail = acknowledge({
       signals: [buildSignal({ text: "I'll call Ana's mother's oncologist friend by Friday.", due: "2026-11-20", private: true })],
     });
     expect(mail.text).toContain("1. You promised: kept private; not quoted here or in digests — by Fri 20 Nov");
+    expect(mail.text).toContain("I'll remind you on Fri 20 Nov: something you noted in confidence");
     expect(mail.text).not.toContain("oncologist");
   });
 

@@ -85,8 +85,11 @@ export function composeAcknowledgement(input: AcknowledgeInput): OutgoingMail {
   const reminder = plan.tasks.find((t) => t.kind === "reminder");
   if (reminder?.remindAt) lines.push("", `I'll remind you about this thread on ${formatDayTime(reminder.remindAt, tz, now)} (${tz}).`);
   const dated = plan.tasks.filter((t) => t.kind !== "reminder" && t.remindAt !== null);
+  const toldInConfidence = new Set(plan.signals.filter((s) => s.private).map((s) => s.id));
   for (const task of dated) {
-    if (task.remindAt) lines.push(`I'll remind you on ${formatDay(task.remindAt, tz, now)}: ${task.title}`);
+    // A task's title is its signal's words: a private one is not quoted here either.
+    const title = task.signalId !== null && toldInConfidence.has(task.signalId) ? "something you noted in confidence" : task.title;
+    if (task.remindAt) lines.push(`I'll remind you on ${formatDay(task.remindAt, tz, now)}: ${title}`);
   }
 
   const problems = [...u.notUnderstood];

@@ -6,6 +6,7 @@ import { newId } from "../lib/ids.ts";
 import type { Signal } from "../model.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { ExtractJob } from "../domain/jobs.ts";
+import { isPrivateMessage } from "../domain/privacy.ts";
 import { FORWARDED_SEPARATOR } from "./understand.ts";
 import { planSignals } from "./plan-log.ts";
 import { extractSignalsWithAi } from "./signals/ai-extractor.ts";
@@ -28,7 +29,9 @@ export async function enrichWithAi(deps: Deps, job: ExtractJob, now: number): Pr
   ];
   if (forwarded) {
     const body = forwarded.slice(forwarded.indexOf("\n") + 1);
-    readings.push(extractSignalsWithAi(deps.ai, { ...base, text: body, authorIsUser: false, author: { name: null, address: null } }));
+    // Under the user's lone #private line the forwarded message is private too: the extractor sends none of it.
+    const confidential = isPrivateMessage(written);
+    readings.push(extractSignalsWithAi(deps.ai, { ...base, text: body, authorIsUser: false, author: { name: null, address: null }, private: confidential }));
   }
   const results = await Promise.all(readings);
   const failed = results.find((r) => r.source !== "ai");

@@ -2,14 +2,14 @@
 // being introduced by someone else. Structure decides who; wording only
 // confirms that it is an introduction and says why.
 import type { Mailbox } from "../model.ts";
-import { splitSentences } from "./signals/sentences.ts";
+import { publicText, splitSentences } from "./signals/sentences.ts";
 
 export interface Introduction {
   /** Who made the introduction (the user, or the person who introduced the user). */
   introducer: Mailbox;
   /** Everyone introduced, the user included when the user is one of them. */
   people: { name: string | null; address: string | null }[];
-  /** The sentence that says why. */
+  /** The sentence that says why; never a private one (it is quoted back in mail and the digest). */
   reason: string;
   /** A double opt-in ask ("would you be open to an intro to…"), not yet made. */
   optIn: boolean;
@@ -35,8 +35,10 @@ const REASON =
   /\b(because|since|both|thought you|think you|you two|should (talk|meet|connect|chat|compare)|would (love|enjoy|benefit)|given|working on|building|invest(s|ing|or)?|looking for|hiring|raising|expert|knows|background|help)\b/i;
 const GREETING = /^(hi|hey|hello|dear|hallo|bonjour|hola)\b[^.!?\n]*[,!]?$/i;
 
-function reasonIn(text: string): string {
-  const candidates = splitSentences(text)
+/** `confidential`: all of the text is private (a forwarded introduction below a lone `#private` line). */
+function reasonIn(text: string, confidential = false): string {
+  const candidates = splitSentences(text, { private: confidential })
+    .filter((s) => !s.private)
     .map((s) => s.text.replace(/\s+/g, " "))
     .filter((s) => !GREETING.test(s));
   const why = candidates.find((s) => REASON.test(s)) ?? candidates.find((s) => INTRO_WORDING.test(s)) ?? "";
@@ -73,7 +75,8 @@ export function userAsksToIntroduce(input: {
 }): Introduction | null {
   const [recipient, ...others] = input.recipients;
   if (!recipient || others.length > 0) return null;
-  const match = input.text.slice(0, 3000).match(OPT_IN);
+  // A name asked about in confidence is not echoed back as an introduction to make.
+  const match = publicText(input.text).slice(0, 3000).match(OPT_IN);
   const name = match?.[1]?.replace(/['’]s$/, "");
   if (!name) return null;
   return {
@@ -95,6 +98,8 @@ export function userIsIntroduced(input: {
   isUser: (address: string) => boolean;
   subject: string;
   text: string;
+  /** The user marked the whole message private: the introduction is logged, its words are not quoted. */
+  private?: boolean;
 }): Introduction | null {
   const { introducer } = input;
   if (!introducer || input.isUser(introducer.address)) return null;
@@ -104,7 +109,7 @@ export function userIsIntroduced(input: {
   return {
     introducer,
     people: [{ name: input.user.name, address: input.user.address }, ...others.map((o) => ({ name: o.name, address: o.address }))],
-    reason: reasonIn(input.text),
+    reason: reasonIn(input.text, input.private === true),
     optIn: false,
   };
 }

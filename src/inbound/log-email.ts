@@ -4,6 +4,7 @@ import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
 import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
+import { isPrivateMessage } from "../domain/privacy.ts";
 import type { ExtractJob } from "../domain/jobs.ts";
 import { normalizeAddress, withSubaddress } from "../lib/addresses.ts";
 import { newId } from "../lib/ids.ts";
@@ -17,6 +18,7 @@ import { messageKeys } from "./message-keys.ts";
 import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
+import { publicText } from "./signals/sentences.ts";
 import { understand } from "./understand.ts";
 
 export type LogOutcome =
@@ -56,7 +58,9 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
     userAddresses: [user.email, ...(email.from ? [normalizeAddress(email.from.address)] : [])],
     envelopeTo: normalizeAddress(input.envelope.to),
   };
-  const names = nameCandidates(`${email.subject}\n${email.text.slice(0, 5000)}`);
+  // Only what may be quoted names people: someone named only in confidence is not listed, nor sent to a model.
+  const text = email.text.slice(0, 5000);
+  const names = nameCandidates(`${email.subject}\n${publicText(text, { private: isPrivateMessage(text) })}`);
   const mentioned = mentionedContacts(names, await findContactsByName(db, user.id, names, MAX_MENTION_MATCHES));
   const understanding = understand({
     email,

@@ -124,6 +124,27 @@ describe("understand: whole messages", () => {
     expect(secret[0]?.sentence).toMatch(/mother is ill/);
     expect(u.signals.filter((s) => !s.private).map((s) => s.sentence).join(" ")).not.toMatch(/mother/);
   });
+
+  it("a lone #private line above a forwarded introduction: logged, every signal private, no reason quoted", async () => {
+    const email = await parseEmail(fixtures.gmailForwardedIntro);
+    const u = read({ ...email, text: `#private\n\n${email.text}` }, { extractSignals: defaultSignalExtractor });
+    expect(u.kind).toBe("introduction");
+    expect(u.introduction).toMatchObject({ introducer: ANA, people: [SAM, CARLA], reason: "" });
+    expect(u.signals.length).toBeGreaterThan(0);
+    expect(u.signals.every((s) => s.private)).toBe(true);
+  });
+
+  it("keeps the #private line in a note cut at MAX_NOTE_CHARS, for the AI reading that reads the note later", () => {
+    const long = `${"Ana is hiring a designer. ".repeat(Math.ceil(MAX_NOTE_CHARS / 20))}\n#private`;
+    const u = read(buildEmail({ text: long }));
+    expect(u.text.length).toBeLessThan(long.length);
+    expect(u.text.endsWith("\n#private")).toBe(true);
+  });
+
+  it("makes no contact of an address written in confidence", () => {
+    const u = read(buildEmail({ text: "Coffee with Ana Lima <ana@lumen.studio>.\nprivate: her therapist is Rui <rui@clinic.example>." }));
+    expect(u.people.map((p) => p.address)).toEqual([ANA.address]);
+  });
 });
 
 describe("understand: people", () => {

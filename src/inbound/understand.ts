@@ -9,6 +9,8 @@ import { MAX_NOTE_CHARS } from "./limits.ts";
 import type { ParsedEmail } from "../model.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
 import type { SignalInput } from "./signals/extract-signals.ts";
+import { publicText } from "./signals/sentences.ts";
+import { isPrivateMessage } from "../domain/privacy.ts";
 import { visibleText } from "../mail/visible-text.ts";
 
 /** The pluggable signal step (src/inbound/signals): text in, signals out. */
@@ -71,6 +73,8 @@ export function understand(input: UnderstandInput): Understanding {
   let kind: MessageKind = classification.kind;
   const forwarded = classification.forwarded;
   const written = visibleText(forwarded ? forwarded.note : email.text);
+  // A lone #private line in what the user wrote covers the whole message, the forwarded part included.
+  const confidential = isPrivateMessage(written);
   const people: Participant[] = [...withRole(classification.recipients.filter((r) => email.to.includes(r)), "to")];
   people.push(...withRole(classification.recipients.filter((r) => !email.to.includes(r)), "cc"));
 
@@ -84,6 +88,7 @@ export function understand(input: UnderstandInput): Understanding {
       isUser,
       subject: forwarded.subject,
       text: forwarded.body,
+      private: confidential,
     });
     if (forwarded.from) people.push({ ...forwarded.from, role: introduction ? "introducer" : "from" });
     people.push(...withRole(forwarded.to, introduction ? "introduced" : "to"));
@@ -105,11 +110,14 @@ export function understand(input: UnderstandInput): Understanding {
     if (classification.invite.organizer) people.push({ ...classification.invite.organizer, role: "attendee" });
   }
   const forwardedBody = forwarded ? visibleText(forwarded.body) : "";
-  people.push(...mentionedByAddress(written), ...(input.knownPeople ?? []));
+  // An address written in confidence is not made a contact, which every list and brief would show.
+  people.push(...mentionedByAddress(publicText(written)), ...(input.knownPeople ?? []));
   const collected = collectPeople(people, filter);
 
   const forwardedFrom = forwarded?.from?.name ?? forwarded?.from?.address ?? "someone";
-  const text = clampNote(forwardedBody ? `${written}${FORWARDED_SEPARATOR} from ${forwardedFrom} ----------\n${forwardedBody}` : written);
+  const note = clampNote(forwardedBody ? `${written}${FORWARDED_SEPARATOR} from ${forwardedFrom} ----------\n${forwardedBody}` : written);
+  // The AI reading reads the stored note later: a cut must not drop the line that made all of it private.
+  const text = confidential && !isPrivateMessage(note) ? `${note}\n#private` : note;
   const signals: Signal[] = [];
   if (input.extractSignals) {
     const sentAt = new Date(occurredAt);
@@ -127,6 +135,7 @@ export function understand(input: UnderstandInput): Understanding {
           userName,
           sentAt,
           timeZone: user.timeZone,
+          private: confidential,
         }),
       );
     }

@@ -72,6 +72,14 @@ describe("extractSignalsWithAi", () => {
     expect(result.signals.every((s) => s.private)).toBe(true);
   });
 
+  it("sends nothing of a text that came with a lone #private line (a forwarded message below it)", async () => {
+    const ai = stub(() => Promise.resolve({ response: GOOD_ANSWER }));
+    const result = await extractSignalsWithAi(ai, { ...INPUT, private: true });
+    expect(ai.calls).toHaveLength(0);
+    expect(result.signals.length).toBeGreaterThan(0);
+    expect(result.signals.every((s) => s.private)).toBe(true);
+  });
+
   it("accepts the answer as a JSON string", async () => {
     const ai = stub(() => Promise.resolve({ response: JSON.stringify(GOOD_ANSWER) }));
     expect((await extractSignalsWithAi(ai, INPUT)).source).toBe("ai");

@@ -91,7 +91,8 @@ export async function extractSignalsWithAi(
 ): Promise<AiExtraction> {
   const deterministic = extractSignals(input);
   const fallback = (failure: string): AiExtraction => ({ signals: deterministic, source: "deterministic", failure });
-  const sentences = splitSentences(foldQuotes(input.text));
+  // The same sentences, and the same privacy, as the deterministic reading: their ids are the model's references.
+  const sentences = splitSentences(foldQuotes(input.text), { private: input.private === true });
   const shared = sentences.map((s, id) => ({ id, text: s.text, private: s.private })).filter((s) => !s.private);
   if (shared.length === 0) return fallback("nothing public to send");
 

@@ -297,7 +297,8 @@ describe("extractSignals: what is not a signal", () => {
 
 describe("extractSignals: privacy and provenance", () => {
   it("marks private sentences and lines, and #private is not an interest", () => {
-    const signals = notes("Ana's mom is in the hospital #private\nprivate: she is looking for a new role\nmoving in June #design");
+    // A private: paragraph ends at the blank line.
+    const signals = notes("Ana's mom is in the hospital #private\nprivate: she is looking for a new role\n\nmoving in June #design");
     expect(signals.map((s) => [s.kind, s.private, s.tag])).toEqual([
       ["life_event", true, null],
       ["need", true, null],

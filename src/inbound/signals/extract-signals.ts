@@ -28,6 +28,8 @@ export interface SignalInput {
   sentAt: Date;
   /** The user's IANA zone. */
   timeZone: string;
+  /** All of `text` was told in confidence: a forwarded message below the user's lone `#private` line. */
+  private?: boolean;
 }
 
 const DETECTORS: ((ctx: SentenceContext) => Detection[])[] = [
@@ -127,7 +129,7 @@ export function extractSignals(input: SignalInput): Signal[] {
   let noteAbout: Referent[] | null = null;
   const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
   const found: Found[] = [];
-  for (const [index, sentence] of splitSentences(foldQuotes(input.text)).entries()) {
+  for (const [index, sentence] of splitSentences(foldQuotes(input.text), { private: input.private === true }).entries()) {
     const label = sentence.label;
     const taskLine = !!label && TASK_LABEL.test(label);
     const groupLine = !!label && GROUP_LABEL.test(label);

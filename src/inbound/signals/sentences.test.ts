@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldQuotes, MAX_SENTENCE_CHARS, splitSentences } from "./sentences.ts";
+import { foldQuotes, MAX_SENTENCE_CHARS, publicText, splitSentences } from "./sentences.ts";
 
 describe("splitSentences", () => {
   it("splits on sentence ends but not on abbreviations", () => {
@@ -40,7 +40,7 @@ describe("splitSentences", () => {
 
   it("marks private lines and #private sentences, and a trailing tag joins its sentence", () => {
     const sentences = splitSentences(
-      "Lunch with Priya.\nprivate: she's pregnant. Not telling people yet\nHis dad passed away. #private\nShe's moving in May.",
+      "Lunch with Priya.\nprivate: she's pregnant. Not telling people yet\n\nHis dad passed away. #private\nShe's moving in May.",
     );
     expect(sentences.map((s) => [s.text, s.private])).toEqual([
       ["Lunch with Priya.", false],
@@ -49,6 +49,29 @@ describe("splitSentences", () => {
       ["His dad passed away. #private", true],
       ["She's moving in May.", false],
     ]);
+  });
+
+  it("a private: marker covers the rest of its paragraph, however it is wrapped, and no further", () => {
+    const text = [
+      "Lunch with Priya.",
+      "- private: her mother is ill.",
+      "She is quietly looking for a job in Lisbon to be closer to her, and asked me",
+      "to keep it to myself.",
+      "",
+      "She is hiring a designer.",
+    ].join("\r\n");
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => [s.text, s.private])).toEqual([
+      ["Lunch with Priya.", false],
+      ["private: her mother is ill.", true],
+      ["She is quietly looking for a job in Lisbon to be closer to her, and asked me to keep it to myself.", true],
+      ["She is hiring a designer.", false],
+    ]);
+    expect(publicText(text)).toBe("Lunch with Priya.\nShe is hiring a designer.");
+  });
+
+  it("makes everything private when the caller says the whole text is", () => {
+    expect(splitSentences("Ana is hiring.\nShe loves #climate", { private: true }).every((s) => s.private)).toBe(true);
   });
 
   it("reads a wall of text without punctuation in clause-sized pieces", () => {

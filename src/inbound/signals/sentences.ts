@@ -3,7 +3,8 @@
 // hashtags. It splits text as written (typographic quotes and spaces split as
 // their ASCII twins would), so a caller that quotes a sentence back keeps the
 // author's characters; the signal detectors fold the text first (foldQuotes).
-import { hasPrivateTag, privateLinePrefixLength } from "./privacy.ts";
+// Which sentences are private is the privacy rule's (domain/privacy.ts).
+import { hasPrivateTag, privateMarkerLength, readPrivacy } from "../../domain/privacy.ts";
 
 export interface Sentence {
   /** The sentence as written (without a bullet marker). */
@@ -14,6 +15,7 @@ export interface Sentence {
   plain: string;
   /** "Ana" in "Ana: hiring a designer", "todo" for a checkbox; shared by the line's sentences. */
   label: string | null;
+  /** Told in confidence (domain/privacy.ts): kept, never quoted nor sent to a model. */
   private: boolean;
   /** A line of only hashtags: it tags the whole note, not the sentence before it. */
   tagsNote: boolean;
@@ -42,27 +44,34 @@ export function foldQuotes(text: string): string {
 }
 
 function isStructuredLine(line: string): boolean {
-  return BULLET.test(line) || CHECKBOX.test(line) || privateLinePrefixLength(line) > 0 || LABEL.test(line);
+  return BULLET.test(line) || CHECKBOX.test(line) || privateMarkerLength(line) > 0 || LABEL.test(line);
+}
+
+interface LogicalLine {
+  text: string;
+  /** Inside a `private:` paragraph: a wrapped line is never joined across a blank line, so its first line decides. */
+  private: boolean;
 }
 
 /** Joins lines a mail client wrapped back into the lines the author wrote. */
-function logicalLines(text: string): string[] {
-  const out: string[] = [];
+function logicalLines(text: string): LogicalLine[] {
+  const privateLines = readPrivacy(text).lines;
+  const out: LogicalLine[] = [];
   let previousRaw = "";
-  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const [index, raw] of text.replace(/\r\n?/g, "\n").split("\n").entries()) {
     const line = raw.trimEnd();
-    const last = out.length - 1;
+    const last = out.at(-1);
     const continues =
-      last >= 0 &&
+      last !== undefined &&
       line.trim() !== "" &&
       previousRaw.length >= WRAPPED_LINE_MIN_CHARS &&
       !/[.!?:]$/.test(previousRaw) &&
       !isStructuredLine(line);
-    if (continues) out[last] = `${out[last] ?? ""} ${line.trim()}`;
-    else out.push(line);
+    if (continues) last.text = `${last.text} ${line.trim()}`;
+    else out.push({ text: line, private: privateLines[index] ?? false });
     previousRaw = line;
   }
-  return out.filter((line) => line.trim() !== "");
+  return out.filter((line) => line.text.trim() !== "");
 }
 
 /** A run-on longer than MAX_SENTENCE_CHARS, cut at clause breaks (or spaces) into pieces that fit. */
@@ -102,19 +111,23 @@ function splitLine(line: string): string[] {
   return merged;
 }
 
-export function splitSentences(text: string): Sentence[] {
+/**
+ * `options.private`: all of the text is private, whatever its own lines say (a
+ * forwarded message below the user's lone `#private` line).
+ */
+export function splitSentences(text: string, options: { private?: boolean } = {}): Sentence[] {
   const sentences: Sentence[] = [];
-  let everythingPrivate = false;
-  for (const rawLine of logicalLines(text)) {
+  for (const logical of logicalLines(text)) {
+    const rawLine = logical.text;
     const checkbox = CHECKBOX.exec(rawLine);
     const line = rawLine.slice(checkbox ? checkbox[0].length : (BULLET.exec(rawLine)?.[0].length ?? 0)).trim();
+    const linePrivate = options.private === true || logical.private;
     if (HASHTAGS_ONLY.test(line)) {
-      // A line of only hashtags tags the note; "#private" on its own marks all of it.
-      if (hasPrivateTag(line)) everythingPrivate = true;
-      sentences.push({ text: line, body: line, plain: line, label: null, private: hasPrivateTag(line), tagsNote: true });
+      // A line of only hashtags tags the note (a lone "#private" marks all of it: readPrivacy).
+      sentences.push({ text: line, body: line, plain: line, label: null, private: linePrivate || hasPrivateTag(line), tagsNote: true });
       continue;
     }
-    const privateLength = privateLinePrefixLength(line);
+    const privateLength = privateMarkerLength(line);
     const afterPrivate = line.slice(privateLength);
     const labelMatch = checkbox ? null : LABEL.exec(afterPrivate);
     const labelText = labelMatch?.[1]?.trim() ?? null;
@@ -132,11 +145,18 @@ export function splitSentences(text: string): Sentence[] {
         body: body.trim(),
         plain: part,
         label,
-        private: privateLength > 0 || hasPrivateTag(part),
+        private: linePrivate || privateLength > 0 || hasPrivateTag(part),
         tagsNote: false,
       });
     }
   }
-  if (everythingPrivate) for (const sentence of sentences) sentence.private = true;
   return sentences;
+}
+
+/** The sentences of a text that may be quoted, one per line: what is left when the private ones are taken out. */
+export function publicText(text: string, options: { private?: boolean } = {}): string {
+  return splitSentences(text, options)
+    .filter((sentence) => !sentence.private)
+    .map((sentence) => sentence.text)
+    .join("\n");
 }
