@@ -8,7 +8,7 @@ import { recordingQueue } from "./helpers/digest-run.ts";
 import { emailMessage } from "./helpers/email-message.ts";
 import { inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { resetDatabase } from "./helpers/rows.ts";
-import { testWorker } from "./helpers/worker.ts";
+import { TEST_NOW, testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
 
@@ -50,7 +50,7 @@ async function logNotes(ai?: AiBinding) {
 
 async function runJob(body: unknown, ai: AiBinding) {
   const { worker } = testWorker({ ai });
-  const batch = createMessageBatch("tend-digests", [{ id: "ai-1", timestamp: new Date(), attempts: 1, body }]);
+  const batch = createMessageBatch("tend-digests", [{ id: "ai-1", timestamp: new Date(TEST_NOW), attempts: 1, body }]);
   await worker.queue(batch, env);
   return getQueueResult(batch, createExecutionContext());
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { MAX_RAW_BYTES } from "../src/inbound/limits.ts";
 import { cloudflarePass, inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { allCounts, countRows, resetDatabase } from "./helpers/rows.ts";
-import { testWorker } from "./helpers/worker.ts";
+import { TEST_NOW, testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
 
@@ -191,7 +191,7 @@ describe("follow-up requests by address", () => {
     }>();
     expect(task?.kind).toBe("reminder");
     expect(task?.thread_subject).toBe("Pricing question");
-    expect(task?.remind_at).toBeGreaterThan(Date.now());
+    expect(task?.remind_at).toBeGreaterThan(TEST_NOW);
     expect(sent[0]?.parsed.text).toMatch(/I'll remind you about this thread on \w{3} \d{1,2} \w{3}, 09:00 \(UTC\)/);
     expect(sent[0]?.parsed.inReplyTo).toMatch(/^<inline-/);
   });

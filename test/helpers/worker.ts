@@ -12,12 +12,15 @@ export interface SentMail extends BuiltMessage {
   parsed: Email;
 }
 
-/** `now`: what the Worker's clock reads (default: the real clock); `ai`: a stub at the AI binding. */
+/** What the Worker's clock reads when a test names no time: fixed, so no test reads the wall clock. */
+export const TEST_NOW = Date.parse("2026-12-02T09:00:00Z");
+
+/** `now`: what the Worker's clock reads (default: TEST_NOW); `ai`: a stub at the AI binding. */
 export function testWorker(options: { now?: () => number; ai?: AiBinding } = {}) {
   const sent: SentMail[] = [];
   const { ai } = options;
   const worker = createWorker({
-    ...(options.now ? { clock: options.now } : {}),
+    clock: options.now ?? (() => TEST_NOW),
     ...(ai ? { ai: () => ai } : {}),
     mailer: (e) => {
       const real = sendEmailMailer(e.SEND_EMAIL);
