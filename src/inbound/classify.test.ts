@@ -174,7 +174,7 @@ describe("classify", () => {
   // block (and any invite), so "forward this to tend+3d@" loses the original
   // author: understand() then reads Dev's "I will send the deck" as the user's
   // own promise and Dev only as "mentioned".
-  it.fails("keeps the forwarded message of a forward sent to a reminder address", () => {
+  it("keeps the forwarded message of a forward sent to a reminder address", () => {
     const result = classify(buildEmail({ subject: "Fwd: Pricing", text: FORWARD }), samAddressing("tend+3d@tend.example"), NOW, LA);
     expect(result.kind).toBe("reminder");
     expect(result.forwarded?.from).toEqual(DEV);

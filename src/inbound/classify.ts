@@ -80,17 +80,17 @@ export function classify(email: ParsedEmail, addressing: Addressing, now: number
     notUnderstood: [],
   };
 
+  // A forward or an invite keeps its authors whatever address it was sent to.
+  const forwarded = findForwarded(email.text, email.subject);
+  const invite = findInvite(email.attachments);
   if (base.subaddress) {
     const reminder = reminderTime(base.subaddress, now, timeZone);
-    if (reminder) return { ...base, kind: "reminder", reminder };
+    if (reminder) return { ...base, forwarded, invite, kind: "reminder", reminder };
     base.notUnderstood.push(
       `The address ${splitSubaddress(addressing.tendAddress).base.replace("@", `+${base.subaddress}@`)} does not name a time I understand (try +3d, +2w, +friday or +2027-01-15), so I set no reminder.`,
     );
   }
 
-
-  const forwarded = findForwarded(email.text, email.subject);
-  const invite = findInvite(email.attachments);
   if (!direct) return { ...base, forwarded, invite, kind: "thread" };
   if (forwarded) return { ...base, forwarded, invite, kind: "forwarded" };
   if (invite) return { ...base, invite, kind: "invite" };

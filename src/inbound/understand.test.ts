@@ -254,7 +254,7 @@ describe("understand: time and text", () => {
 
   // Bug (from classify): a forward sent to a reminder address loses its
   // forwarded block, so the original author's promise is read as the user's.
-  it.fails("a forward sent to a reminder address keeps the original author's words theirs", () => {
+  it("a forward sent to a reminder address keeps the original author's words theirs", () => {
     const text = [
       "Remind me.",
       "",
