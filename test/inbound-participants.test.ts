@@ -74,6 +74,8 @@ const CLIENTS: [string, (q: Email, from: Person, lines: string[]) => string][] =
   ["Apple Mail", (q, f, l) => appleMailReplyAll(q, f, l)],
 ];
 
+const countOf = (sql: string) => env.DB.prepare(sql).first<number>("n");
+
 const messageIdOf = (raw: string) => raw.match(/^Message-ID: (<[^>]+>)/m)?.[1] ?? "";
 
 describe("a reply-all from a person on a user's thread", () => {
@@ -172,12 +174,11 @@ describe("a reply-all from a person on a user's thread", () => {
     }
     expect(sent).toHaveLength(mails);
     expect(await contactOf(sam, BEN.address)).not.toBeNull();
-    const count = (sql: string) => env.DB.prepare(sql).first<number>("n");
-    expect(await count("select count(*) as n from action_log")).toBe(0);
-    expect(await count("select count(*) as n from tasks where kind = 'reminder'")).toBe(0);
-    expect(await count("select count(*) as n from outbound_messages where to_address <> 'sam.rivera@gmail.com'")).toBe(0);
+    expect(await countOf("select count(*) as n from action_log")).toBe(0);
+    expect(await countOf("select count(*) as n from tasks where kind = 'reminder'")).toBe(0);
+    expect(await countOf("select count(*) as n from outbound_messages where to_address <> 'sam.rivera@gmail.com'")).toBe(0);
     // Each is only Ana's turn on the thread.
-    expect(await count("select count(*) as n from interactions where kind = 'thread'")).toBe(attempts.length);
+    expect(await countOf("select count(*) as n from interactions where kind = 'thread'")).toBe(attempts.length);
   });
 });
 
@@ -220,7 +221,7 @@ describe("user isolation", () => {
     const anas = gmailReplyAll(await parseQuoted(priyas), ANA, ["Thank you both!"]);
     await deliver(anas, { from: ANA.address, to: TEND });
     const turns = await turnOf(messageIdOf(anas));
-    expect(turns.map((t) => t.user_id).sort()).toEqual([await userId(USERS.sam), await userId(USERS.priya)].sort());
+    expect(turns.map((t) => t.user_id).toSorted()).toEqual([await userId(USERS.sam), await userId(USERS.priya)].toSorted());
     for (const turn of turns) {
       const { results } = await env.DB.prepare("select distinct c.user_id from interaction_participants p join contacts c on c.id = p.contact_id where p.interaction_id = ?")
         .bind(turn.id)
@@ -230,33 +231,33 @@ describe("user isolation", () => {
   });
 });
 
+async function seedContacts(user: string, count: number): Promise<void> {
+  const series = `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count}) `;
+  await env.DB.batch([
+    env.DB.prepare(
+      `${series}insert into contacts (id, user_id, name, name_quality, name_key, first_name_key, primary_address, last_interaction_at, interaction_count, next_check_in_at, created_at)
+       select 'c' || i, ?1, 'Seed ' || i, 3, 'seed ' || i, 'seed', 'person' || i || '@example.com', 1700000000000, 1, 1705000000000, 1700000000000 from n`,
+    ).bind(user),
+    env.DB.prepare(`${series}insert into contact_addresses (user_id, address, contact_id) select ?1, 'person' || i || '@example.com', 'c' || i from n`).bind(user),
+    env.DB.prepare(
+      `${series}insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) select ?1, '<seed-' || i || '@mail.gmail.com>', 'thread', 'i' || i, 1700000000000 from n`,
+    ).bind(user),
+  ]);
+}
+
+async function costOfAnasReply(contacts: number): Promise<D1Cost> {
+  await resetDatabase();
+  const { intro } = await samIntroduces();
+  await seedContacts(await userId(USERS.sam), contacts);
+  const meter = meterD1(env.DB);
+  const { worker } = testWorker({ now: () => NOW });
+  const raw = gmailReplyAll(intro, ANA, ["Thanks Sam!"], { messageId: "<ana-cost@lumen.studio>" });
+  await worker.email(emailMessage(raw, { from: ANA.address, to: TEND }), { ...env, DB: meter.db });
+  expect(await turnOf("<ana-cost@lumen.studio>")).toHaveLength(1);
+  return meter.cost;
+}
+
 describe("cost", () => {
-  async function seedContacts(user: string, count: number): Promise<void> {
-    const series = `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count}) `;
-    await env.DB.batch([
-      env.DB.prepare(
-        `${series}insert into contacts (id, user_id, name, name_quality, name_key, first_name_key, primary_address, last_interaction_at, interaction_count, next_check_in_at, created_at)
-         select 'c' || i, ?1, 'Seed ' || i, 3, 'seed ' || i, 'seed', 'person' || i || '@example.com', 1700000000000, 1, 1705000000000, 1700000000000 from n`,
-      ).bind(user),
-      env.DB.prepare(`${series}insert into contact_addresses (user_id, address, contact_id) select ?1, 'person' || i || '@example.com', 'c' || i from n`).bind(user),
-      env.DB.prepare(
-        `${series}insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) select ?1, '<seed-' || i || '@mail.gmail.com>', 'thread', 'i' || i, 1700000000000 from n`,
-      ).bind(user),
-    ]);
-  }
-
-  async function costOfAnasReply(contacts: number): Promise<D1Cost> {
-    await resetDatabase();
-    const { intro } = await samIntroduces();
-    await seedContacts(await userId(USERS.sam), contacts);
-    const meter = meterD1(env.DB);
-    const { worker } = testWorker({ now: () => NOW });
-    const raw = gmailReplyAll(intro, ANA, ["Thanks Sam!"], { messageId: "<ana-cost@lumen.studio>" });
-    await worker.email(emailMessage(raw, { from: ANA.address, to: TEND }), { ...env, DB: meter.db });
-    expect(await turnOf("<ana-cost@lumen.studio>")).toHaveLength(1);
-    return meter.cost;
-  }
-
   it("costs the same D1 queries and rows read with 10 or 10,000 contacts and logged messages", async () => {
     const small = await costOfAnasReply(10);
     const large = await costOfAnasReply(10_000);
