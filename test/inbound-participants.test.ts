@@ -134,6 +134,16 @@ describe("a reply-all from a person on a user's thread", () => {
     expect(sent).toHaveLength(mails);
   });
 
+  it("is no one's turn when it is Tend's own mail come back", async () => {
+    const { deliver, sent, intro } = await samIntroduces();
+    const counts = await allCounts();
+    const mails = sent.length;
+    const message = await deliver(gmailReplyAll(intro, { name: "Tend", address: TEND }, ["Logged."]), { from: TEND, to: TEND });
+    expect(message.rejection).toBeNull();
+    expect(await allCounts()).toEqual(counts);
+    expect(sent).toHaveLength(mails);
+  });
+
   it("still refuses a stranger on no known thread, even with the same subject and people", async () => {
     const { deliver, sent, intro } = await samIntroduces();
     const counts = await allCounts();

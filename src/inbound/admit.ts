@@ -14,6 +14,7 @@ import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts"
 import { composeNotice } from "./acknowledge.ts";
 import { authenticateSender } from "./authenticate.ts";
 import { automaticReason } from "./automatic.ts";
+import { isTendAddress } from "./classify.ts";
 import { readBody, readHeaders, UnparseableEmailError } from "./parse-email.ts";
 import type { ReceivedMessage } from "./receive.ts";
 
@@ -117,6 +118,8 @@ async function admitParticipant(
   deps: Deps,
   readers: MessageReaders,
 ): Promise<ParticipantReply | Refusal> {
+  // Tend's own mail come back (a user's auto-forward to Tend) is no one's turn.
+  if (isTendAddress(sender.address, deps.config.tendAddress)) return { status: "ignored", reason: "Tend's own mail" };
   const owners = await findThreadOwners(deps.db, threadMessageIds(headers));
   if (owners.length === 0) return { status: "rejected", reason: `${REJECT_PREFIX}; ${sender.address} is not one.` };
   const logged = await usersWhoLogged(deps.db, owners.map((u) => u.id), messageKey);
