@@ -349,7 +349,12 @@ export const processedMessages = sqliteTable(
     interactionId: text("interaction_id"),
     receivedAt: integer("received_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.messageId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.messageId] }),
+    // A reply from someone who is not a user finds the threads it continues by
+    // Message-ID alone, across users (src/db/threads.ts).
+    index("processed_messages_message").on(t.messageId),
+  ],
 );
 
 // Every message Tend sends: an audit trail, and the per-recipient reply cap

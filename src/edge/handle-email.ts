@@ -9,17 +9,21 @@ import { markProcessed } from "../db/log-message.ts";
 import type { Deps } from "../domain/deps.ts";
 import { admit, type Refusal } from "../inbound/admit.ts";
 import { type LogOutcome, logEmail } from "../inbound/log-email.ts";
+import { logParticipantReply, type ParticipantOutcome } from "../inbound/log-participant-reply.ts";
 import { receive } from "../inbound/receive.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { normalizeAddress } from "../lib/addresses.ts";
 import { routeEmail } from "./route-email.ts";
 
-export type InboundOutcome = Refusal | LogOutcome | { status: "answered"; kind: "digest_reply" | "correction" | "command" };
+export type InboundOutcome = Refusal | LogOutcome | ParticipantOutcome | { status: "answered"; kind: "digest_reply" | "correction" | "command" };
 
 async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: number): Promise<InboundOutcome> {
   const received = await receive(message.raw, message.rawSize);
   const envelope = { from: message.from, to: message.to };
   const admitted = await admit(received, envelope, deps, now);
+  // A participant's reply is logged and nothing more: it is never routed, so
+  // no subaddress, command or correction of theirs is ever acted on.
+  if (admitted.status === "participant") return logParticipantReply(admitted, deps, now);
   if (admitted.status !== "admitted") return admitted;
   const { user, email, messageKey } = admitted;
 

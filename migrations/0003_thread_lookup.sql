@@ -1,0 +1,1 @@
+CREATE INDEX `processed_messages_message` ON `processed_messages` (`message_id`);
