@@ -82,18 +82,18 @@ function when(at: number, timeZone: string) {
   };
 }
 
-const crlf = (lines: string[]) => lines.join("\r\n");
+export const crlf = (lines: string[]) => lines.join("\r\n");
 const escapeText = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 /** UTF-8 text as quoted-printable with CRLF line ends. */
-function utf8QuotedPrintable(text: string): string {
+export function utf8QuotedPrintable(text: string): string {
   let octets = "";
   for (const byte of new TextEncoder().encode(text)) octets += String.fromCharCode(byte);
   return quotedPrintable(octets);
 }
 
 /** UTF-8 text as base64 in 76-column lines, with LF line ends inside as in the Outlook fixtures. */
-function utf8Base64(text: string): string {
+export function utf8Base64(text: string): string {
   let octets = "";
   for (const byte of new TextEncoder().encode(text)) octets += String.fromCharCode(byte);
   return (btoa(octets).match(/.{1,76}/g) ?? []).join("\r\n");
@@ -129,6 +129,13 @@ export function gmailReply(quoted: Received, from: Sender, lines: string[], opti
   const html = `<div dir="ltr">${lines.map((line) => `<div>${line === "" ? "<br>" : escapeText(line)}</div>`).join("")}</div><br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">On ${date} ${escapeText(original.name)} &lt;<a href="mailto:${original.address}">${original.address}</a>&gt; wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">${htmlBodyOf(quoted)}</blockquote></div>\n`;
   return crlf([
     ...headers,
+    ...gmailAlternative(boundary, plain, html),
+  ]);
+}
+
+/** Gmail's multipart/alternative: the Content-Type line, then text and HTML parts, both UTF-8 quoted-printable. */
+export function gmailAlternative(boundary: string, plain: string, html: string): string[] {
+  return [
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
     "",
     `--${boundary}`,
@@ -143,7 +150,7 @@ export function gmailReply(quoted: Received, from: Sender, lines: string[], opti
     utf8QuotedPrintable(html),
     `--${boundary}--`,
     "",
-  ]);
+  ];
 }
 
 /** Outlook on the web and the new Outlook: the sign-off, 32 underscores and a "From: … Sent: …" block, then the mail unquoted. */

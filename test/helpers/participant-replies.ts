@@ -5,9 +5,8 @@
 // The quoted mail is one the test delivered first (a fixture parsed back with
 // postal-mime), so the reply's headers point at a Message-ID Tend stored.
 import PostalMime, { type Address, type Email } from "postal-mime";
-import { quotedPrintable } from "../../scripts/fixtures/quoted-printable.ts";
 import { HOUR_MS } from "../../src/model.ts";
-import { cloudflarePass } from "./client-replies.ts";
+import { cloudflarePass, crlf, gmailAlternative, utf8Base64, utf8QuotedPrintable } from "./client-replies.ts";
 
 export interface Person {
   name: string;
@@ -32,19 +31,6 @@ let counter = 0;
 
 const format = (m: { name?: string; address?: string }) => (m.name ? `${m.name} <${m.address ?? ""}>` : (m.address ?? ""));
 const flat = (list: Address[] | undefined) => (list ?? []).flatMap((a) => ("group" in a && a.group ? a.group : [a]));
-const crlf = (lines: string[]) => lines.join("\r\n");
-
-function utf8QuotedPrintable(text: string): string {
-  let octets = "";
-  for (const byte of new TextEncoder().encode(text)) octets += String.fromCharCode(byte);
-  return quotedPrintable(octets);
-}
-
-function utf8Base64(text: string): string {
-  let octets = "";
-  for (const byte of new TextEncoder().encode(text)) octets += String.fromCharCode(byte);
-  return (btoa(octets).match(/.{1,76}/g) ?? []).join("\r\n");
-}
 
 /** Reply-all's recipients: the quoted mail's author and its To in To, its Cc (Tend among them) in Cc, never the replier. */
 function replyAll(quoted: Email, from: Person) {
@@ -96,20 +82,7 @@ export function gmailReplyAll(quoted: Email, from: Person, lines: string[], opti
   return crlf([
     ...head,
     "MIME-Version: 1.0",
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
-    "",
-    `--${boundary}`,
-    'Content-Type: text/plain; charset="UTF-8"',
-    "Content-Transfer-Encoding: quoted-printable",
-    "",
-    utf8QuotedPrintable(plain),
-    `--${boundary}`,
-    'Content-Type: text/html; charset="UTF-8"',
-    "Content-Transfer-Encoding: quoted-printable",
-    "",
-    utf8QuotedPrintable(html),
-    `--${boundary}--`,
-    "",
+    ...gmailAlternative(boundary, plain, html),
   ]);
 }
 
