@@ -1,6 +1,7 @@
 // Single edge cases of the inbound pipeline, through the real email() handler.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { MAX_REPLIES_PER_RECIPIENT_PER_HOUR } from "../src/domain/outbox.ts";
 import { MAX_RAW_BYTES } from "../src/inbound/limits.ts";
 import { cloudflarePass, inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { allCounts, countRows, resetDatabase } from "./helpers/rows.ts";
@@ -50,6 +51,23 @@ describe("idempotency", () => {
     await deliver(inlineMessage({ subject: "1:1", body: `${opening}Ana Lima <ana@lumen.studio> is hiring.`, messageId: "<a@mail.gmail.com>" }), envelope);
     await deliver(inlineMessage({ subject: "1:1", body: `${opening}Ben Cho <ben.cho@northwind.vc> is raising.`, messageId: "<b@mail.gmail.com>" }), envelope);
     expect(await countRows("interactions")).toBe(2);
+  });
+});
+
+describe("the reply cap", () => {
+  it(`answers one address at most ${MAX_REPLIES_PER_RECIPIENT_PER_HOUR} times an hour, logs everything, and answers again the next hour`, async () => {
+    let now = Date.parse("2026-11-23T20:00:00Z");
+    const { deliver, sent } = testWorker({ now: () => now });
+    const note = (n: number) => inlineMessage({ subject: `Notes ${n}`, messageId: `<cap-${n}@mail.gmail.com>`, body: `Coffee number ${n} with Ana Lima <ana@lumen.studio>.` });
+    for (let n = 0; n < MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 5; n++) {
+      now += 60_000;
+      await deliver(note(n), envelope);
+    }
+    expect(await countRows("interactions")).toBe(MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 5);
+    expect(sent).toHaveLength(MAX_REPLIES_PER_RECIPIENT_PER_HOUR);
+    now += 60 * 60_000;
+    await deliver(note(99), envelope);
+    expect(sent).toHaveLength(MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 1);
   });
 });
 
