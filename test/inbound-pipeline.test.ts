@@ -54,19 +54,22 @@ describe("idempotency", () => {
   });
 });
 
+function capNote(n: number): string {
+  return inlineMessage({ subject: `Notes ${n}`, messageId: `<cap-${n}@mail.gmail.com>`, body: `Coffee number ${n} with Ana Lima <ana@lumen.studio>.` });
+}
+
 describe("the reply cap", () => {
   it(`answers one address at most ${MAX_REPLIES_PER_RECIPIENT_PER_HOUR} times an hour, logs everything, and answers again the next hour`, async () => {
     let now = Date.parse("2026-11-23T20:00:00Z");
     const { deliver, sent } = testWorker({ now: () => now });
-    const note = (n: number) => inlineMessage({ subject: `Notes ${n}`, messageId: `<cap-${n}@mail.gmail.com>`, body: `Coffee number ${n} with Ana Lima <ana@lumen.studio>.` });
     for (let n = 0; n < MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 5; n++) {
       now += 60_000;
-      await deliver(note(n), envelope);
+      await deliver(capNote(n), envelope);
     }
     expect(await countRows("interactions")).toBe(MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 5);
     expect(sent).toHaveLength(MAX_REPLIES_PER_RECIPIENT_PER_HOUR);
     now += 60 * 60_000;
-    await deliver(note(99), envelope);
+    await deliver(capNote(99), envelope);
     expect(sent).toHaveLength(MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 1);
   });
 });
