@@ -1,12 +1,11 @@
 // parse → classify → extract, as one pure step: what Tend understands from a
 // message, without touching a database. The Worker and `inspect` share it.
-import type { Mailbox, Participant, Signal } from "../model.ts";
+import type { Mailbox, ParsedEmail, Participant, Signal } from "../model.ts";
 import { type Addressing, type Classification, classify, type MessageKind } from "./classify.ts";
 import type { ForwardedMessage } from "./forwarded.ts";
 import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
 import type { Invite } from "./invite.ts";
 import { MAX_NOTE_CHARS } from "./limits.ts";
-import type { ParsedEmail } from "../model.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
 import type { SignalInput } from "./signals/extract-signals.ts";
 import { publicText } from "./signals/sentences.ts";
