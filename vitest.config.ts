@@ -39,6 +39,11 @@ export default defineConfig(async () => {
       setupFiles: ["./test/helpers/apply-migrations.ts"],
       // Generous: a loaded 2-core CI machine runs workerd, D1 and many files at once; a hang still fails.
       testTimeout: 30_000,
+      // Clearing what a large seed (10,000 contacts) left behind is slow on a loaded machine.
+      hookTimeout: 60_000,
+      // Test files share a worker and its module cache (transforms were most of the run's time);
+      // every file that touches D1 clears it before each test (test/helpers/rows.ts resetDatabase).
+      isolate: false,
     },
   };
 });

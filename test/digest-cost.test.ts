@@ -2,6 +2,7 @@
 // every statement walks an index and stops at its LIMIT.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resetDatabase } from "./helpers/rows.ts";
 import type { DigestJob } from "../src/domain/jobs.ts";
 import { type D1Cost, meterD1 } from "./helpers/d1-meter.ts";
 import { digestHarness } from "./helpers/digest-run.ts";
@@ -21,7 +22,7 @@ describe("digest cost", () => {
   const measured = new Map<number, Measured>();
 
   beforeAll(async () => {
-    await seed.reset();
+    await resetDatabase();
     const jobs: DigestJob[] = [];
     for (const size of SIZES) {
       const user = await seed.user({ id: `cost${size}`, email: `cost${size}@tend.test`, name: "Cost Test", now: now - 30 * 86_400_000 });

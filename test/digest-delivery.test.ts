@@ -2,6 +2,7 @@
 import { env } from "cloudflare:workers";
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "./helpers/rows.ts";
 import { digestItems, digests, outboundMessages } from "../src/db/schema.ts";
 import { splitSubaddress } from "../src/lib/addresses.ts";
 import { digestIdOfReplyToken, verifyLinkToken, verifyReplyToken } from "../src/lib/tokens.ts";
@@ -107,7 +108,7 @@ function flat(text: string | undefined): string {
 }
 
 describe("weekly digest", () => {
-  beforeEach(() => seed.reset());
+  beforeEach(resetDatabase);
 
   it("sends one mail with numbered items, reasons in the other person's terms, links and headers", async () => {
     const network = await seedSam(seed);

@@ -3,6 +3,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "./helpers/rows.ts";
 import { tasks } from "../src/db/schema.ts";
 import { DAY_MS, HOUR_MS } from "../src/model.ts";
 import { digestHarness } from "./helpers/digest-run.ts";
@@ -55,7 +56,7 @@ async function seedReminders() {
 }
 
 describe("reminders", () => {
-  beforeEach(() => seed.reset());
+  beforeEach(resetDatabase);
 
   it("sends each reminder at its hour, threaded to the original message, and never twice", async () => {
     const ids = await seedReminders();

@@ -3,6 +3,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "./helpers/rows.ts";
 import { users } from "../src/db/schema.ts";
 import { digestHarness } from "./helpers/digest-run.ts";
 import { seeder } from "./helpers/seed.ts";
@@ -16,7 +17,7 @@ async function nextDigestOf(userId: string): Promise<number | null> {
 }
 
 describe("hourly cron: who is due", () => {
-  beforeEach(() => seed.reset());
+  beforeEach(resetDatabase);
 
   it("enqueues each user at 08:00 Monday in their own zone, and only then", async () => {
     const created = at("2026-11-25T12:00:00Z"); // a Wednesday

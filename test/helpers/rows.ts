@@ -33,6 +33,9 @@ export async function resetDatabase(): Promise<void> {
   ).all<{ name: string }>();
   await env.DB.batch([
     env.DB.prepare("PRAGMA defer_foreign_keys = on"),
-    ...results.map((t) => env.DB.prepare(`delete from "${t.name}"`)),
+    // Children before parents (tables were created parents first): each parent's
+    // foreign-key check then meets empty child tables, so clearing a 10,000-contact
+    // seed takes milliseconds instead of a scan per row.
+    ...results.toReversed().map((t) => env.DB.prepare(`delete from "${t.name}"`)),
   ]);
 }
