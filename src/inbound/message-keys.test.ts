@@ -199,11 +199,9 @@ describe("messageKeys", () => {
     expect(contentKeys(await messageKeys("<m>", u, "Europe/London"))).toEqual([expect.stringMatching(/^content:[0-9a-f]{32}:2026-11-19$/)]);
   });
 
-  // Bug: lib/dates reads the weekday before the date, and in the past mode a
-  // weekday that is today means last week. Outlook writes "Thursday, November
-  // 19, 2026 4:12 PM", so a message forwarded on the day it was written gets a
-  // key a week early and never matches its CC'd original.
-  it.fails("reads Outlook's long English date of a message forwarded the same day as that day", async () => {
+  // Outlook writes "Thursday, November 19, 2026 4:12 PM": read as a relative
+  // phrase, a weekday that is today would mean last week.
+  it("reads Outlook's long English date of a message forwarded the same day as that day", async () => {
     const priya = { name: "Priya Natarajan", address: USERS.priya, timeZone: "Europe/London" };
     const u = await understood(fixtures.outlookForwardedNotes, Date.UTC(2026, 10, 20, 12), priya, {
       tendAddress: "tend@tend.example",
@@ -213,11 +211,8 @@ describe("messageKeys", () => {
     expect(contentKeys(await messageKeys("<m>", u, "Europe/London"))).toEqual([expect.stringMatching(/^content:[0-9a-f]{32}:2026-11-19$/)]);
   });
 
-  // Bug: the forwarded block's date is read by the English date parser only.
-  // Apple Mail in German writes "20. November 2026 um 10:14:33 MEZ", which it
-  // reads as 1 November, so a German user's CC'd original and its forward get
-  // different days and are both logged.
-  it.fails("reads the German Apple Mail date of a forwarded block as that day", async () => {
+  // Apple Mail in German writes "20. November 2026 um 10:14:33 MEZ".
+  it("reads the German Apple Mail date of a forwarded block as that day", async () => {
     const jon = { name: "Jon Okafor", address: USERS.jon, timeZone: "Europe/Berlin" };
     const u = await understood(fixtures.appleMailForwardGerman, Date.UTC(2026, 10, 21, 12), jon, {
       tendAddress: "tend@tend.example",
@@ -227,9 +222,8 @@ describe("messageKeys", () => {
     expect(contentKeys(await messageKeys("<m>", u, "Europe/Berlin"))).toEqual([expect.stringMatching(/:2026-11-20$/)]);
   });
 
-  // Bug: same cause; French Outlook's "jeudi 19 novembre 2026 10:02" is read as
-  // no date at all, so a French user's forward never matches its CC'd original.
-  it.fails("reads the French Outlook date of a forwarded block as that day", async () => {
+  // French Outlook writes "jeudi 19 novembre 2026 10:02".
+  it("reads the French Outlook date of a forwarded block as that day", async () => {
     const priya = { name: "Priya Natarajan", address: USERS.priya, timeZone: "Europe/London" };
     const u = await understood(fixtures.outlookForwardFrench, Date.UTC(2026, 10, 20, 12), priya, {
       tendAddress: "tend@tend.example",

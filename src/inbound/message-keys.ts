@@ -2,7 +2,7 @@
 // and later forwarded to it, or the same notes sent twice, is logged once. A forward has a new Message-ID, so
 // the key is what the two copies share: author, subject, day and opening words.
 import { addDays } from "../lib/time/local-date.ts";
-import { resolveDate } from "../lib/time/text-dates.ts";
+import { resolveDate, writtenDay } from "../lib/time/text-dates.ts";
 import { localDateOf } from "../lib/time/zoned.ts";
 import type { Understanding } from "./understand.ts";
 import { visibleText } from "../mail/visible-text.ts";
@@ -44,7 +44,9 @@ export async function messageKeys(messageId: string, u: Understanding, timeZone:
     author = u.forwarded.from?.address ?? null;
     subject = u.forwarded.subject;
     // The forwarding client prints the date in its own zone, often without naming it.
-    day = u.forwarded.date ? resolveDate(u.forwarded.date, new Date(u.occurredAt), timeZone, { past: true }) : null;
+    day = u.forwarded.date
+      ? (writtenDay(u.forwarded.date) ?? resolveDate(u.forwarded.date, new Date(u.occurredAt), timeZone, { past: true }))
+      : null;
     body = visibleText(u.forwarded.body);
   } else {
     author = u.from.address;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { easterSunday } from "./phrase-parsers.ts";
-import { findDate, parseLocalDay, resolveDate } from "./text-dates.ts";
+import { findDate, parseLocalDay, resolveDate, writtenDay } from "./text-dates.ts";
 import { localDateOf } from "./zoned.ts";
 
 // Thu 12 Mar 2026, 17:20 in Berlin.
@@ -172,5 +172,21 @@ describe("parseLocalDay", () => {
     expect(parseLocalDay("after the launch", now, BERLIN)).toBeNull();
     expect(parseLocalDay("tomorrow at 5pm", now, BERLIN)).toBeNull();
     expect(parseLocalDay("", now, BERLIN)).toBeNull();
+  });
+});
+
+describe("writtenDay", () => {
+  it("reads the full date a client wrote in a forward's date line, in English, German or French, whatever its weekday", () => {
+    expect(writtenDay("Thursday, November 19, 2026 4:12 PM")).toBe("2026-11-19");
+    expect(writtenDay("Wed, Nov 18, 2026 at 9:00 AM")).toBe("2026-11-18");
+    expect(writtenDay("20. November 2026 um 10:14:33 MEZ")).toBe("2026-11-20");
+    expect(writtenDay("jeudi 19 novembre 2026 10:02")).toBe("2026-11-19");
+  });
+
+  it("is null for anything less than a whole date", () => {
+    expect(writtenDay("Thursday")).toBeNull();
+    expect(writtenDay("November 19")).toBeNull();
+    expect(writtenDay("next week")).toBeNull();
+    expect(writtenDay("")).toBeNull();
   });
 });

@@ -11,7 +11,7 @@
 // while chrono's own refiners merge and re-resolve its results (they are
 // already resolved to a day), chrono's results are read as Tend reads them, and
 // then a phrase wins any overlap with chrono's reading of the same words.
-import { en, type ParsingContext, type ParsingOption, type ParsingResult, type Refiner } from "chrono-node";
+import { de, en, fr, type ParsingContext, type ParsingOption, type ParsingResult, type Refiner } from "chrono-node";
 import { addDays, addMonths, dateParts, type LocalDate, localDate, startOfMonth } from "./local-date.ts";
 import { PHRASE_TAG, type PhraseReading, phraseParsers } from "./phrase-parsers.ts";
 import { localDateOf, wallClock } from "./zoned.ts";
@@ -157,6 +157,28 @@ export function findDate(text: string, reference: Date, timeZone: string, option
   if (!first) return null;
   const date = localDate(first.start.get("year") ?? 1970, first.start.get("month") ?? 1, first.start.get("day") ?? 1);
   return { date, index: first.index, text: first.text };
+}
+
+/** A forward's date line is one line; a longer one is not a date a client wrote. */
+const MAX_DATE_LINE_CHARS = 200;
+
+/** Calendar-date readers for the languages mail clients write a forward's "Date:" line in. */
+const CALENDAR_DATE_READERS = [en.strict, de.strict, fr.strict];
+
+/**
+ * The day a mail client wrote in a forwarded block's date line ("Thursday,
+ * November 19, 2026 4:12 PM", "20. November 2026 um 10:14:33 MEZ", "jeudi 19
+ * novembre 2026 10:02"), as written: only a full date counts, so a weekday
+ * never moves it, and anything less is null.
+ */
+export function writtenDay(text: string): LocalDate | null {
+  for (const reader of CALENDAR_DATE_READERS) {
+    const start = reader.parse(text.slice(0, MAX_DATE_LINE_CHARS))[0]?.start;
+    if (start?.isCertain("year") && start.isCertain("month") && start.isCertain("day")) {
+      return localDate(start.get("year") ?? 1970, start.get("month") ?? 1, start.get("day") ?? 1);
+    }
+  }
+  return null;
 }
 
 /** A date phrase ("by Friday", "in 3 weeks", "May 4") as a local date, or null. */
