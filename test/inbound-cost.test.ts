@@ -2,6 +2,7 @@
 // contacts the user already has: every lookup goes through an index.
 import { env } from "cloudflare:workers";
 import { beforeEach, expect, it } from "vitest";
+import { seedBulkContacts } from "./helpers/bulk-contacts.ts";
 import { type D1Cost, meterD1 } from "./helpers/d1-meter.ts";
 import { inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { resetDatabase } from "./helpers/rows.ts";
@@ -11,26 +12,13 @@ import { MAX_MENTION_MATCHES } from "../src/inbound/people.ts";
 
 beforeEach(resetDatabase);
 
-async function seedContacts(userId: string, count: number): Promise<void> {
-  const series = `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count}) `;
-  await env.DB.batch([
-    env.DB.prepare(
-      `${series}insert into contacts (id, user_id, name, name_quality, name_key, first_name_key, primary_address, last_interaction_at, interaction_count, next_check_in_at, created_at)
-       select 'c' || i, ?1, 'Seed ' || i, 3, 'seed ' || i, 'seed', 'person' || i || '@example.com', 1700000000000, 1, 1705000000000, 1700000000000 from n`,
-    ).bind(userId),
-    env.DB.prepare(
-      `${series}insert into contact_addresses (user_id, address, contact_id) select ?1, 'person' || i || '@example.com', 'c' || i from n`,
-    ).bind(userId),
-  ]);
-}
-
 async function costOfLoggingWith(contacts: number, body: string): Promise<D1Cost> {
   await resetDatabase();
   const { deliver } = testWorker();
   await deliver(inlineMessage({ subject: "first mail creates the user" }), { from: SAM.address, to: TEND });
   const user = await env.DB.prepare("select id from users").first<{ id: string }>();
   if (!user) throw new Error("no user");
-  await seedContacts(user.id, contacts);
+  await seedBulkContacts(user.id, contacts);
 
   const meter = meterD1(env.DB);
   const { worker } = testWorker();

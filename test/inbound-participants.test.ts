@@ -2,6 +2,7 @@
 // part): Sam writes "Ana, meet Ben…" with Tend in Cc, Ana answers with
 // reply-all. Through the real email() handler, with reply-all messages as
 // Gmail, Outlook and Apple Mail write them, quoted history included.
+import { seedBulkContacts } from "./helpers/bulk-contacts.ts";
 import { env } from "cloudflare:workers";
 import type { Email } from "postal-mime";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -241,24 +242,10 @@ describe("user isolation", () => {
   });
 });
 
-async function seedContacts(user: string, count: number): Promise<void> {
-  const series = `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count}) `;
-  await env.DB.batch([
-    env.DB.prepare(
-      `${series}insert into contacts (id, user_id, name, name_quality, name_key, first_name_key, primary_address, last_interaction_at, interaction_count, next_check_in_at, created_at)
-       select 'c' || i, ?1, 'Seed ' || i, 3, 'seed ' || i, 'seed', 'person' || i || '@example.com', 1700000000000, 1, 1705000000000, 1700000000000 from n`,
-    ).bind(user),
-    env.DB.prepare(`${series}insert into contact_addresses (user_id, address, contact_id) select ?1, 'person' || i || '@example.com', 'c' || i from n`).bind(user),
-    env.DB.prepare(
-      `${series}insert into processed_messages (user_id, message_id, kind, interaction_id, received_at) select ?1, '<seed-' || i || '@mail.gmail.com>', 'thread', 'i' || i, 1700000000000 from n`,
-    ).bind(user),
-  ]);
-}
-
 async function costOfAnasReply(contacts: number): Promise<D1Cost> {
   await resetDatabase();
   const { intro } = await samIntroduces();
-  await seedContacts(await userId(USERS.sam), contacts);
+  await seedBulkContacts(await userId(USERS.sam), contacts, { loggedMessages: true });
   const meter = meterD1(env.DB);
   const { worker } = testWorker({ now: () => NOW });
   const raw = gmailReplyAll(intro, ANA, ["Thanks Sam!"], { messageId: "<ana-cost@lumen.studio>" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANA, BEN, buildEmail, DEV, SAM, samAddressing, TEND, TEND_ADDRESS } from "../../test/helpers/build-email.ts";
+import { ANA, BEN, buildEmail, DEV, gmailForwardFromDev, SAM, samAddressing, TEND, TEND_ADDRESS } from "../../test/helpers/build-email.ts";
 import type { ParsedAttachment } from "../model.ts";
 import { classify, isDirect, isTendAddress, otherRecipients, tendSubaddress } from "./classify.ts";
 
@@ -7,17 +7,7 @@ import { classify, isDirect, isTendAddress, otherRecipients, tendSubaddress } fr
 const NOW = Date.UTC(2026, 10, 24, 18, 15);
 const LA = "America/Los_Angeles";
 
-const FORWARD = [
-  "Keeping this for the record.",
-  "",
-  "---------- Forwarded message ---------",
-  "From: Dev Patel <dev@patel.io>",
-  "Date: Mon, Nov 23, 2026 at 9:15 AM",
-  "Subject: Pricing",
-  "To: Sam Rivera <sam.rivera@gmail.com>",
-  "",
-  "Hi Sam, I will send the pricing deck by Friday. Let me know what you think.",
-].join("\n");
+const FORWARD = gmailForwardFromDev("Keeping this for the record.");
 
 function calendar(): ParsedAttachment {
   const ics = [
@@ -170,10 +160,8 @@ describe("classify", () => {
     expect(result.notUnderstood).toHaveLength(1);
   });
 
-  // Bug: classify returns early for a reminder address and drops the forwarded
-  // block (and any invite), so "forward this to tend+3d@" loses the original
-  // author: understand() then reads Dev's "I will send the deck" as the user's
-  // own promise and Dev only as "mentioned".
+  // "Forward this to tend+3d@" keeps the original author: otherwise understand()
+  // would read Dev's "I will send the deck" as the user's own promise.
   it("keeps the forwarded message of a forward sent to a reminder address", () => {
     const result = classify(buildEmail({ subject: "Fwd: Pricing", text: FORWARD }), samAddressing("tend+3d@tend.example"), NOW, LA);
     expect(result.kind).toBe("reminder");

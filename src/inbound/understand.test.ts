@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANA, BEN, buildEmail, DEV, SAM, samAddressing, TEND } from "../../test/helpers/build-email.ts";
+import { ANA, BEN, buildEmail, DEV, gmailForwardFromDev, SAM, samAddressing, TEND } from "../../test/helpers/build-email.ts";
 import { fixtures, USERS } from "../../test/helpers/fixtures.ts";
 import { inlineMessage } from "../../test/helpers/mail.ts";
 import type { ParsedEmail } from "../model.ts";
@@ -252,20 +252,10 @@ describe("understand: time and text", () => {
     expect(u.people.map((p) => p.role)).toEqual(["introduced", "introduced"]);
   });
 
-  // Bug (from classify): a forward sent to a reminder address loses its
-  // forwarded block, so the original author's promise is read as the user's.
+  // A forward sent to a reminder address keeps its forwarded block, so the
+  // original author's promise is never read as the user's.
   it("a forward sent to a reminder address keeps the original author's words theirs", () => {
-    const text = [
-      "Remind me.",
-      "",
-      "---------- Forwarded message ---------",
-      "From: Dev Patel <dev@patel.io>",
-      "Date: Mon, Nov 23, 2026 at 9:15 AM",
-      "Subject: Pricing",
-      "To: Sam Rivera <sam.rivera@gmail.com>",
-      "",
-      "Hi Sam, I will send the pricing deck by Friday.",
-    ].join("\n");
+    const text = gmailForwardFromDev("Remind me.", "Hi Sam, I will send the pricing deck by Friday.");
     const u = read(buildEmail({ subject: "Fwd: Pricing", text }), { addressing: samAddressing("tend+3d@tend.example"), extractSignals: defaultSignalExtractor });
     expect(u.people).toEqual([{ ...DEV, role: "from" }]);
     expect(u.signals.filter((s) => s.aboutUser && s.kind === "promise")).toEqual([]);

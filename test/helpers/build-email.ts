@@ -33,3 +33,18 @@ export function buildEmail(overrides: Partial<ParsedEmail> = {}): ParsedEmail {
 export function samAddressing(envelopeTo: string = TEND_ADDRESS) {
   return { tendAddress: TEND_ADDRESS, userAddresses: [SAM.address], envelopeTo };
 }
+
+/** Gmail's forward of Dev's mail about the pricing deck, under the user's own `note`. */
+export function gmailForwardFromDev(note: string, body = "Hi Sam, I will send the pricing deck by Friday. Let me know what you think."): string {
+  return [
+    note,
+    "",
+    "---------- Forwarded message ---------",
+    "From: Dev Patel <dev@patel.io>",
+    "Date: Mon, Nov 23, 2026 at 9:15 AM",
+    "Subject: Pricing",
+    "To: Sam Rivera <sam.rivera@gmail.com>",
+    "",
+    body,
+  ].join("\n");
+}
