@@ -35,7 +35,7 @@ async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: n
   const route = routeEmail(email, addressing, now, usableTimeZone(user.timeZone));
   switch (route.kind) {
     case "log":
-      return logEmail({ user, email, messageKey, envelope, truncated: received.truncated }, deps, now);
+      return logEmail({ user, email, messageKey, addressing, truncated: received.truncated }, deps, now);
     case "digest_reply":
       await handleDigestReply(deps, user, { email, token: route.token, parsed: route.parsed }, now);
       break;

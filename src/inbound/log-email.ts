@@ -6,14 +6,13 @@ import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
 import { isPrivateMessage } from "../domain/privacy.ts";
 import type { ExtractJob } from "../domain/jobs.ts";
-import { normalizeAddress, withSubaddress } from "../lib/addresses.ts";
+import { withSubaddress } from "../lib/addresses.ts";
 import { newId } from "../lib/ids.ts";
 import { CORRECTION_TOKEN_PREFIX, correctionToken } from "../lib/tokens.ts";
 import { sendMail } from "../domain/outbox.ts";
 import type { Mailbox, ParsedEmail } from "../model.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
-import type { Envelope } from "./admit.ts";
-import type { MessageKind } from "./classify.ts";
+import type { Addressing, MessageKind } from "./classify.ts";
 import { messageKeys } from "./message-keys.ts";
 import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
 import { planLog } from "./plan-log.ts";
@@ -34,7 +33,8 @@ export interface LogInput {
   user: User;
   email: ParsedEmail;
   messageKey: string;
-  envelope: Envelope;
+  /** Tend's address, the user's, and the envelope recipient: the same the message was routed by. */
+  addressing: Addressing;
   /** Only the first MAX_RAW_BYTES were read; the user is told. */
   truncated: boolean;
 }
@@ -53,11 +53,7 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const { user, email, messageKey } = input;
   const tend: Mailbox = { name: "Tend", address: config.tendAddress };
   const userMailbox = { id: user.id, address: user.email, name: user.name };
-  const addressing = {
-    tendAddress: config.tendAddress,
-    userAddresses: [user.email, ...(email.from ? [normalizeAddress(email.from.address)] : [])],
-    envelopeTo: normalizeAddress(input.envelope.to),
-  };
+  const { addressing } = input;
   // Only what may be quoted names people: someone named only in confidence is not listed, nor sent to a model.
   const text = email.text.slice(0, 5000);
   const names = nameCandidates(`${email.subject}\n${publicText(text, { private: isPrivateMessage(text) })}`);
