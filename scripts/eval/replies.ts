@@ -10,38 +10,41 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import EmailReplyParser from "email-reply-parser";
 import { convert } from "html-to-text";
+import { z } from "zod";
 import { readBody } from "../../src/inbound/parse-email.ts";
 import { visibleText } from "../../src/mail/visible-text.ts";
-import type { SetReport, SetScorer, Split, SplitFigures } from "./set-report.ts";
+import type { SetReport, SetScorer, SplitFigures } from "./set-report.ts";
 
 const FILE = "eval/public/replies.jsonl";
 const ROOT = join(import.meta.dirname, "..", "..");
 
-export type ReplyLabel = {
-  visible_text?: string;
-  match: "exact" | "nows" | "contains";
-  signature_optional?: string;
-  accept_also?: string[];
-  must_contain?: string[];
-  must_not_contain?: string[];
-};
-export type ReplyItem = {
-  id: string;
-  split: Split;
-  source: { repo?: string; url?: string; path?: string };
-  format: "text" | "html";
-  text?: string;
-  html?: string;
-  lang: string;
-  tags: string[];
-  label: ReplyLabel;
-};
+const LabelSchema = z.object({
+  visible_text: z.string().nullish(),
+  match: z.enum(["exact", "nows", "contains"]),
+  signature_optional: z.string().nullish(),
+  accept_also: z.array(z.string()).nullish(),
+  must_contain: z.array(z.string()).optional(),
+  must_not_contain: z.array(z.string()).optional(),
+});
+const ItemSchema = z.object({
+  id: z.string(),
+  split: z.enum(["dev", "test"]),
+  source: z.object({ repo: z.string().optional(), url: z.string().optional(), path: z.string().optional() }),
+  format: z.enum(["text", "html"]),
+  text: z.string().optional(),
+  html: z.string().optional(),
+  lang: z.string(),
+  tags: z.array(z.string()),
+  label: LabelSchema,
+});
+export type ReplyLabel = z.infer<typeof LabelSchema>;
+export type ReplyItem = z.infer<typeof ItemSchema>;
 
 export function readItems(): ReplyItem[] {
   return readFileSync(join(ROOT, FILE), "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as ReplyItem);
+    .map((line) => ItemSchema.parse(JSON.parse(line)));
 }
 
 /** The README's "exact" normalisation: LF, no trailing spaces, one blank line at most, trimmed. */
@@ -61,7 +64,7 @@ function acceptable(label: ReplyLabel): string[] {
   const expected = label.visible_text ?? "";
   const out = [expected, ...(label.accept_also ?? [])];
   const sig = label.signature_optional;
-  if (sig !== undefined) {
+  if (sig !== undefined && sig !== null) {
     const s = normalise(sig);
     const v = normalise(expected);
     if (v.includes(s)) out.push(v.replace(s, ""));
