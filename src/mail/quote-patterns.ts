@@ -116,6 +116,21 @@ export function isOneLineHeader(line: string): boolean {
   return FROM_KEY_LINE.test(line) && INLINE_DATE_KEY.test(line);
 }
 
+/** "Key: value" with a short key of letters: a header line in any language. */
+const GENERIC_HEADER_LINE = /^\s*[*_]{0,2}\p{L}[\p{L} .'-]{0,24}[*_]{0,2}\s?[:：]/u;
+export function isGenericHeaderLine(line: string): boolean {
+  return GENERIC_HEADER_LINE.test(line);
+}
+export function isFromHeaderLine(line: string): boolean {
+  return FROM_KEY_LINE.test(line);
+}
+
+/** A line ending in a colon that names an address: an attribution in any language, when quoted lines follow it. */
+export function isLooseAttribution(line: string): boolean {
+  const text = line.trim();
+  return !text.startsWith(">") && ENDS_WITH_COLON.test(text) && /[@＠]/u.test(text);
+}
+
 /** "-----Original Message-----" and its translations, which open quoted history by themselves. */
 const ORIGINAL_MESSAGE = new RegExp(
   `^\\s*[-_=*]{2,}\\s*(?:${[

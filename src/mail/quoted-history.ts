@@ -6,8 +6,11 @@
 import {
   isAttribution,
   isForwardMarker,
+  isFromHeaderLine,
+  isGenericHeaderLine,
   isHeaderBlockStart,
   isHeaderLine,
+  isLooseAttribution,
   isOneLineHeader,
   isOriginalMessageLine,
   isRuledTitle,
@@ -47,15 +50,60 @@ export interface ScanMeter {
 const isBlank = (line: string) => line.trim() === "";
 const isQuoted = (line: string) => /^\s*>/.test(line);
 
+/**
+ * A quoted message's header block opens at `i`: a sender or date line and a second
+ * header line close below it. A block that opens with a date must name a sender or
+ * an address too, so notes headed "Date: … / Subject: …" stay the author's.
+ */
 function headerBlockAt(lines: string[], i: number, meter?: ScanMeter): boolean {
   const line = lines[i] ?? "";
   if (!isHeaderBlockStart(line)) return false;
   if (isOneLineHeader(line)) return true;
+  let sender = isFromHeaderLine(line) || line.includes("@");
+  let second = false;
   const end = Math.min(lines.length, i + 1 + HEADER_BLOCK_WINDOW_LINES);
   for (let j = i + 1; j < end; j++) {
     const next = lines[j] ?? "";
     if (meter) meter.chars += next.length;
-    if (next.length <= MAX_HEADER_LINE_CHARS && isHeaderLine(next)) return true;
+    if (next.length > MAX_HEADER_LINE_CHARS) break;
+    if (isHeaderLine(next)) second = true;
+    if (isFromHeaderLine(next) || next.includes("@")) sender = true;
+    if (second && sender) return true;
+  }
+  return false;
+}
+
+/** Header lines in any language a rule must have below it to open a quoted header (Outlook: From, Sent, To, Subject). */
+export const GENERIC_HEADER_MIN_LINES = 3;
+
+/** A rule with "Key: value" lines below it, the first naming an address: Outlook's header in a language not listed. */
+function ruledHeaderAt(lines: string[], i: number, meter?: ScanMeter): boolean {
+  if (!isSeparatorLine(lines[i] ?? "")) return false;
+  let j = nextContent(lines, i);
+  if (j < 0) return false;
+  let address = false;
+  for (let k = 0; k < GENERIC_HEADER_MIN_LINES; k++, j++) {
+    const line = lines[j] ?? "";
+    if (meter) meter.chars += line.length;
+    if (line.length > MAX_HEADER_LINE_CHARS || !isGenericHeaderLine(line)) return false;
+    if (k < 2 && line.includes("@")) address = true;
+  }
+  return address;
+}
+
+/** Lines ending in a colon that name an address, with quoted lines right below: an attribution in any language. */
+function looseAttributionAt(lines: string[], i: number, meter?: ScanMeter): boolean {
+  let joined = "";
+  for (let k = 0; k < MAX_ATTRIBUTION_LINES && i + k < lines.length; k++) {
+    const line = (lines[i + k] ?? "").trim();
+    if (line === "" || isQuoted(line)) return false;
+    joined = k === 0 ? line : `${joined} ${line}`;
+    if (joined.length > MAX_HEADER_LINE_CHARS) return false;
+    if (meter) meter.chars += line.length;
+    if (isLooseAttribution(joined)) {
+      const quotedBelow = isQuoted(lines[nextContent(lines, i + k)] ?? "");
+      return quotedBelow && (k === 0 || mayOpenAttribution(lines[i] ?? ""));
+    }
   }
   return false;
 }
@@ -149,6 +197,8 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
     else if (headerBlockAt(lines, i, meter)) kind = "header-block";
     else if (attributionAt(lines, i, meter)) kind = "attribution";
     else if (isDateNameAddress(line) && isQuoted(lines[nextContent(lines, i)] ?? "")) kind = "attribution";
+    else if (ruledHeaderAt(lines, i, meter)) kind = "header-block";
+    else if (looseAttributionAt(lines, i, meter)) kind = "attribution";
     else if (hasContent && isTagline(line)) kind = "tagline";
     if (kind === null) {
       const column = midLineAttribution(line);
