@@ -40,7 +40,7 @@ export function midLineAttribution(line: string): number {
   const starts = [...line.matchAll(MID_LINE_OPENING)].map((m) => m.index).slice(-MAX_MID_LINE_OPENINGS);
   for (const start of starts) {
     const tail = line.slice(start);
-    if (isAttribution(tail) && line.slice(0, start).trim() !== "") return start;
+    if (isAttribution(tail) && /[\p{L}\p{N}]/u.test(line.slice(0, start))) return start;
   }
   return -1;
 }

@@ -201,11 +201,14 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
     else if (looseAttributionAt(lines, i, meter)) kind = "attribution";
     else if (hasContent && isTagline(line)) kind = "tagline";
     if (kind === null) {
-      const column = midLineAttribution(line);
-      if (column > 0) return { line: i, column, kind: "attribution" };
+      const midLine = midLineAttribution(line);
+      if (midLine > 0) return { line: i, column: midLine, kind: "attribution" };
       if (!isQuoted(line) && !isSeparatorLine(line)) hasContent = true;
       continue;
     }
+    // "reply On Wed, … wrote:": the author's words share the line.
+    const column = kind === "attribution" ? midLineAttribution(line) : -1;
+    if (column > 0) return { line: i, column, kind };
     if (!hasContent) {
       // The message opens with a header of its own (a pasted or self-quoted header): skip the block, read on.
       while (i + 1 < lines.length && !isBlank(lines[i + 1] ?? "")) i++;
