@@ -52,10 +52,10 @@ describe("forwards in HTML-only mail keep their forwarded block", () => {
   });
 });
 
-describe("holdsForward reads a bounded start of a container", () => {
-  const text = (data: string): HtmlNode => ({ type: "text", data });
-  const tag = (children: HtmlNode[]): HtmlNode => ({ type: "tag", children });
+const text = (data: string): HtmlNode => ({ type: "text", data });
+const tag = (children: HtmlNode[]): HtmlNode => ({ type: "tag", children });
 
+describe("holdsForward reads a bounded start of a container", () => {
   it("finds the marker in nested first children", () => {
     expect(holdsForward(tag([tag([text("---------- Weitergeleitete Nachricht ---------")]), text("Von: Ana")]))).toBe(true);
     expect(holdsForward(tag([text("On Mon, Ana wrote:"), text("Can we meet?")]))).toBe(false);
