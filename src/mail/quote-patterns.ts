@@ -10,6 +10,8 @@ const WROTE = [
   "napsal", "napsala", "napsal\\(a\\)", "kirjoitti", "írta", "ezt írta", "escreveu", "написал", "написала", "написал\\(а\\)",
   "пишет", "от", "написав", "написала\\(в\\)", "yazdı", "a scris", "je napisal", "je napisala", "kirjutas", "rašė", "rakstīja",
   "写道", "寫道", "写了", "寫了", "書きました", "のメッセージ", "작성", "έγραψε", "כתב", "كتب",
+  "pisze", "escribe", "scrive", "schrijft", "kirjoittaa", "píše", "napísal", "napísala", "je napisao", "je napisala", "написао",
+  "написа", "đã viết", "menulis", "skrev følgende", "va escriure", "scrie",
 ];
 
 // Built from fixed word lists; each alternative is literal text.
@@ -23,7 +25,7 @@ const HAS_DATE_OR_ADDRESS = /[@<＜]|\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}[./-]\d{1,2}/
 const ATTRIBUTION_START = /^(?:on|am|le|el|il|op|den|på|dne|w dniu|em|в|el día|le jeudi|the)\s/iu;
 
 /** "2014-10-17 11:28 GMT+03:00 Postmaster <postmaster@x>:" and "30.09.2017, 18.30, "John" <j@x>:" */
-const DATE_NAME_COLON = /^\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}[^@]{0,80}[<(]?[^\s@<>()]+@[^\s@<>()]+[>)]?\s*[:：]\s*$/u;
+const DATE_NAME_COLON = /^\s*\d{1,4}[-./年]\d{1,2}[-./月]\d{1,4}[^@]{0,80}[<(]?[^\s@<>()]+@[^\s@<>()]+[>)]?\s*[:：]\s*$/u;
 /** "2011/4/7 Nathan Dova <support@example.com>" with no colon: only when quoted lines follow. */
 const DATE_NAME_ADDRESS = /^\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}[^@<]{0,80}<[^\s@<>]+@[^\s@<>]+>\s*$/u;
 export function isDateNameAddress(line: string): boolean {
@@ -76,12 +78,15 @@ const FROM_KEYS = [
   "from", "von", "de", "da", "fra", "från", "van", "od", "от", "від", "feladó", "lähettäjä", "afzender", "remitente",
   "mittente", "nadawca", "kimden", "gönderen", "expéditeur", "absender", "avsändare", "avsender", "afsender",
   "发件人", "發件人", "寄件者", "差出人", "보낸 사람", "saatja", "odesílatel", "odosielateľ", "remetente", "αποστολέας",
+  "de la", "šalje", "nuo", "dari", "từ", "מאת", "من", "送信元", "lähettäjä",
 ];
 const DATE_KEYS = [
   "sent", "date", "gesendet", "datum", "envoyé", "envoyé le", "date d'envoi", "enviado", "enviado el", "fecha", "inviato",
   "data", "sendt", "skickat", "verzonden", "verstuurd", "wysłano", "wysłane", "data wysłania", "отправлено", "дата",
   "відправлено", "elküldve", "dátum", "küldve", "lähetetty", "päivämäärä", "odesláno", "gönderildi", "tarih", "tarih:",
   "发送时间", "發送時間", "日期", "送信日時", "日付", "보낸 날짜", "날짜", "saadetud", "trimis", "ημερομηνία",
+  "poslano", "odoslané", "надіслано", "изпратено", "išsiųsta", "nosūtīts", "dikirim", "đã gửi", "נשלח", "تم الإرسال", "enviat",
+  "gönderilen", "verzonden op", "envoyé le",
 ];
 const OTHER_KEYS = [
   "to", "cc", "bcc", "subject", "reply-to", "an", "betreff", "kopie", "à", "a", "objet", "para", "asunto", "assunto",
@@ -89,6 +94,8 @@ const OTHER_KEYS = [
   "кому", "тема", "копия", "címzett", "tárgy", "másolat", "vastaanottaja", "aihe", "kopio", "komu", "předmět", "kime",
   "konu", "bilgi", "收件人", "主题", "抄送", "收件者", "主旨", "副本", "宛先", "件名", "받는 사람", "제목", "adresat",
   "destinatario", "destinatário", "cc:", "importance", "priorité", "priorität", "προς", "θέμα", "prioridad", "anlagen",
+  "către", "subiect", "prima", "predmet", "до", "относно", "kam", "tema", "tēma", "kepada", "perihal", "đến", "chủ đề",
+  "אל", "נושא", "إلى", "الموضوع", "per a", "assumpte", "adressaat", "teema", "attachments", "pièces jointes",
 ];
 
 function keyGroup(keys: string[]): string {
@@ -139,7 +146,7 @@ const ORIGINAL_MESSAGE = new RegExp(
     "oorspronkelijk bericht", "origineel bericht", "originalmeddelande", "ursprungligt meddelande", "opprinnelig melding",
     "alkuperäinen viesti", "původní zpráva", "pôvodná správa", "wiadomość oryginalna", "oryginalna wiadomość", "исходное сообщение",
     "оригинальное сообщение", "eredeti üzenet", "eredeti levél", "mensagem original", "orijinal mesaj", "原始邮件", "原始郵件",
-    "元のメッセージ", "原始信件",
+    "元のメッセージ", "原始信件", "original-nachricht", "원본 메시지", "izvorna poruka", "původní e-mail", "originalbesked",
   ].join("|")})\\s*[-_=*]{2,}\\s*$`,
   "iu",
 );
@@ -185,7 +192,10 @@ const TAGLINE_THING =
   /(?:iphone|ipad|ipod|android|blackberry|samsung|galaxy|huawei|xiaomi|pixel|mobile|handy|smartphone|telefon|puhelim|outlook|mail|gmail|yahoo|aol|windows|proton|spark|airmail|phone|tablet|nokia|motorola|lg|htc|sony)/iu;
 /** Lines longer than this are sentences, not taglines. */
 const MAX_TAGLINE_CHARS = 100;
+/** Taglines whose words stand around the device: "从我的iPhone发送", "iPhoneから送信", "iPhone'umdan gönderildi". */
+const TAGLINE_AROUND = /^\s*(?:(?:从我的|發自我的|发自我的|寄自我的)\s?\S{1,20}|\S{1,20}から送信|\S{1,20}'?(?:umdan|imden|dan|den) gönderildi)\s*$/iu;
 export function isTagline(line: string): boolean {
   const text = line.trim();
-  return text.length <= MAX_TAGLINE_CHARS && TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text);
+  if (text.length > MAX_TAGLINE_CHARS) return false;
+  return (TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text)) || (TAGLINE_AROUND.test(text) && TAGLINE_THING.test(text));
 }

@@ -78,7 +78,8 @@ export const GENERIC_HEADER_MIN_LINES = 3;
 
 /** A rule with "Key: value" lines below it, the first naming an address: Outlook's header in a language not listed. */
 function ruledHeaderAt(lines: string[], i: number, meter?: ScanMeter): boolean {
-  if (!isSeparatorLine(lines[i] ?? "")) return false;
+  const rule = lines[i] ?? "";
+  if (!isSeparatorLine(rule) && !isRuledTitle(rule)) return false;
   let j = nextContent(lines, i);
   if (j < 0) return false;
   let address = false;

@@ -16,6 +16,8 @@ describe("visibleText cuts quoted history written in many languages", () => {
     ["Hungarian", "Ana Lima <ana@lima.example> ezt írta (időpont: 2026. márc. 2., H 10:00):\n> Találkozhatunk csütörtökön?"],
     ["Finnish, no blank line", "Ana Lima kirjoitti 2.3.2026 kello 10.00:\nVoimmeko tavata torstaina?"],
     ["dashes around it", "------On 02/03/2026 10:00, Ana Lima wrote-----\n\nCan we meet Thursday?"],
+    ["Polish, present tense", "Ana Lima <ana@lima.example> pisze:\n> Czy możemy się spotkać?"],
+    ["Japanese, date first", "2026年3月2日(月) 10:00 Ana Lima <ana@lima.example>:\n> 木曜日に会えますか？"],
   ])("%s", (_, quote) => {
     expect(visibleText(`${REPLY}\n\n${quote}\n`)).toBe(REPLY);
   });
@@ -39,6 +41,8 @@ describe("visibleText cuts Outlook header blocks", () => {
     ["under Outlook's rule", "________________________________\nFrom: Ana Lima <ana@lima.example>\nSent: Monday, March 2, 2026 10:00 AM"],
     ["Original Message", "-----Original Message-----\nFrom: Ana Lima\nSent: Monday"],
     ["Original Message in German", "-----Ursprüngliche Nachricht-----\nVon: Ana Lima\nGesendet: Montag"],
+    ["Romanian", "De la: Ana Lima <ana@lima.example>\nTrimis: luni, 2 martie 2026 10:00\nCătre: Sam Rivera\nSubiect: Deck"],
+    ["Android's titled rule, in a language it has no words for", "-------- Sõnum --------\nKellelt: Ana Lima <ana@lima.example>\nKuupäev: 02.03.2026 10:00\nKellele: Sam Rivera"],
     ["a language it has no words for, under a rule", "________________________________\nNuo: Ana Lima <ana@lima.example>\nIšsiųsta: 2026-03-02 10:00\nKam: Sam Rivera\nTema: Deck"],
   ])("%s", (_, block) => {
     expect(visibleText(`${REPLY}\n\n${block}\n\nCan we meet Thursday?\nAna`)).toBe(REPLY);
@@ -46,7 +50,7 @@ describe("visibleText cuts Outlook header blocks", () => {
 });
 
 describe("visibleText drops client taglines and signatures", () => {
-  it.each(["Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad", "Verstuurd vanaf mijn iPhone", "Get Outlook for Android", "Sent from Mail for Windows"])(
+  it.each(["Sent from my iPhone", "从我的iPhone发送", "iPhoneから送信", "Enviado do meu iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad", "Verstuurd vanaf mijn iPhone", "Get Outlook for Android", "Sent from Mail for Windows"])(
     "%s",
     (tagline) => {
       expect(visibleText(`${REPLY}\n\n${tagline}\n\nOn Mon, Ana <ana@lima.example> wrote:\n> Thursday?`)).toBe(REPLY);
@@ -83,6 +87,11 @@ describe("visibleText keeps what the author wrote", () => {
   it("keeps a message that opens with its own header block", () => {
     const own = "From: Ana Lima <ana@lima.example>\nSent: Monday, March 2, 2026 10:00 AM\nTo: Sam\n\nCan we meet Thursday?";
     expect(visibleText(own)).toContain("Can we meet Thursday?");
+  });
+
+  it("keeps a reply that opens with 'No:' and names a date line below", () => {
+    const text = "No: Thursday is out.\nDate: Friday works, 10:00 at the office.\nTo do: send the deck.";
+    expect(visibleText(text)).toBe(text);
   });
 
   it("keeps a sentence that mentions writing, ending in a colon", () => {
