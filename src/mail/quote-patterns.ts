@@ -199,3 +199,9 @@ export function isTagline(line: string): boolean {
   if (text.length > MAX_TAGLINE_CHARS) return false;
   return (TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text)) || (TAGLINE_AROUND.test(text) && TAGLINE_THING.test(text));
 }
+
+/** A mailing list's footer line: what a list server appends below the author's text. */
+const LIST_FOOTER = /mailing list|listinfo|\bunsubscribe\b|you received this message because you are subscribed|abonnement|désinscri|abmelden|darse de baja/iu;
+export function isListFooterLine(line: string): boolean {
+  return line.length <= MAX_TAGLINE_CHARS * 2 && LIST_FOOTER.test(line);
+}

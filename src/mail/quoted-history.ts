@@ -10,6 +10,7 @@ import {
   isGenericHeaderLine,
   isHeaderBlockStart,
   isHeaderLine,
+  isListFooterLine,
   isLooseAttribution,
   isOneLineHeader,
   isOriginalMessageLine,
@@ -31,7 +32,7 @@ export const HEADER_BLOCK_WINDOW_LINES = 6;
 /** A quoted line at least this long, followed at once by an unquoted line, was wrapped by a client; the unquoted line is not an inline answer. */
 export const WRAPPED_QUOTE_MIN_CHARS = 60;
 
-export type QuoteStartKind = "attribution" | "header-block" | "original-message" | "tagline";
+export type QuoteStartKind = "attribution" | "header-block" | "original-message" | "tagline" | "list-footer";
 
 export interface OwnText {
   /** The author's own lines, before the quoted history (all of it when there is none). */
@@ -90,6 +91,20 @@ function ruledHeaderAt(lines: string[], i: number, meter?: ScanMeter): boolean {
     if (k < 2 && line.includes("@")) address = true;
   }
   return address;
+}
+
+/** Lines below a rule in which a list server's footer names itself ("riak-users mailing list", "…/listinfo/…"). */
+export const LIST_FOOTER_WINDOW_LINES = 3;
+
+function listFooterAt(lines: string[], i: number, meter?: ScanMeter): boolean {
+  if (!isSeparatorLine(lines[i] ?? "")) return false;
+  const end = Math.min(lines.length, i + 1 + LIST_FOOTER_WINDOW_LINES);
+  for (let j = i + 1; j < end; j++) {
+    const line = lines[j] ?? "";
+    if (meter) meter.chars += line.length;
+    if (isListFooterLine(line)) return true;
+  }
+  return false;
 }
 
 /** Lines ending in a colon that name an address, with quoted lines right below: an attribution in any language. */
@@ -201,6 +216,7 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
     else if (ruledHeaderAt(lines, i, meter)) kind = "header-block";
     else if (looseAttributionAt(lines, i, meter)) kind = "attribution";
     else if (hasContent && isTagline(line)) kind = "tagline";
+    else if (hasContent && listFooterAt(lines, i, meter)) kind = "list-footer";
     if (kind === null) {
       const midLine = midLineAttribution(line);
       if (midLine > 0) return { line: i, column: midLine, kind: "attribution" };

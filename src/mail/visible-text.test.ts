@@ -58,6 +58,11 @@ describe("visibleText drops client taglines and signatures", () => {
     },
   );
 
+  it("drops a mailing list's footer below a rule", () => {
+    const footer = "_______________________________________________\ndesign-talk mailing list\ndesign-talk@lists.example.org\nhttps://lists.example.org/mailman/listinfo/design-talk";
+    expect(visibleText(`${REPLY}\n\n${footer}\n`)).toBe(REPLY);
+  });
+
   it("drops a signature after the '-- ' delimiter", () => {
     expect(visibleText(`${REPLY}\n\n-- \nSam Rivera\nRivera Design`)).toBe(REPLY);
   });
