@@ -150,8 +150,11 @@ const ORIGINAL_MESSAGE = new RegExp(
   ].join("|")})\\s*[-_=*]{2,}\\s*$`,
   "iu",
 );
+/** Help desks write a line the reply goes above ("## Please reply above this line ##"); below it is their history. */
+const REPLY_ABOVE = /^[\s#*=_-]*(?:please\s)?(?:type\s|write\s)?(?:your\s)?reply above this line\b/iu;
+
 export function isOriginalMessageLine(line: string): boolean {
-  return ORIGINAL_MESSAGE.test(line);
+  return ORIGINAL_MESSAGE.test(line) || REPLY_ABOVE.test(line);
 }
 
 /** A rule drawn by a client above a quoted header block: dashes, underscores (Outlook), stars. */

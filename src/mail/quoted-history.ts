@@ -168,7 +168,7 @@ function nextContent(lines: string[], i: number): number {
   return j < lines.length ? j : -1;
 }
 
-/** Answers written between quoted lines after `start`: quoted, then the author's own line, then quoted again. */
+/** Answers written between quoted lines after `start` (-1: from the top): quoted, then the author's own line, then quoted again. */
 function answersInline(lines: string[], start: number, meter?: ScanMeter): boolean {
   let quotedSeen = false;
   let answered = false;
@@ -243,7 +243,8 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
 export function ownText(text: string, meter?: ScanMeter): OwnText {
   const lines = text.split("\n");
   const start = findQuoteStart(lines, meter);
-  if (!start) return { text, cutBy: null, inline: false };
+  // Answers between quotes with no attribution above them ("> question / answer / > question / answer").
+  if (!start) return { text, cutBy: null, inline: answersInline(lines, -1, meter) };
   if (start.kind === "attribution" && answersInline(lines, start.line, meter)) return { text, cutBy: null, inline: true };
   const own = lines.slice(0, start.line);
   if (start.column > 0) own.push((lines[start.line] ?? "").slice(0, start.column));

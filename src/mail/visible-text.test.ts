@@ -79,6 +79,15 @@ describe("visibleText keeps what the author wrote", () => {
     expect(visibleText(inline)).toBe(inline);
   });
 
+  it("keeps answers between quotes when no attribution stands above them", () => {
+    const inline = "> Can you do Thursday?\nYes, after lunch.\n> Will you bring the deck?\nI will, printed.";
+    expect(visibleText(inline)).toBe(inline);
+  });
+
+  it("drops a help desk's history below its reply-above line", () => {
+    expect(visibleText(`${REPLY}\n\n##- Please type your reply above this line -##\n\nTicket #42: Ana Lima wrote…`)).toBe(REPLY);
+  });
+
   it("does not take a wrapped quoted line's tail for an answer", () => {
     const wrapped = `${REPLY}\n\nOn Mon, Mar 2, 2026 at 10:00 AM Ana Lima <ana@lima.example> wrote:\n> Could we meet on Thursday afternoon to go through the new pricing deck and\nthe plan?\n> Ana`;
     expect(visibleText(wrapped)).toBe(REPLY);
