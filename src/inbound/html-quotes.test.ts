@@ -22,6 +22,21 @@ describe("quoted history in HTML-only replies, found by the structure in any lan
     expect(reply(html)).toBe(REPLY);
   });
 
+  it("Outlook on the web, as it writes the rule itself: no rule left in the reply", () => {
+    const html = `<div>${REPLY}</div><div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font><b>From:</b> Ana Lima &lt;ana@lima.example&gt;<br><b>Sent:</b> Monday, March 2, 2026 10:00 AM<br><b>To:</b> Sam Rivera<br><b>Subject:</b> Deck</font><div>&nbsp;</div></div><div>Can we meet?</div>`;
+    expect(reply(html)).toBe(REPLY);
+  });
+
+  it("Outlook 2003: the OutlookMessageHeader div", () => {
+    const html = `<div><font face="Arial" size="2">${REPLY}</font></div><br><div class="OutlookMessageHeader" lang="en-us" dir="ltr" align="left"><hr tabindex="-1"><font face="Tahoma" size="2"><b>Fra:</b> Ana Lima [mailto:ana@lima.example]<br><b>Sendt:</b> 2. marts 2026 10:00<br><b>Til:</b> Sam Rivera<br><b>Emne:</b> Deck<br></font><br></div><div>Kan vi mødes?</div>`;
+    expect(reply(html)).toBe(REPLY);
+  });
+
+  it("Proton Mail: the protonmail_quote div", () => {
+    const html = `<div>${REPLY}</div><div class="protonmail_quote">------- Original Message -------<br>On Monday, March 2nd, 2026 at 10:00, Ana Lima &lt;ana@lima.example&gt; wrote:<br><blockquote class="protonmail_quote" type="cite">Can we meet?</blockquote></div>`;
+    expect(reply(html)).toBe(REPLY);
+  });
+
   it("Outlook for Windows: the header in a div with a top border", () => {
     const html = `<div class="WordSection1"><p class="MsoNormal">${REPLY}<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p><div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in"><p class="MsoNormal"><b>Von:</b> Ana Lima &lt;ana@lima.example&gt; <br><b>Gesendet:</b> Montag, 2. März 2026 10:00<br><b>An:</b> Sam Rivera<br><b>Betreff:</b> Deck<o:p></o:p></p></div></div><p class="MsoNormal">Können wir uns treffen?<o:p></o:p></p></div>`;
     expect(reply(html)).toBe(REPLY);

@@ -1,6 +1,6 @@
 // Quoted history as mail clients mark it in HTML, read from the structure rather than
 // the words, so it is found in any language: Gmail's div.gmail_quote, Yahoo's
-// div.yahoo_quoted, Outlook's reply header (#divRplyFwdMsg after #appendonsend, or a
+// div.yahoo_quoted (and Proton's, Zoho's and Front's containers), Outlook's reply header (#divRplyFwdMsg after #appendonsend, or a
 // div with a top border holding "From: … Sent: …"). html-to-text.ts renders the
 // quote containers as `>` quotes and puts a rule above Outlook's header, so the
 // visible-text step drops them like any quoted text. Nothing is deleted here: a
@@ -21,10 +21,21 @@ export const MAX_FORWARD_MARKER_SCAN_CHARS = 2_000;
 export const MAX_FORWARD_MARKER_SCAN_NODES = 500;
 
 /** Containers that hold a reply's quoted history; rendered as `>` quotes unless they hold a forward. */
-export const QUOTE_CONTAINER_SELECTORS = ["div.gmail_quote", "div.yahoo_quoted"];
+export const QUOTE_CONTAINER_SELECTORS = ["div.gmail_quote", "div.yahoo_quoted", "div.protonmail_quote", "div.zmail_extra", "div.front-blockquote"];
 
 /** Outlook's reply header: a rule goes above it, so its "From: … Sent: …" lines read as a header block in any language. */
-export const OUTLOOK_HEADER_SELECTORS = ["#divRplyFwdMsg", "#appendonsend", 'div[style*="border-top:solid"]', 'div[style*="border-top: solid"]', 'div[style*="border-top-style: solid"]'];
+export const OUTLOOK_HEADER_SELECTORS = [
+  // Outlook on the web; "x_" prefixed ids when the message quoted was Outlook's too.
+  '[id*="divRplyFwdMsg"]',
+  '[id*="appendonsend"]',
+  // Outlook 2003 and Outlook for Mac.
+  "div.OutlookMessageHeader",
+  "#MAC_OUTLOOK_ATTRIBUTION_BLOCKQUOTE",
+  // Outlook for Windows and Windows Mail: the header sits in a div with a top border.
+  'div[style*="border-top:solid"]',
+  'div[style*="border-top: solid"]',
+  'div[style*="border-top-style: solid"]',
+];
 
 /** The first words of a container's text, up to the bounds above, in document order. */
 export function leadingText(node: HtmlNode): string {

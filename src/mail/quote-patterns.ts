@@ -140,7 +140,7 @@ export function isLooseAttribution(line: string): boolean {
 
 /** "-----Original Message-----" and its translations, which open quoted history by themselves. */
 const ORIGINAL_MESSAGE = new RegExp(
-  `^\\s*[-_=*]{2,}\\s*(?:${[
+  `^[\\s>]*[-_=*]{2,}\\s*(?:${[
     "original message", "reply message", "ursprüngliche nachricht", "original nachricht", "originalnachricht", "antwort nachricht",
     "oprindelig meddelelse", "oprindelig besked", "opprinnelig e-post", "message d'origine", "message original", "mensaje original", "messaggio originale", "messaggio originale",
     "oorspronkelijk bericht", "origineel bericht", "originalmeddelande", "ursprungligt meddelande", "opprinnelig melding",
@@ -159,7 +159,7 @@ export function isOriginalMessageLine(line: string): boolean {
 
 /** A rule drawn by a client above a quoted header block: dashes, underscores (Outlook), stars. */
 export function isSeparatorLine(line: string): boolean {
-  return /^\s*(?:-{5,}|_{5,}|\*{5,}|={5,}|—{3,})\s*$/u.test(line);
+  return /^[\s>]*(?:-{5,}|_{5,}|\*{5,}|={5,}|—{3,})\s*$/u.test(line);
 }
 
 /** A few words between rules ("-------- Oprindelig besked --------"): a client's title over the header block below it. */

@@ -231,10 +231,14 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
       while (i + 1 < lines.length && !isBlank(lines[i + 1] ?? "")) i++;
       continue;
     }
-    const before = previousContent(lines, i);
-    const above = lines[before] ?? "";
-    const ruled = before >= 0 && (isSeparatorLine(above) || isOriginalMessageLine(above) || (kind === "header-block" && isRuledTitle(above)));
-    return { line: ruled ? before : i, column: 0, kind };
+    // Rules and titles the client drew above it go with it (HTML conversion can leave two).
+    let top = i;
+    for (let before = previousContent(lines, top); before >= 0; before = previousContent(lines, top)) {
+      const above = lines[before] ?? "";
+      if (!(isSeparatorLine(above) || isOriginalMessageLine(above) || (kind === "header-block" && isRuledTitle(above)))) break;
+      top = before;
+    }
+    return { line: top, column: 0, kind };
   }
   return null;
 }
