@@ -53,6 +53,12 @@ describe("quoted history in HTML-only replies, found by the structure in any lan
   });
 });
 
+describe("headings", () => {
+  it("keep the author's case", () => {
+    expect(htmlToText("<h2>Next steps</h2><p>Send the deck.</p>")).toBe("Next steps\n\nSend the deck.");
+  });
+});
+
 describe("forwards in HTML-only mail keep their forwarded block", () => {
   it("a Gmail forward in a gmail_quote div is read as a forward, sender and all", () => {
     const html = `<div dir="ltr">FYI</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">Ana Lima</strong> <span dir="auto">&lt;<a href="mailto:ana@lima.example">ana@lima.example</a>&gt;</span><br>Date: Mon, Mar 2, 2026 at 10:00 AM<br>Subject: Deck<br>To: Sam Rivera &lt;<a href="mailto:sam@rivera.example">sam@rivera.example</a>&gt;<br></div><br><br><div dir="ltr">Here is the deck.</div></div>`;

@@ -187,6 +187,8 @@ export function htmlToText(html: string, maxNestingDepth = MAX_HTML_NESTING_DEPT
         { selector: "img", format: "skip" },
         { selector: "style", format: "skip" },
         { selector: "head", format: "skip" },
+        // Headings as the author wrote them ("Next steps"), not shouted.
+        ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
         ...QUOTE_CONTAINER_SELECTORS.map((selector) => ({ selector, format: "replyQuote" })),
         ...OUTLOOK_HEADER_SELECTORS.map((selector) => ({ selector, format: "outlookHeader" })),
       ],
