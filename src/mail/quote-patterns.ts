@@ -47,6 +47,12 @@ export function midLineAttribution(line: string): number {
   return -1;
 }
 
+/** "On Mon, … Ana <ana@x> wrote" with no colon: an attribution only when quoted lines follow it (the caller checks). */
+export function isAttributionWithoutColon(line: string): boolean {
+  const text = line.trim();
+  return !ENDS_WITH_COLON.test(text) && !/[.!?。]$/u.test(text) && WROTE_RE.test(text) && /[@<＜]|\d{1,2}[:.]\d{2}/u.test(text);
+}
+
 /** The line opens like an attribution: "On …", "Am …", "W dniu …", or a date first. */
 export function opensAttribution(line: string): boolean {
   const text = line.trim();

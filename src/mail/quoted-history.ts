@@ -5,6 +5,7 @@
 // Everything from there on is someone else's words or the client's, not the author's.
 import {
   isAttribution,
+  isAttributionWithoutColon,
   isForwardMarker,
   isFromHeaderLine,
   isGenericHeaderLine,
@@ -129,7 +130,8 @@ function attributionLength(lines: string[], i: number, meter?: ScanMeter): numbe
   let joined = "";
   for (let k = 0; k < MAX_ATTRIBUTION_LINES && i + k < lines.length; k++) {
     const line = (lines[i + k] ?? "").trim();
-    if (k > 0 && (line === "" || isQuoted(line))) return 0;
+    // Clients wrap an attribution mid-phrase; a line that ends a sentence ends the author's text.
+    if (k > 0 && (line === "" || isQuoted(line) || /[.!?。]$/u.test(joined))) return 0;
     joined = k === 0 ? line : `${joined} ${line}`;
     if (joined.length > MAX_HEADER_LINE_CHARS) return 0;
     if (meter) meter.chars += line.length;
@@ -212,7 +214,7 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
     if (isOriginalMessageLine(line)) kind = "original-message";
     else if (headerBlockAt(lines, i, meter)) kind = "header-block";
     else if (attributionAt(lines, i, meter)) kind = "attribution";
-    else if (isDateNameAddress(line) && isQuoted(lines[nextContent(lines, i)] ?? "")) kind = "attribution";
+    else if ((isDateNameAddress(line) || isAttributionWithoutColon(line)) && isQuoted(lines[nextContent(lines, i)] ?? "")) kind = "attribution";
     else if (ruledHeaderAt(lines, i, meter)) kind = "header-block";
     else if (looseAttributionAt(lines, i, meter)) kind = "attribution";
     else if (hasContent && isTagline(line)) kind = "tagline";

@@ -17,6 +17,7 @@ describe("visibleText cuts quoted history written in many languages", () => {
     ["Finnish, no blank line", "Ana Lima kirjoitti 2.3.2026 kello 10.00:\nVoimmeko tavata torstaina?"],
     ["dashes around it", "------On 02/03/2026 10:00, Ana Lima wrote-----\n\nCan we meet Thursday?"],
     ["Polish, present tense", "Ana Lima <ana@lima.example> pisze:\n> Czy możemy się spotkać?"],
+    ["no colon, quotes below", "On Mon, Mar 2, 2026 at 10:00 AM Ana Lima <ana@lima.example> wrote\n> Can we meet Thursday?"],
     ["Japanese, date first", "2026年3月2日(月) 10:00 Ana Lima <ana@lima.example>:\n> 木曜日に会えますか？"],
   ])("%s", (_, quote) => {
     expect(visibleText(`${REPLY}\n\n${quote}\n`)).toBe(REPLY);
@@ -128,11 +129,11 @@ describe("quoted-history scanning stays linear in its input", () => {
   // on every line and nothing cuts the scan short.
   const HOSTILE = [
     "On Mon, Mar 2, 2026 at 10:00 AM Ana Lima wrote",
-    "Am Mo., 2. März 2026 um 10:00 Uhr schrieb Ana",
-    "> quoted",
+    "Am Mo., 2. März 2026 um 10:00 Uhr schrieb Ana.",
     "reply On Wed On Wed On Wed On Wed On Wed On Wed wrote:",
     `${"a@".repeat(250)}:`,
     "To whom it may concern, at 10:00:",
+    "> quoted",
     "-----",
     "Date: 2 March",
     "Sent from my",
