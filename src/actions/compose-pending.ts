@@ -19,7 +19,8 @@ export function composePending(pending: { tasks: PendingTask[]; more: boolean },
     const remind = task.remindAt !== null && task.remindAt > now ? ` (reminder ${formatDayTime(task.remindAt, timeZone, now)})` : "";
     const snoozed = task.snoozedUntil !== null && task.snoozedUntil > now ? ` — snoozed until ${formatDay(task.snoozedUntil, timeZone, now)}` : "";
     const overdue = task.dueAt !== null && task.dueAt < now ? " — overdue" : "";
-    return `${what}${who}${due}${remind}${overdue}${snoozed}`;
+    const reply = task.waitsForReply ? " — until someone replies" : task.kind === "reminder" && task.keepOnReply ? " — kept even if someone replies" : "";
+    return `${what}${who}${due}${remind}${reply}${overdue}${snoozed}`;
   };
   return joinSections(
     ...GROUPS.map((group) => section(group.title, pending.tasks.filter((task) => group.kinds.includes(task.kind)).map(line))),

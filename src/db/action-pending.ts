@@ -15,6 +15,9 @@ export interface PendingTask {
   snoozedUntil: number | null;
   personName: string | null;
   private: boolean;
+  /** A reminder by address on a thread with others: a reply cancels it unless the user kept it (`tend+3d-keep@`). */
+  waitsForReply: boolean;
+  keepOnReply: boolean;
 }
 
 export async function loadPending(db: Database, userId: string): Promise<{ tasks: PendingTask[]; more: boolean }> {
@@ -27,6 +30,8 @@ export async function loadPending(db: Database, userId: string): Promise<{ tasks
       snoozedUntil: tasks.snoozedUntil,
       personName: contacts.name,
       private: signals.private,
+      contactId: tasks.contactId,
+      keepOnReply: tasks.keepOnReply,
     })
     .from(tasks)
     .leftJoin(contacts, eq(contacts.id, tasks.contactId))
@@ -36,7 +41,11 @@ export async function loadPending(db: Database, userId: string): Promise<{ tasks
     .orderBy(sql`${tasks.dueAt} is null`, asc(tasks.dueAt))
     .limit(MAX_PENDING_ITEMS + 1);
   return {
-    tasks: rows.slice(0, MAX_PENDING_ITEMS).map((row) => ({ ...row, private: row.private ?? false })),
+    tasks: rows.slice(0, MAX_PENDING_ITEMS).map(({ contactId, ...row }) => ({
+      ...row,
+      private: row.private ?? false,
+      waitsForReply: row.kind === "reminder" && contactId !== null && !row.keepOnReply,
+    })),
     more: rows.length > MAX_PENDING_ITEMS,
   };
 }

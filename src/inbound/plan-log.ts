@@ -194,6 +194,7 @@ export function planLog(input: LogPlanInput): LogPlan {
       signalId: null,
       dueAt: input.reminder.at,
       remindAt: input.reminder.at,
+      keepOnReply: input.reminder.keep === true,
     });
   }
 
