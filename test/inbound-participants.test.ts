@@ -248,9 +248,14 @@ async function costOfAnasReply(contacts: number): Promise<D1Cost> {
   await seedBulkContacts(await userId(USERS.sam), contacts, { loggedMessages: true });
   const meter = meterD1(env.DB);
   const { worker } = testWorker({ now: () => NOW });
-  const raw = gmailReplyAll(intro, ANA, ["Thanks Sam!"], { messageId: "<ana-cost@lumen.studio>" });
+  // With signals: an ask, a promise and a need, each written in the same batch as the turn.
+  const raw = gmailReplyAll(intro, ANA, ["Thanks Sam! Could you send me the maps?", "I'll send you the deck by Friday.", "We're hiring a designer."], {
+    messageId: "<ana-cost@lumen.studio>",
+  });
   await worker.email(emailMessage(raw, { from: ANA.address, to: TEND }), { ...env, DB: meter.db });
-  expect(await turnOf("<ana-cost@lumen.studio>")).toHaveLength(1);
+  const [turn] = await turnOf("<ana-cost@lumen.studio>");
+  expect(await countOf(`select count(*) as n from tasks where interaction_id = '${turn?.id ?? ""}' and kind in ('ask', 'waiting_on')`)).toBe(2);
+  expect(await countOf(`select count(*) as n from signals where interaction_id = '${turn?.id ?? ""}' and kind = 'need'`)).toBe(1);
   return meter.cost;
 }
 
@@ -259,7 +264,8 @@ describe("cost", () => {
     const small = await costOfAnasReply(10);
     const large = await costOfAnasReply(10_000);
     expect(large).toEqual(small);
-    // Pinned: who is the sender, whose thread, already logged, contacts, one batch.
+    // Pinned: who is the sender, whose thread, already logged, one batch of reads (contacts and the
+    // thread's introductions, waiting-on items, reminders and writers), one batch of writes.
     expect(small.roundTrips).toBeLessThanOrEqual(5);
   });
 });

@@ -2,8 +2,8 @@
 // person who said yes to an introduction the user asked about, and two people
 // who connected (ask how it went; thank whoever introduced the user). The
 // digest reads them in one index-driven statement through
-// introductions_user_follow_up, LIMITed.
-import { and, desc, eq, gte, inArray, lte, type SQLWrapper, sql } from "drizzle-orm";
+// introductions_user_status_follow_up, LIMITed.
+import { and, eq, gte, inArray, lte, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Contact } from "../model.ts";
 import type { Database } from "./client.ts";
@@ -98,7 +98,7 @@ export async function loadIntroductionProgress(
           where ${digestItems.userId} = ${userId} and ${digestItems.subjectKey} = ${subject} and ${digests.scheduledFor} >= ${introductions.connectedAt}))`,
       ),
     )
-    .orderBy(desc(introductions.followUpAt))
+    // No ORDER BY: the index serves each status in turn, and ranking orders what comes back.
     .limit(input.limit);
   return rows.flatMap(toProgress);
 }

@@ -183,6 +183,8 @@ export const introductions = sqliteTable(
     index("introductions_user_pair").on(t.userId, t.personAContactId, t.personBContactId),
     // A reply on a thread finds the introduction its thread carries.
     index("introductions_interaction").on(t.interactionId),
+    // The digest reads the few introductions that moved (accepted, connected), however many are only made.
+    index("introductions_user_status_follow_up").on(t.userId, t.status, t.followUpAt),
   ],
 );
 
