@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS } from "../src/model.ts";
-import { commandMail } from "./helpers/client-replies.ts";
+import { commandMail, gmailReply } from "./helpers/client-replies.ts";
 import { digestHarness } from "./helpers/digest-run.ts";
 import { fixtures, USERS } from "./helpers/fixtures.ts";
 import { inlineMessage, TEND } from "./helpers/mail.ts";
@@ -229,6 +229,21 @@ describe("introductions that move", () => {
     expect(later.titles).toContain("Ask Ana and Ben how it went");
     const again = await receiveDigest(sam, Date.parse("2026-12-28T09:00:00Z"));
     expect(again.titles).not.toContain("Ask Ana and Ben how it went");
+  });
+
+  it("is closed when the user says done on its item, and reopened by undo", async () => {
+    const { deliver, intro } = await samIntroduces();
+    const sam = await userId(USERS.sam);
+    await deliver(gmailReplyAll(intro, BEN, ["Thanks Sam, moving you to Bcc. Ana, coffee next week?"]), { from: BEN.address, to: TEND });
+    const digest = await receiveDigest(sam, Date.parse("2026-12-21T09:00:00Z"));
+    const position = digest.titles.indexOf("Ask Ana and Ben how it went") + 1;
+    expect(position).toBeGreaterThan(0);
+    clock = Date.parse("2026-12-21T10:00:00Z");
+    await deliver(gmailReply(digest.mail, SAM, [`done ${position}`]), { from: USERS.sam, to: digest.replyAddress });
+    expect((await introductionsOf(sam))[0]?.status).toBe("closed");
+    clock = Date.parse("2026-12-21T10:05:00Z");
+    await deliver(gmailReply(digest.mail, SAM, ["undo"]), { from: USERS.sam, to: digest.replyAddress });
+    expect((await introductionsOf(sam))[0]?.status).toBe("connected");
   });
 
   it("counts moving the introducer to Bcc as connecting, at once", async () => {

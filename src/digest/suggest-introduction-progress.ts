@@ -43,7 +43,7 @@ export function suggestIntroductionProgress(progress: IntroductionProgress, user
       contactId: personA.id,
       people: [personA.id, personB.id],
       title: `Ask ${firstName(personA)} and ${firstName(personB)} how it went`,
-      reason: `You introduced them on ${day(progress.madeAt)} and they connected on ${day(progress.movedAt)}. A short note to each, asking how it went, closes the loop.`,
+      reason: `You introduced them on ${day(progress.madeAt)} and they connected ${day(progress.movedAt) === day(progress.madeAt) ? "the same day" : `on ${day(progress.movedAt)}`}. A short note to each, asking how it went, closes the loop.`,
       score: W.closeLoop,
     };
   }
