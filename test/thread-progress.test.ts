@@ -161,7 +161,7 @@ async function remindersSentAt(at: number): Promise<string[]> {
 
 describe("loops that close themselves", () => {
   it("resolves a waiting-on item when the awaited person replies on the thread, and says so", async () => {
-    const { deliver, intro } = await samIntroduces();
+    const { deliver, sent, intro } = await samIntroduces();
     const sam = await userId(USERS.sam);
     const promise = gmailReplyAll(intro, ANA, ["I'll send you the deck by Friday."], { at: Date.parse("2026-11-24T09:00:00Z") });
     await deliver(promise, { from: ANA.address, to: TEND });
@@ -177,6 +177,13 @@ describe("loops that close themselves", () => {
     clock = Date.parse("2026-12-01T10:05:00Z");
     await deliver(answer, { from: ANA.address, to: TEND });
     expect((await tasksOf(sam)).find((t) => t.kind === "waiting_on")).toMatchObject({ status: "done", resolution: "Ana replied on Tue 1 Dec" });
+
+    // pending no longer lists it as waiting, and says why it went.
+    clock = Date.parse("2026-12-01T11:00:00Z");
+    await deliver(commandMail({ from: SAM, to: TEND, subject: "pending", at: clock }), { from: USERS.sam, to: TEND });
+    const text = sent.at(-1)?.parsed.text ?? "";
+    expect(text).not.toContain("Waiting on others");
+    expect(text).toMatch(/Closed by a reply on the thread, lately:\n  • I'll send you the deck by Friday\. — Ana Lima: Ana replied on Tue 1 Dec/);
   });
 
   it("cancels a tend+3d@ reminder when a recipient replies before it is due", async () => {

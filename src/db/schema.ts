@@ -255,6 +255,10 @@ export const tasks = sqliteTable(
     index("tasks_user_status_due").on(t.userId, t.status, t.dueAt),
     // A reply on a thread finds the waiting-on items and reminders its thread carries.
     index("tasks_user_thread").on(t.userId, t.threadMessageId),
+    // `pending` lists the few tasks a reply closed lately, newest first, without reading the rest.
+    index("tasks_user_resolved")
+      .on(t.userId, t.completedAt)
+      .where(sql`${t.resolution} IS NOT NULL`),
     index("tasks_remind").on(t.remindAt),
     index("tasks_contact").on(t.userId, t.contactId),
     // The digest reads one kind at a time (promises, asks, waiting on) in due
