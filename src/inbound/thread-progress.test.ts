@@ -32,6 +32,10 @@ const made = (a: string, b: string | null, introducer: string | null = null): Th
 
 const task = (over: Partial<ThreadTask>): ThreadTask => ({ id: "t1", kind: "waiting_on", contactId: "ana", remindAt: null, remindedAt: null, keepOnReply: false, ...over });
 
+/** What Ana's reply does to Sam's introduction of Ana and Ben. */
+const connectedBy = (over: Partial<ThreadProgressInput> & { writers?: string[] }) =>
+  planThreadProgress(input({ introductions: [made("ana", "ben")], ...over })).effects.introductions.map((i) => i.status);
+
 describe("planThreadProgress", () => {
   it("resolves only what the sender was awaited for", () => {
     const { effects } = planThreadProgress(input({ tasks: [task({ id: "mine" }), task({ id: "bens", contactId: "ben" })] }));
@@ -54,8 +58,6 @@ describe("planThreadProgress", () => {
   });
 
   it("connects an introduction when the other has written, when the user is left out, or on “to Bcc”", () => {
-    const connectedBy = (over: Partial<ThreadProgressInput> & { writers?: string[] }) =>
-      planThreadProgress(input({ introductions: [made("ana", "ben")], ...over })).effects.introductions.map((i) => i.status);
     expect(connectedBy({})).toEqual([]);
     expect(connectedBy({ writers: ["ben"] })).toEqual(["connected"]);
     expect(connectedBy({ addressedTo: new Set(["ben"]), userAddressed: false })).toEqual(["connected"]);
