@@ -290,6 +290,23 @@ describe("introductions that move", () => {
     const next = await receiveDigest(sam, Date.parse("2026-12-07T08:00:00Z"));
     expect(next.titles.some((t) => t.startsWith("Thank Ana"))).toBe(false);
   });
+
+  it("does not remind a second time when the 14-day item already asked for the thank-you", async () => {
+    const tend = testWorker({ now: () => clock });
+    await tend.deliver(fixtures.gmailForwardedIntro, { from: USERS.sam, to: TEND });
+    const sam = await userId(USERS.sam);
+    const carla = { name: "Carla", address: (await introductionsOf(sam))[0]?.a ?? "" };
+    const shown = await receiveDigest(sam, Date.parse("2026-12-07T08:00:00Z"));
+    expect(shown.titles.filter((t) => t.startsWith("Thank Ana for introducing you"))).toHaveLength(1);
+
+    clock = Date.parse("2026-12-08T10:00:00Z");
+    const samToCarla = inlineMessage({ to: carla.address, cc: TEND, subject: "Hello from Sam", date: "Tue, 8 Dec 2026 09:00:00 +0000", body: "Hi Carla, coffee?" });
+    await tend.deliver(samToCarla, { from: USERS.sam, to: TEND });
+    await tend.deliver(gmailReplyAll(await parseQuoted(samToCarla), carla, ["Yes! Friday?"], { at: Date.parse("2026-12-08T09:30:00Z") }), { from: carla.address, to: TEND });
+    expect((await introductionsOf(sam))[0]?.status).toBe("connected");
+    const next = await receiveDigest(sam, Date.parse("2026-12-14T08:00:00Z"));
+    expect(next.titles.some((t) => t.startsWith("Thank Ana"))).toBe(false);
+  });
 });
 
 /** Sam knows Ben (from his introduction) and asks Dev, Tend in Cc, whether he would like to meet him. */

@@ -93,9 +93,11 @@ export async function loadIntroductionProgress(
         lte(introductions.followUpAt, asOf),
         inArray(introductions.status, ["accepted", "connected"]),
         sql`not exists (select 1 from ${suppressions} where ${suppressions.userId} = ${userId} and ${suppressions.subjectKey} = ${subject} and ${suppressions.until} > ${asOf})`,
-        // Gratitude is asked once: not again after a digest since they connected carried it.
+        // Gratitude is asked once: not again after a digest since they connected carried it. The
+        // user thanks an introducer once: not at all if the 14-day item already asked them to.
         sql`(${introductions.status} <> 'connected' or not exists (select 1 from ${digestItems} inner join ${digests} on ${digests.id} = ${digestItems.digestId}
-          where ${digestItems.userId} = ${userId} and ${digestItems.subjectKey} = ${subject} and ${digests.scheduledFor} >= ${introductions.connectedAt}))`,
+          where ${digestItems.userId} = ${userId} and ${digestItems.subjectKey} = ${subject}
+          and ${digests.scheduledFor} >= (case when ${introductions.personBContactId} is null then 0 else ${introductions.connectedAt} end)))`,
       ),
     )
     // No ORDER BY: the index serves each status in turn, and ranking orders what comes back.
