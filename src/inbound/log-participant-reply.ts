@@ -11,6 +11,7 @@ import { loadThreadState, threadEffectStatements } from "../db/thread-progress.t
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
 import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
+import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { sendMail } from "../domain/outbox.ts";
 import { newId } from "../lib/ids.ts";
 import { visibleText } from "../mail/visible-text.ts";
@@ -161,6 +162,7 @@ export async function logParticipantReply(input: ParticipantReplyInput, deps: De
   const events: ParticipantOutcome["events"] = [];
   const threadIds = threadMessageIds(input.email);
   for (const user of input.users) {
+    const timeZone = usableTimeZone(user.timeZone);
     const people = replyPeople({ sender: input.sender, email: input.email, userAddress: user.email, tendAddress: deps.config.tendAddress });
     const addresses = people.flatMap((p) => (p.address ? [p.address] : []));
     const state = await loadThreadState(deps.db, { userId: user.id, sender: input.sender.address, addresses, threadIds });
@@ -171,7 +173,7 @@ export async function logParticipantReply(input: ParticipantReplyInput, deps: De
       email: input.email,
       messageKey: input.messageKey,
       existing: state.existing,
-      timeZone: user.timeZone,
+      timeZone,
       userName: user.name,
       now,
       newId,
@@ -187,7 +189,7 @@ export async function logParticipantReply(input: ParticipantReplyInput, deps: De
           userAddressed: [...input.email.to, ...input.email.cc].some((m) => m.address === user.email),
           text: plan.interaction.note,
           occurredAt: plan.interaction.occurredAt,
-          timeZone: user.timeZone,
+          timeZone,
           now,
         })
       : { effects: null, events: [] };
