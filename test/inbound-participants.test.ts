@@ -242,7 +242,7 @@ describe("user isolation", () => {
   });
 });
 
-async function costOfAnasReply(contacts: number): Promise<D1Cost> {
+async function costOfAnasReply(contacts: number): Promise<{ cost: D1Cost; statements: readonly string[] }> {
   await resetDatabase();
   const { intro } = await samIntroduces();
   await seedBulkContacts(await userId(USERS.sam), contacts, { loggedMessages: true });
@@ -256,16 +256,28 @@ async function costOfAnasReply(contacts: number): Promise<D1Cost> {
   const [turn] = await turnOf("<ana-cost@lumen.studio>");
   expect(await countOf(`select count(*) as n from tasks where interaction_id = '${turn?.id ?? ""}' and kind in ('ask', 'waiting_on')`)).toBe(2);
   expect(await countOf(`select count(*) as n from signals where interaction_id = '${turn?.id ?? ""}' and kind = 'need'`)).toBe(1);
-  return meter.cost;
+  return { cost: meter.cost, statements: meter.log };
 }
 
 describe("cost", () => {
   it("costs the same D1 queries and rows read with 10 or 10,000 contacts and logged messages", async () => {
     const small = await costOfAnasReply(10);
     const large = await costOfAnasReply(10_000);
-    expect(large).toEqual(small);
+    expect(large.cost).toEqual(small.cost);
     // Pinned: who is the sender, whose thread, already logged, one batch of reads (contacts and the
     // thread's introductions, waiting-on items, reminders and writers), one batch of writes.
-    expect(small.roundTrips).toBeLessThanOrEqual(5);
+    expect(small.cost.roundTrips).toBeLessThanOrEqual(5);
+
+    // Every read walks an index: none of them grows with the address book.
+    const reads = new Set(large.statements.filter((statement) => /^\s*select/i.test(statement)));
+    expect(reads.size).toBeGreaterThan(5);
+    for (const statement of reads) {
+      const params = (statement.match(/\?/g) ?? []).map(() => null);
+      const plan = await env.DB.prepare(`explain query plan ${statement}`)
+        .bind(...params)
+        .all<{ detail: string }>();
+      const fullScans = plan.results.map((row) => row.detail).filter((detail) => /^SCAN (?!CONSTANT ROW)/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
+      expect({ statement, fullScans }).toEqual({ statement, fullScans: [] });
+    }
   });
 });
