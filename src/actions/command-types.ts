@@ -29,6 +29,7 @@ export type MailCommand =
   | { verb: "set_digest"; weekday: number | null; hour: number | null }
   | { verb: "set_max"; max: number }
   | { verb: "set_empty"; mode: "note" | "skip" }
+  | { verb: "set_yes_mail"; on: boolean }
   | { verb: "pause"; until: string }
   | { verb: "resume" };
 

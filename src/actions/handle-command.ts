@@ -28,6 +28,7 @@ function settingsOf(user: User): UserSettings {
     pausedUntil: user.pausedUntil,
     nextDigestAt: user.nextDigestAt,
     unsubscribedAt: user.unsubscribedAt,
+    optInMail: user.optInMail,
   };
 }
 

@@ -17,6 +17,10 @@ export const MAIL_HELP = `Or email Tend one of these (as the subject or first li
   forget <address>           erase a person and everything about them (asks first)
   settings                   your time zone, digest day and hour, and limits
   set timezone Europe/Berlin · set digest monday 8am · set max 5 · set empty skip
+  set yes-mail on            a mail the same day when someone says yes to an intro you asked about
+
+Put tend+3d@ (or +2w, +friday, +2027-01-15) in Cc or Bcc for a reminder then; a reply
+on the thread cancels it, unless you write tend+3d-keep@.
   pause 2w · pause until January 10 · resume`;
 
 export const HELP_TEXT = `${REPLY_HELP}\n\n${MAIL_HELP}`;

@@ -84,7 +84,7 @@ export function parseMailCommand(line: string, now: number, timeZone: string): M
   const forget = /^forget (\S+)$/.exec(t);
   if (forget?.[1]) return isAddress(forget[1]) ? { verb: "forget", address: normalizeAddress(forget[1]) } : null;
 
-  const setting = /^set (?:my )?(time ?zone|tz|digest|max(?:imum)?(?: items)?|empty(?: digests?)?)(?: to| =|:)? (.+)$/i.exec(original);
+  const setting = /^set (?:my )?(time ?zone|tz|digest|max(?:imum)?(?: items)?|empty(?: digests?)?|yes[- ]?mails?)(?: to| =|:)? (.+)$/i.exec(original);
   if (setting?.[1] && setting[2]) {
     const name = setting[1].toLowerCase();
     const value = setting[2].trim();
@@ -93,6 +93,10 @@ export function parseMailCommand(line: string, now: number, timeZone: string): M
     if (name.startsWith("e")) {
       const mode = value.toLowerCase();
       return mode === "note" || mode === "skip" ? { verb: "set_empty", mode } : null;
+    }
+    if (name.startsWith("y")) {
+      const mode = value.toLowerCase();
+      return mode === "on" || mode === "off" ? { verb: "set_yes_mail", on: mode === "on" } : null;
     }
     const when = digestTime(value.toLowerCase());
     return when ? { verb: "set_digest", ...when } : null;

@@ -61,6 +61,8 @@ export interface LogPlan {
     signalId: string | null;
     dueAt: number | null;
     remindAt: number | null;
+    /** A reminder by address that a reply on its thread does not cancel. */
+    keepOnReply?: boolean;
   }[];
   threadMessageId: string | null;
   now: number;
@@ -93,7 +95,12 @@ function isUniqueViolation(error: unknown): boolean {
   return /UNIQUE constraint failed: processed_messages/i.test(text);
 }
 
-export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" | "duplicate"> {
+/**
+ * `effects`: statements a message's arrival sets off on rows already there (a
+ * reply that resolves a waiting-on item), written in the same batch so a
+ * redelivery can neither repeat nor half-apply them.
+ */
+export async function logMessage(db: Database, plan: LogPlan, effects: readonly BatchItem<"sqlite">[] = []): Promise<"stored" | "duplicate"> {
   const { userId, now, interaction } = plan;
   const statements: BatchItem<"sqlite">[] = plan.keys.map((key) =>
     db.insert(processedMessages).values({ userId, messageId: key, kind: plan.kind, interactionId: interaction.id, receivedAt: now }),
@@ -202,6 +209,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
     );
   }
 
+  statements.push(...effects);
   try {
     const [first, ...rest] = statements;
     if (!first) return "stored";

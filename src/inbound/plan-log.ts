@@ -194,6 +194,8 @@ export function planLog(input: LogPlanInput): LogPlan {
       signalId: null,
       dueAt: input.reminder.at,
       remindAt: input.reminder.at,
+      // `tend+3d-keep@`: a reply on the thread does not cancel it.
+      ...(input.reminder.keep ? { keepOnReply: true } : {}),
     });
   }
 

@@ -26,7 +26,12 @@ export interface ReminderTime {
   at: number;
   /** The tag as the user wrote it. */
   label: string;
+  /** `tend+3d-keep@`: the reminder fires even when someone replies on the thread first. */
+  keep?: boolean;
 }
+
+/** Written after the time, it keeps a reminder that a reply on its thread would otherwise cancel. */
+export const KEEP_SUFFIX = "-keep";
 
 /** The local day a tag names ("tomorrow", "nextweek", "fri", "2027-01-15"), or null. */
 function namedDay(tag: string, today: LocalDate): LocalDate | null {
@@ -50,7 +55,9 @@ function reminderAt(tag: string, now: number, timeZone: string): number | null {
 
 /** Reads a subaddress tag as a time after `now`, in the user's zone; null when it is not one. */
 export function reminderTime(tag: string, now: number, timeZone: string): ReminderTime | null {
-  const at = reminderAt(tag.trim().toLowerCase(), now, timeZone);
+  const spec = tag.trim().toLowerCase();
+  const keep = spec.endsWith(KEEP_SUFFIX);
+  const at = reminderAt(keep ? spec.slice(0, -KEEP_SUFFIX.length) : spec, now, timeZone);
   if (at === null || at <= now || at - now > MAX_REMINDER_DAYS * DAY_MS) return null;
-  return { at, label: tag };
+  return keep ? { at, label: tag, keep } : { at, label: tag };
 }
