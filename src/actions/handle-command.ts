@@ -12,6 +12,7 @@ import { confirmForget, requestForget } from "./forget.ts";
 import { HELP_TEXT, MAIL_HELP } from "./help-text.ts";
 import type { ParsedCommands } from "./command-types.ts";
 import { pendingAnswer } from "./pending.ts";
+import { recurringSection } from "./recurring-list.ts";
 import { joinSections, replyMail, section } from "./reply-mail.ts";
 import { applySettingsCommand, composeSettings, isSettingsCommand } from "./settings.ts";
 
@@ -62,9 +63,11 @@ export async function handleCommand(deps: Deps, user: User, email: ParsedEmail, 
       case "brief":
         answers.push(await briefAnswer(db, user.id, command.query, now, timeZone));
         break;
-      case "pending":
-        answers.push(await pendingAnswer(db, user.id, now, timeZone));
+      case "pending": {
+        const pending = await pendingAnswer(db, user.id, now, timeZone);
+        answers.push({ ...pending, text: joinSections(pending.text, await recurringSection(db, user.id, now, timeZone)) });
         break;
+      }
       case "export":
         answers.push(await exportAnswer(db, user.id, now, timeZone));
         break;

@@ -10,6 +10,7 @@ import {
   interactions,
   introductions,
   processedMessages,
+  recurringReminders,
   signals,
   tasks,
 } from "./schema.ts";
@@ -61,6 +62,8 @@ export interface LogPlan {
     signalId: string | null;
     dueAt: number | null;
     remindAt: number | null;
+    /** A recurring reminder's rule, as stored (domain/recurrence.ts). */
+    recurrence?: string;
   }[];
   threadMessageId: string | null;
   now: number;
@@ -189,7 +192,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
   for (const signal of plan.signals) {
     statements.push(db.insert(signals).values({ ...signal, userId, interactionId: interaction.id, createdAt: now }));
   }
-  for (const task of plan.tasks) {
+  for (const { recurrence, ...task } of plan.tasks) {
     statements.push(
       db.insert(tasks).values({
         ...task,
@@ -200,6 +203,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
         createdAt: now,
       }),
     );
+    if (recurrence) statements.push(db.insert(recurringReminders).values({ taskId: task.id, userId, rule: recurrence, createdAt: now }));
   }
 
   try {

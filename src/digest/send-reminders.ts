@@ -5,6 +5,11 @@
 import type { Config } from "../domain/config.ts";
 import type { Database } from "../db/client.ts";
 import { claimReminders, type DueReminder, findDueReminders, releaseReminder } from "../db/digest-reminders.ts";
+import { findRecurrences, rescheduleReminder } from "../db/recurring-reminders.ts";
+import { describeRecurrence, nextOccurrence, readRecurrence, REMINDER_HOUR } from "../domain/recurrence.ts";
+import { withSubaddress } from "../lib/addresses.ts";
+import { formatDayTime } from "../lib/time/format.ts";
+import { REMINDER_TOKEN_PREFIX, reminderToken } from "../lib/tokens.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { composeReminder } from "./compose-reminder.ts";
 import { SendError, sendTracked } from "./send.ts";
@@ -23,8 +28,42 @@ function stillWanted(reminder: DueReminder): boolean {
   return reminder.status === "open" && reminder.user.unsubscribedAt === null;
 }
 
-async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number): Promise<boolean> {
-  const composed = composeReminder(reminder, now);
+/** A recurring reminder's next occurrence, the line that announces it, and the Reply-To that can stop it. */
+interface Repeat {
+  nextAt: number;
+  line: string;
+  replyTo: string;
+}
+
+async function repeatOf(deps: ReminderDeps, reminder: DueReminder, rule: string | undefined, now: number): Promise<Repeat | null> {
+  const recurrence = rule === undefined ? null : readRecurrence(rule);
+  if (!recurrence) return null;
+  const zone = reminder.user.timeZone;
+  const nextAt = nextOccurrence(recurrence, reminder.remindAt, now, zone, REMINDER_HOUR);
+  const token = await reminderToken(deps.config.signingKey, reminder.userId, reminder.taskId);
+  return {
+    nextAt,
+    line: `This reminder repeats ${describeRecurrence(recurrence)}; the next is on ${formatDayTime(nextAt, zone, now)} (${zone}). Reply “stop” to end it.`,
+    replyTo: withSubaddress(deps.config.tendAddress, REMINDER_TOKEN_PREFIX + token),
+  };
+}
+
+async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number, rule?: string): Promise<boolean> {
+  const repeat = await repeatOf(deps, reminder, rule, now);
+  const composed = composeReminder(reminder, now, repeat?.line);
+  const delivered = await deliverReminder(deps, reminder, composed, repeat, now);
+  // A recurring reminder moves to its next occurrence once this one has left.
+  if (delivered && repeat) await rescheduleReminder(deps.db, reminder.taskId, now, repeat.nextAt);
+  return delivered;
+}
+
+async function deliverReminder(
+  deps: ReminderDeps,
+  reminder: DueReminder,
+  composed: ReturnType<typeof composeReminder>,
+  repeat: Repeat | null,
+  now: number,
+): Promise<boolean> {
   try {
     await sendTracked(
       { ...deps, now },
@@ -37,6 +76,7 @@ async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: numb
         text: composed.text,
         html: composed.html,
         inReplyTo: reminder.threadMessageId,
+        ...(repeat ? { replyTo: repeat.replyTo } : {}),
       },
     );
     return true;
@@ -59,8 +99,14 @@ export async function sendDueReminders(deps: ReminderDeps, now: number): Promise
       due.map((reminder) => reminder.taskId),
       now,
     );
+    const rules = await findRecurrences(
+      deps.db,
+      due.map((reminder) => reminder.taskId),
+    );
     const results = await Promise.all(
-      due.filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder)).map((reminder) => sendReminder(deps, reminder, now)),
+      due
+        .filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder))
+        .map((reminder) => sendReminder(deps, reminder, now, rules.get(reminder.taskId))),
     );
     sent += results.filter(Boolean).length;
     // A released reminder would be found again at once: leave it for the next run.

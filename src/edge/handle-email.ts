@@ -5,6 +5,7 @@
 import { applyCorrection } from "../actions/apply-correction.ts";
 import { handleCommand } from "../actions/handle-command.ts";
 import { handleDigestReply } from "../actions/handle-digest-reply.ts";
+import { handleReminderReply } from "../actions/reminder-reply.ts";
 import { markProcessed } from "../db/log-message.ts";
 import type { Deps } from "../domain/deps.ts";
 import { admit, type Refusal } from "../inbound/admit.ts";
@@ -15,7 +16,7 @@ import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { normalizeAddress } from "../lib/addresses.ts";
 import { routeEmail } from "./route-email.ts";
 
-export type InboundOutcome = Refusal | LogOutcome | ParticipantOutcome | { status: "answered"; kind: "digest_reply" | "correction" | "command" };
+export type InboundOutcome = Refusal | LogOutcome | ParticipantOutcome | { status: "answered"; kind: "digest_reply" | "correction" | "command" | "reminder_reply" };
 
 async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: number): Promise<InboundOutcome> {
   const received = await receive(message.raw, message.rawSize);
@@ -44,6 +45,9 @@ async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: n
       break;
     case "command":
       await handleCommand(deps, user, email, route.parsed, now);
+      break;
+    case "reminder_reply":
+      await handleReminderReply(deps, user, { email, token: route.token, text: route.text }, now);
       break;
   }
   await markProcessed(deps.db, user.id, messageKey, route.kind, now);

@@ -1,4 +1,6 @@
-// tend+3d@, tend+2w@, tend+friday@, tend+2026-01-15@: "remind me then".
+// tend+3d@, tend+2w@, tend+friday@, tend+2026-01-15@: "remind me then";
+// tend+everymonday@, tend+every2w@, tend+monthly@, tend+every1st@: "remind me at that rhythm".
+import { firstOccurrence, parseRecurrence, type Recurrence, REMINDER_HOUR } from "../domain/recurrence.ts";
 import { addDuration, type DurationGrammar, isCalendarDuration, parseDuration } from "../lib/time/durations.ts";
 import {
   addDays,
@@ -13,8 +15,6 @@ import {
 import { atLocalTime, localDateOf } from "../lib/time/zoned.ts";
 import { DAY_MS, HOUR_MS } from "../model.ts";
 
-/** Local hour at which a reminder for a day (not an hour) is sent. */
-export const REMINDER_HOUR = 9;
 /** The furthest ahead a follow-up address may point. */
 export const MAX_REMINDER_DAYS = 3 * 366;
 
@@ -26,6 +26,8 @@ export interface ReminderTime {
   at: number;
   /** The tag as the user wrote it. */
   label: string;
+  /** The rhythm of a recurring reminder; `at` is its first occurrence. Absent for a one-off. */
+  recurrence?: Recurrence;
 }
 
 /** The local day a tag names ("tomorrow", "nextweek", "fri", "2027-01-15"), or null. */
@@ -50,7 +52,9 @@ function reminderAt(tag: string, now: number, timeZone: string): number | null {
 
 /** Reads a subaddress tag as a time after `now`, in the user's zone; null when it is not one. */
 export function reminderTime(tag: string, now: number, timeZone: string): ReminderTime | null {
-  const at = reminderAt(tag.trim().toLowerCase(), now, timeZone);
+  const normalized = tag.trim().toLowerCase();
+  const recurrence = parseRecurrence(normalized, localDateOf(now, timeZone));
+  const at = recurrence ? firstOccurrence(recurrence, now, timeZone, REMINDER_HOUR) : reminderAt(normalized, now, timeZone);
   if (at === null || at <= now || at - now > MAX_REMINDER_DAYS * DAY_MS) return null;
-  return { at, label: tag };
+  return recurrence ? { at, label: tag, recurrence } : { at, label: tag };
 }
