@@ -1,4 +1,6 @@
 // A command mailed to Tend: parse → apply → answer, in one threaded reply.
+import { confirmFromWrongAddress, removeAddress, requestAddAddress } from "./account-address.ts";
+import { requestDeleteAccount } from "./account-delete.ts";
 import { saveUserSettings, type UserSettings, userAddressList } from "../db/action-settings.ts";
 import type { User } from "../db/users.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
@@ -75,6 +77,18 @@ export async function handleCommand(deps: Deps, user: User, email: ParsedEmail, 
         // The confirmation's reference rides in the reply's subject, and a reply has one.
         if (forgets++ > 0) notApplied.push(`forget ${command.address}: one person per email, please; send it again on its own.`);
         else answers.push(await requestForget({ db, signingKey: deps.config.signingKey }, user.id, command.address, now, timeZone));
+        break;
+      case "add_address":
+        answers.push(await requestAddAddress(deps, user, command.address, now, timeZone));
+        break;
+      case "remove_address":
+        answers.push(await removeAddress(deps, user, command.address));
+        break;
+      case "confirm_address":
+        answers.push(confirmFromWrongAddress(email.from?.address ?? user.email));
+        break;
+      case "delete_account":
+        answers.push(await requestDeleteAccount(deps, user, now, timeZone));
         break;
       case "confirm_forget":
         answers.push(await confirmForget({ db, signingKey: deps.config.signingKey }, user.id, command.address, command.ref, now));

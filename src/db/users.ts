@@ -18,20 +18,31 @@ export interface NewUser {
   id: string;
   email: string;
   name: string | null;
+  /** The zone guessed from the first message (UTC when it gave no clue). */
+  timeZone: string;
   nextDigestAt: number;
   createdAt: number;
 }
 
-/** Creates an owner on their first mail; a concurrent first mail loses the race harmlessly. */
-export async function createUser(db: Database, user: NewUser): Promise<User> {
-  await db.batch([
-    db.insert(users).values(user).onConflictDoNothing(),
+/**
+ * Creates an owner on their first mail; a concurrent first mail loses the race
+ * harmlessly. `created` is true only for the call that inserted the row, so
+ * the welcome goes out once.
+ */
+export async function createUser(db: Database, user: NewUser): Promise<{ user: User; created: boolean }> {
+  const [inserted] = await db.batch([
+    db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id }),
     db
       .insert(userAddresses)
       .values({ address: user.email, userId: user.id })
       .onConflictDoNothing(),
   ]);
-  const created = await findUserByAddress(db, user.email);
-  if (!created) throw new Error(`user ${user.email} was not created`);
-  return created;
+  const found = await findUserByAddress(db, user.email);
+  if (!found) throw new Error(`user ${user.email} was not created`);
+  return { user: found, created: inserted.length > 0 && found.id === user.id };
+}
+
+export async function findUserById(db: Database, id: string): Promise<User | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
 }

@@ -26,9 +26,8 @@ describe("parseRecurrence", () => {
   });
 
   it("refuses what is not a rhythm, or one too rare or too dense", () => {
-    for (const tag of ["3d", "friday", "every", "every0d", "every32nd", "every13m", "every400d", "everyhour", "every4h", "r.abc", "everyblue"]) {
-      expect(parseRecurrence(tag, "2026-11-25"), tag).toBeNull();
-    }
+    const tags = ["3d", "friday", "every", "every0d", "every32nd", "every13m", "every400d", "everyhour", "every4h", "r.abc", "everyblue"];
+    expect(tags.filter((tag) => parseRecurrence(tag, "2026-11-25") !== null)).toEqual([]);
   });
 });
 
@@ -64,7 +63,7 @@ describe("occurrences", () => {
   });
 });
 
-describe("describe and store", () => {
+describe("wording and storage", () => {
   it("says the rhythm as a person would", () => {
     expect(describeRecurrence({ every: "weekday", weekday: 1 })).toBe("every Monday");
     expect(describeRecurrence({ every: "days", count: 14 })).toBe("every 2 weeks");

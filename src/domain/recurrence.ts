@@ -59,8 +59,8 @@ export function parseRecurrence(tag: string, today: LocalDate): Recurrence | nul
   if (named) return valid(named(today));
   const rest = /^every(.+)$/.exec(t)?.[1];
   if (!rest) return null;
-  const ordinal = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(rest);
-  if (ordinal?.[1]) return valid({ every: "months", count: 1, day: Number(ordinal[1]) });
+  const nth = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(rest);
+  if (nth?.[1]) return valid({ every: "months", count: 1, day: Number(nth[1]) });
   const counted = /^(\d{1,3})([a-z]+)$/.exec(rest);
   if (counted?.[1] && counted[2]) {
     const count = Number(counted[1]);
@@ -85,18 +85,12 @@ function dayOfMonth(anyDay: LocalDate, day: number): LocalDate {
 
 /** The first occurrence strictly after local day `after`. */
 function occurrenceAfter(rule: Recurrence, after: LocalDate): LocalDate {
-  switch (rule.every) {
-    case "days":
-      return addDays(after, rule.count);
-    case "weekday":
-      return addDays(after, ((rule.weekday - isoWeekday(after) + 6) % 7) + 1);
-    case "months": {
-      // This month's day when it is still ahead (every1st asked on the 25th is next month's 1st).
-      const thisMonth = dayOfMonth(after, rule.day);
-      if (rule.count === 1 && thisMonth > after) return thisMonth;
-      return dayOfMonth(addMonths(startOfMonth(after), rule.count), rule.day);
-    }
-  }
+  if (rule.every === "days") return addDays(after, rule.count);
+  if (rule.every === "weekday") return addDays(after, ((rule.weekday - isoWeekday(after) + 6) % 7) + 1);
+  // This month's day when it is still ahead (every1st asked on the 25th is next month's 1st).
+  const thisMonth = dayOfMonth(after, rule.day);
+  if (rule.count === 1 && thisMonth > after) return thisMonth;
+  return dayOfMonth(addMonths(startOfMonth(after), rule.count), rule.day);
 }
 
 /** The first occurrence after the request, at `hour` local: never the day the user asked. */
@@ -127,19 +121,15 @@ function ordinal(n: number): string {
 
 /** "every Monday", "every 2 weeks", "every month on the 1st", for a person to read. */
 export function describeRecurrence(rule: Recurrence): string {
-  switch (rule.every) {
-    case "days":
-      if (rule.count === 1) return "every day";
-      if (rule.count % 7 === 0) return rule.count === 7 ? "every week" : `every ${rule.count / 7} weeks`;
-      return `every ${rule.count} days`;
-    case "weekday":
-      return `every ${weekdayName(rule.weekday)}`;
-    case "months": {
-      const on = rule.day >= 29 ? `on the ${ordinal(rule.day)} (or the month's last day)` : `on the ${ordinal(rule.day)}`;
-      if (rule.count === 12) return `every year, ${on}`;
-      return rule.count === 1 ? `every month ${on}` : `every ${rule.count} months ${on}`;
-    }
+  if (rule.every === "days") {
+    if (rule.count === 1) return "every day";
+    if (rule.count % 7 === 0) return rule.count === 7 ? "every week" : `every ${rule.count / 7} weeks`;
+    return `every ${rule.count} days`;
   }
+  if (rule.every === "weekday") return `every ${weekdayName(rule.weekday)}`;
+  const on = rule.day >= 29 ? `on the ${ordinal(rule.day)} (or the month's last day)` : `on the ${ordinal(rule.day)}`;
+  if (rule.count === 12) return `every year, ${on}`;
+  return rule.count === 1 ? `every month ${on}` : `every ${rule.count} months ${on}`;
 }
 
 /** A rule as stored in recurring_reminders.rule. */
@@ -156,16 +146,17 @@ export function readRecurrence(json: string): Recurrence | null {
     return null;
   }
   if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
+  const v = new Map<string, unknown>(Object.entries(value));
   const int = (key: string): number | null => {
-    const x = v[key];
+    const x = v.get(key);
     return typeof x === "number" && Number.isInteger(x) ? x : null;
   };
   const count = int("count");
   const day = int("day");
   const weekday = int("weekday");
-  if (v.every === "days" && count !== null) return valid({ every: "days", count });
-  if (v.every === "months" && count !== null && day !== null) return valid({ every: "months", count, day });
-  if (v.every === "weekday" && weekday !== null) return valid({ every: "weekday", weekday });
+  const every = v.get("every");
+  if (every === "days" && count !== null) return valid({ every: "days", count });
+  if (every === "months" && count !== null && day !== null) return valid({ every: "months", count, day });
+  if (every === "weekday" && weekday !== null) return valid({ every: "weekday", weekday });
   return null;
 }
