@@ -207,7 +207,7 @@ describe("delete my account", () => {
     now = Date.parse("2026-11-30T16:00:00Z");
     await runJobs(await runCron(now));
     for (const who of [SAM, PRIYA]) {
-      const digest = sent.find((mail) => mail.to === who.address && mail.parsed.replyTo?.[0]?.address.startsWith("tend+r."));
+      const digest = sent.find((mail) => mail.to === who.address && (mail.parsed.replyTo?.[0]?.address ?? "").startsWith("tend+r."));
       if (!digest) throw new Error(`no digest for ${who.address}`);
       await deliver(gmailReply(digest, who, ["done 1"], { at: now }), { from: who.address, to: digest.parsed.replyTo?.[0]?.address ?? TEND });
     }

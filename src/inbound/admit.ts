@@ -222,8 +222,11 @@ export async function admit(
   if (resolved.kind === "revoked") return { status: "rejected", reason: `${REJECT_PREFIX}; ${authentication.sender.address} is no longer one.` };
   const messageKey = headers.messageId ?? (await fallbackKey(received.bytes));
   if (resolved.kind === "none") {
-    const confirmation = await admitAddressConfirmation(received, headers, authentication.sender, messageKey, deps, readers, now);
-    return confirmation ?? admitParticipant(received, headers, authentication.sender, messageKey, deps, readers);
+    // A turn on a user's thread first, at its usual cost; only a message that is
+    // no one's turn may be an address confirming itself.
+    const participant = await admitParticipant(received, headers, authentication.sender, messageKey, deps, readers);
+    if (participant.status !== "rejected") return participant;
+    return (await admitAddressConfirmation(received, headers, authentication.sender, messageKey, deps, readers, now)) ?? participant;
   }
   const { user, welcome } = resolved;
 
