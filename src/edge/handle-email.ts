@@ -46,7 +46,12 @@ async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: n
   const outcome = await routeAdmitted(admitted, received.truncated, envelope, deps, now);
   const erased = outcome.status === "answered" && outcome.kind === "account_deleted";
   if (admitted.welcome && !erased) {
-    await sendWelcome(deps, admitted.user, admitted.email, admitted.welcome, firstMessage(outcome), now);
+    try {
+      await sendWelcome(deps, admitted.user, admitted.email, admitted.welcome, firstMessage(outcome), now);
+    } catch (error) {
+      // The message is stored and answered; a lost welcome is not worth a redelivery, which would find a duplicate.
+      console.warn(JSON.stringify({ event: "welcome_failed", error: String(error) }));
+    }
   }
   return outcome;
 }

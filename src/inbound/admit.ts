@@ -93,17 +93,21 @@ async function fallbackKey(bytes: Uint8Array): Promise<string> {
   return `<sha256.${Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("")}@tend.invalid>`;
 }
 
-type Resolved = { kind: "user"; user: User; welcome: TimeZoneGuess | null } | { kind: "revoked" } | { kind: "none" };
+type Resolved = { kind: "user"; user: User } | { kind: "revoked" } | { kind: "new_owner" } | { kind: "none" };
 
 /**
  * The sender's account. OWNERS is read on every message: an account is served
  * while the address it was created with is listed (or its domain is), and the
  * addresses added to it ride on that one.
  */
-async function resolveUser(deps: Deps, sender: Mailbox, headers: EmailHeaders, now: number): Promise<Resolved> {
+async function resolveUser(deps: Deps, sender: Mailbox): Promise<Resolved> {
   const existing = await findUserByAddress(deps.db, sender.address);
-  if (existing) return isOwner(deps.config.owners, existing.email) ? { kind: "user", user: existing, welcome: null } : { kind: "revoked" };
-  if (!isOwner(deps.config.owners, sender.address)) return { kind: "none" };
+  if (existing) return isOwner(deps.config.owners, existing.email) ? { kind: "user", user: existing } : { kind: "revoked" };
+  return isOwner(deps.config.owners, sender.address) ? { kind: "new_owner" } : { kind: "none" };
+}
+
+/** An owner's first message creates their account, in the zone its Date header suggests; only the creating call welcomes. */
+async function createOwner(deps: Deps, sender: Mailbox, headers: EmailHeaders, now: number): Promise<{ user: User; welcome: TimeZoneGuess | null }> {
   const dateHeader = headers.headers.find((h) => h.key === "date")?.value ?? null;
   const guess = guessTimeZone(dateHeader, headers.date ?? now);
   const { user, created } = await createUser(deps.db, {
@@ -114,7 +118,7 @@ async function resolveUser(deps: Deps, sender: Mailbox, headers: EmailHeaders, n
     nextDigestAt: nextDigestAt({ ...DEFAULT_DIGEST_SCHEDULE, timeZone: guess.timeZone }, now),
     createdAt: now,
   });
-  return { kind: "user", user, welcome: created ? guess : null };
+  return { user, welcome: created ? guess : null };
 }
 
 /** A message from an address waiting to join an account, carrying its code; null for anything else. */
@@ -218,17 +222,26 @@ export async function admit(
     if ((await findThreadOwners(db, threadMessageIds(headers))).length > 0) return { status: "dropped", reason: authentication.reason };
     return { status: "rejected", reason };
   }
-  const resolved = await resolveUser(deps, authentication.sender, headers, now);
-  if (resolved.kind === "revoked") return { status: "rejected", reason: `${REJECT_PREFIX}; ${authentication.sender.address} is no longer one.` };
+  const { sender } = authentication;
+  const resolved = await resolveUser(deps, sender);
+  if (resolved.kind === "revoked") return { status: "rejected", reason: `${REJECT_PREFIX}; ${sender.address} is no longer one.` };
   const messageKey = headers.messageId ?? (await fallbackKey(received.bytes));
   if (resolved.kind === "none") {
     // A turn on a user's thread first, at its usual cost; only a message that is
     // no one's turn may be an address confirming itself.
-    const participant = await admitParticipant(received, headers, authentication.sender, messageKey, deps, readers);
+    const participant = await admitParticipant(received, headers, sender, messageKey, deps, readers);
     if (participant.status !== "rejected") return participant;
-    return (await admitAddressConfirmation(received, headers, authentication.sender, messageKey, deps, readers, now)) ?? participant;
+    return (await admitAddressConfirmation(received, headers, sender, messageKey, deps, readers, now)) ?? participant;
   }
-  const { user, welcome } = resolved;
+  let user: User;
+  let welcome: TimeZoneGuess | null = null;
+  if (resolved.kind === "new_owner") {
+    // An address OWNERS admits (a colleague under *@company.com, say) may be
+    // joining someone's account rather than starting its own.
+    const confirmation = await admitAddressConfirmation(received, headers, sender, messageKey, deps, readers, now);
+    if (confirmation) return confirmation;
+    ({ user, welcome } = await createOwner(deps, sender, headers, now));
+  } else user = resolved.user;
 
   if (await alreadyLogged(db, user.id, [messageKey])) return { status: "duplicate" };
 
