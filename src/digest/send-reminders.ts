@@ -6,12 +6,9 @@ import type { Config } from "../domain/config.ts";
 import type { Database } from "../db/client.ts";
 import { claimReminders, type DueReminder, findDueReminders, releaseReminder } from "../db/digest-reminders.ts";
 import { findRecurrences, rescheduleReminder } from "../db/recurring-reminders.ts";
-import { describeRecurrence, nextOccurrence, readRecurrence, REMINDER_HOUR } from "../domain/recurrence.ts";
-import { withSubaddress } from "../lib/addresses.ts";
-import { formatDayTime } from "../lib/time/format.ts";
-import { REMINDER_TOKEN_PREFIX, reminderToken } from "../lib/tokens.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { composeReminder } from "./compose-reminder.ts";
+import { type Repeat, repeatOf } from "./recurring-reminder.ts";
 import { SendError, sendTracked } from "./send.ts";
 
 export const REMINDERS_PER_PAGE = 50;
@@ -28,42 +25,8 @@ function stillWanted(reminder: DueReminder): boolean {
   return reminder.status === "open" && reminder.user.unsubscribedAt === null;
 }
 
-/** A recurring reminder's next occurrence, the line that announces it, and the Reply-To that can stop it. */
-interface Repeat {
-  nextAt: number;
-  line: string;
-  replyTo: string;
-}
-
-async function repeatOf(deps: ReminderDeps, reminder: DueReminder, rule: string | undefined, now: number): Promise<Repeat | null> {
-  const recurrence = rule === undefined ? null : readRecurrence(rule);
-  if (!recurrence) return null;
-  const zone = reminder.user.timeZone;
-  const nextAt = nextOccurrence(recurrence, reminder.remindAt, now, zone, REMINDER_HOUR);
-  const token = await reminderToken(deps.config.signingKey, reminder.userId, reminder.taskId);
-  return {
-    nextAt,
-    line: `This reminder repeats ${describeRecurrence(recurrence)}; the next is on ${formatDayTime(nextAt, zone, now)} (${zone}). Reply “stop” to end it.`,
-    replyTo: withSubaddress(deps.config.tendAddress, REMINDER_TOKEN_PREFIX + token),
-  };
-}
-
-async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number, rule?: string): Promise<boolean> {
-  const repeat = await repeatOf(deps, reminder, rule, now);
+async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number, repeat: Repeat | null = null): Promise<boolean> {
   const composed = composeReminder(reminder, now, repeat?.line);
-  const delivered = await deliverReminder(deps, reminder, composed, repeat, now);
-  // A recurring reminder moves to its next occurrence once this one has left.
-  if (delivered && repeat) await rescheduleReminder(deps.db, reminder.taskId, now, repeat.nextAt);
-  return delivered;
-}
-
-async function deliverReminder(
-  deps: ReminderDeps,
-  reminder: DueReminder,
-  composed: ReturnType<typeof composeReminder>,
-  repeat: Repeat | null,
-  now: number,
-): Promise<boolean> {
   try {
     await sendTracked(
       { ...deps, now },
@@ -88,6 +51,14 @@ async function deliverReminder(
   }
 }
 
+/** A one-off reminder, or one occurrence of a recurring one, which then moves to its next occurrence. */
+async function sendOccurrence(deps: ReminderDeps, reminder: DueReminder, now: number, rule: string | undefined): Promise<boolean> {
+  const repeat = await repeatOf(deps.config, reminder, rule, now);
+  const sent = await sendReminder(deps, reminder, now, repeat);
+  if (sent && repeat) await rescheduleReminder(deps.db, reminder.taskId, now, repeat.nextAt);
+  return sent;
+}
+
 /** Returns how many reminders were sent. */
 export async function sendDueReminders(deps: ReminderDeps, now: number): Promise<number> {
   let sent = 0;
@@ -99,14 +70,9 @@ export async function sendDueReminders(deps: ReminderDeps, now: number): Promise
       due.map((reminder) => reminder.taskId),
       now,
     );
-    const rules = await findRecurrences(
-      deps.db,
-      due.map((reminder) => reminder.taskId),
-    );
+    const rules = await findRecurrences(deps.db, [...claimed]);
     const results = await Promise.all(
-      due
-        .filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder))
-        .map((reminder) => sendReminder(deps, reminder, now, rules.get(reminder.taskId))),
+      due.filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder)).map((reminder) => sendOccurrence(deps, reminder, now, rules.get(reminder.taskId))),
     );
     sent += results.filter(Boolean).length;
     // A released reminder would be found again at once: leave it for the next run.
