@@ -10,12 +10,14 @@ import { ADDRESS_CONFIRM_TTL_DAYS, hashConfirmationCode, newConfirmationCode } f
 import type { Deps } from "../domain/deps.ts";
 import { sendMail } from "../domain/outbox.ts";
 import { isOwner } from "../domain/owners.ts";
+import { splitSubaddress } from "../lib/addresses.ts";
 import { formatDayTime } from "../lib/time/format.ts";
 import { DAY_MS, type Mailbox, type ParsedEmail } from "../model.ts";
 import type { Answer } from "./answer.ts";
 import { replyMail } from "./reply-mail.ts";
 
 export async function requestAddAddress(deps: Deps, user: User, address: string, now: number, timeZone: string): Promise<Answer> {
+  if (splitSubaddress(address).base === splitSubaddress(deps.config.tendAddress).base) return { text: `${address} is Tend's own address; nothing changed.` };
   const owner = await addressOwnerId(deps.db, address);
   if (owner === user.id) return { text: `${address} is already on your account.` };
   if (owner !== null) return { text: `${address} belongs to another Tend account, so it cannot be added to yours. Nothing changed.` };
