@@ -185,6 +185,24 @@ describe("OWNERS on every message", () => {
     expect(await count("select count(*) as n from interactions")).toBe(1);
   });
 
+  it("sends a revoked user neither digests nor reminders", async () => {
+    const { deliver, sent, runCron, runJobs } = digestHarness({ now: () => NOW });
+    await deliver(
+      inlineMessage({ from: `${SAM.name} <${SAM.address}>`, to: "Ana Lima <ana@lima.example>", subject: "Catch up", body: "Ana, let's catch up." }),
+      { from: SAM.address, to: "tend+everymonday@tend.example" },
+    );
+    const before = sent.length;
+    const revoked = { ...env, OWNERS: "priya.natarajan@outlook.com" };
+    // Mon 30 Nov, 09:00 in Los Angeles: Sam's digest hour has passed and his reminder is due.
+    const at = Date.parse("2026-11-30T17:00:00Z");
+    const jobs = await runCron(at, revoked);
+    await runJobs(jobs, { env: revoked });
+    expect(sent.length).toBe(before);
+    // Put back, Sam is served again from his next digest on.
+    await runJobs(await runCron(at + 7 * 86_400_000));
+    expect(sent.slice(before).map((mail) => mail.parsed.subject ?? "")).toEqual([expect.stringMatching(/^Tend: /)]);
+  });
+
   it("accepts anyone at a wildcard's domain as a user, and no one at a look-alike", async () => {
     const { worker, sent } = testWorker({ now: () => NOW });
     const team = { ...env, OWNERS: "*@northwind.vc" };

@@ -6,6 +6,7 @@ import type { Deps } from "../domain/deps.ts";
 import type { DigestJob } from "../domain/jobs.ts";
 import { rankSuggestions } from "./rank.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
+import { isOwner } from "../domain/owners.ts";
 import { selectDigest } from "./select.ts";
 import { sendAndRecord } from "./record.ts";
 import { sendDigest } from "./send.ts";
@@ -18,7 +19,9 @@ export type DigestOutcome =
   | "already_claimed"
   | "no_user"
   | "paused"
-  | "unsubscribed";
+  | "unsubscribed"
+  /** Taken out of OWNERS: Tend writes to its users only. */
+  | "revoked";
 
 /**
  * Builds and sends the digest a job names. Content is as of the job's
@@ -32,6 +35,7 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
   if (!user) return "no_user";
   if (existing && existing.status !== "failed") return "already_claimed";
   if (user.unsubscribedAt !== null) return "unsubscribed";
+  if (!isOwner(deps.config.owners, user.email)) return "revoked";
   if (user.pausedUntil !== null && user.pausedUntil > asOf) return "paused";
 
   const timeZone = usableTimeZone(user.timeZone);

@@ -6,6 +6,7 @@ import type { Config } from "../domain/config.ts";
 import type { Database } from "../db/client.ts";
 import { claimReminders, type DueReminder, findDueReminders, releaseReminder } from "../db/digest-reminders.ts";
 import { findRecurrences, rescheduleReminder } from "../db/recurring-reminders.ts";
+import { isOwner } from "../domain/owners.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { composeReminder } from "./compose-reminder.ts";
 import { type Repeat, repeatOf } from "./recurring-reminder.ts";
@@ -20,9 +21,9 @@ export interface ReminderDeps {
   mailer: Mailer;
 }
 
-/** Whether a claimed reminder should still go out. */
-function stillWanted(reminder: DueReminder): boolean {
-  return reminder.status === "open" && reminder.user.unsubscribedAt === null;
+/** Whether a claimed reminder should still go out: not to someone taken out of OWNERS, either. */
+function stillWanted(reminder: DueReminder, owners: readonly string[]): boolean {
+  return reminder.status === "open" && reminder.user.unsubscribedAt === null && isOwner(owners, reminder.user.email);
 }
 
 async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number, repeat: Repeat | null = null): Promise<boolean> {
@@ -72,7 +73,7 @@ export async function sendDueReminders(deps: ReminderDeps, now: number): Promise
     );
     const rules = await findRecurrences(deps.db, [...claimed]);
     const results = await Promise.all(
-      due.filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder)).map((reminder) => sendOccurrence(deps, reminder, now, rules.get(reminder.taskId))),
+      due.filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder, deps.config.owners)).map((reminder) => sendOccurrence(deps, reminder, now, rules.get(reminder.taskId))),
     );
     sent += results.filter(Boolean).length;
     // A released reminder would be found again at once: leave it for the next run.
