@@ -131,10 +131,21 @@ describe("a second address", () => {
 
     // Mail from the work address is logged on Sam's one account, and there is still one user.
     const fromWork = await deliver(thread(SAM_WORK, "From work"), { from: SAM_WORK.address, to: TEND });
+    // From Gmail with his work address in Cc: neither of Sam's addresses becomes a contact of his.
+    await deliver(
+      inlineMessage({
+        from: `${SAM.name} <${SAM.address}>`,
+        to: "Ana Lima <ana@lima.example>",
+        cc: `Tend <${TEND}>, ${SAM_WORK.name} <${SAM_WORK.address}>`,
+        subject: "Both of me",
+        body: "Ana, copying my work address.",
+      }),
+      { from: SAM.address, to: TEND },
+    );
     expect(fromWork.rejection).toBeNull();
     expect(await count("select count(*) as n from users")).toBe(1);
-    expect(await count("select count(*) as n from interactions where user_id = ?", sam?.id ?? "")).toBe(2);
-    // Ana is one contact, not one per address of Sam's.
+    expect(await count("select count(*) as n from interactions where user_id = ?", sam?.id ?? "")).toBe(3);
+    // Ana is the one contact.
     expect(await count("select count(*) as n from contacts where user_id = ?", sam?.id ?? "")).toBe(1);
 
     // The code works once.

@@ -1,17 +1,26 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { userAddresses, users } from "./schema.ts";
 
 export type User = typeof users.$inferSelect;
 
 export async function findUserByAddress(db: Database, address: string): Promise<User | null> {
+  return (await findAccountByAddress(db, address))?.user ?? null;
+}
+
+/** The user an address belongs to, with every address of their account, in one query. */
+export async function findAccountByAddress(db: Database, address: string): Promise<{ user: User; addresses: string[] } | null> {
   const [row] = await db
-    .select({ user: users })
+    .select({
+      user: users,
+      // Addresses hold no spaces (isAddress), so a space joins them unambiguously.
+      addresses: sql<string | null>`(select group_concat(a.address, ' ') from user_addresses a where a.user_id = ${users.id})`,
+    })
     .from(userAddresses)
     .innerJoin(users, eq(users.id, userAddresses.userId))
     .where(eq(userAddresses.address, address))
     .limit(1);
-  return row?.user ?? null;
+  return row ? { user: row.user, addresses: (row.addresses ?? "").split(" ").filter(Boolean) } : null;
 }
 
 export interface NewUser {

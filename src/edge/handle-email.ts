@@ -60,7 +60,7 @@ async function routeAdmitted(admitted: Admitted, truncated: boolean, envelope: {
   const { user, email, messageKey } = admitted;
   const addressing = {
     tendAddress: deps.config.tendAddress,
-    userAddresses: [user.email, ...(email.from ? [email.from.address] : [])],
+    userAddresses: [...new Set([user.email, ...admitted.addresses, ...(email.from ? [email.from.address] : [])])],
     envelopeTo: normalizeAddress(envelope.to),
   };
   const route = routeEmail(email, addressing, now, usableTimeZone(user.timeZone));

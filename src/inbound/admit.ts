@@ -6,7 +6,7 @@
 import { markProcessed, alreadyLogged } from "../db/log-message.ts";
 import { findThreadOwners, usersWhoLogged } from "../db/threads.ts";
 import { pendingForAddress } from "../db/accounts.ts";
-import { createUser, findUserByAddress, type User } from "../db/users.ts";
+import { createUser, findAccountByAddress, findUserByAddress, type User } from "../db/users.ts";
 import { codeCandidates, hashConfirmationCode } from "../domain/address-confirmation.ts";
 import type { Deps } from "../domain/deps.ts";
 import { DEFAULT_DIGEST_SCHEDULE, nextDigestAt } from "../domain/digest-schedule.ts";
@@ -44,6 +44,8 @@ export interface Admitted {
   email: ParsedEmail;
   /** The Message-ID, or a hash of the bytes when there is none: what makes a redelivery a duplicate. */
   messageKey: string;
+  /** Every address of the user's account: none of them is ever a contact of theirs. */
+  addresses: string[];
   /** Set only on the message that created the user: they get a welcome, with the zone Tend guessed. */
   welcome: TimeZoneGuess | null;
 }
@@ -93,7 +95,7 @@ async function fallbackKey(bytes: Uint8Array): Promise<string> {
   return `<sha256.${Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("")}@tend.invalid>`;
 }
 
-type Resolved = { kind: "user"; user: User } | { kind: "revoked" } | { kind: "new_owner" } | { kind: "none" };
+type Resolved = { kind: "user"; user: User; addresses: string[] } | { kind: "revoked" } | { kind: "new_owner" } | { kind: "none" };
 
 /**
  * The sender's account. OWNERS is read on every message: an account is served
@@ -101,8 +103,8 @@ type Resolved = { kind: "user"; user: User } | { kind: "revoked" } | { kind: "ne
  * addresses added to it ride on that one.
  */
 async function resolveUser(deps: Deps, sender: Mailbox): Promise<Resolved> {
-  const existing = await findUserByAddress(deps.db, sender.address);
-  if (existing) return isOwner(deps.config.owners, existing.email) ? { kind: "user", user: existing } : { kind: "revoked" };
+  const existing = await findAccountByAddress(deps.db, sender.address);
+  if (existing) return isOwner(deps.config.owners, existing.user.email) ? { kind: "user", ...existing } : { kind: "revoked" };
   return isOwner(deps.config.owners, sender.address) ? { kind: "new_owner" } : { kind: "none" };
 }
 
@@ -234,6 +236,7 @@ export async function admit(
     return (await admitAddressConfirmation(received, headers, sender, messageKey, deps, readers, now)) ?? participant;
   }
   let user: User;
+  let addresses = [sender.address];
   let welcome: TimeZoneGuess | null = null;
   if (resolved.kind === "new_owner") {
     // An address OWNERS admits (a colleague under *@company.com, say) may be
@@ -241,7 +244,7 @@ export async function admit(
     const confirmation = await admitAddressConfirmation(received, headers, sender, messageKey, deps, readers, now);
     if (confirmation) return confirmation;
     ({ user, welcome } = await createOwner(deps, sender, headers, now));
-  } else user = resolved.user;
+  } else ({ user, addresses } = resolved);
 
   if (await alreadyLogged(db, user.id, [messageKey])) return { status: "duplicate" };
 
@@ -267,5 +270,5 @@ export async function admit(
     );
     return { status: "unreadable", reason };
   }
-  return { status: "admitted", user, messageKey, welcome, email: { ...headers, ...body } };
+  return { status: "admitted", user, addresses, messageKey, welcome, email: { ...headers, ...body } };
 }
