@@ -152,6 +152,7 @@ export const OUTBOUND_KINDS = [
   "reminder",
   "confirmation",
   "notice",
+  "welcome",
 ] as const;
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 

@@ -10,6 +10,7 @@ import {
   interactions,
   introductions,
   processedMessages,
+  recurringReminders,
   signals,
   tasks,
 } from "./schema.ts";
@@ -63,6 +64,8 @@ export interface LogPlan {
     remindAt: number | null;
     /** A reminder by address that a reply on its thread does not cancel. */
     keepOnReply?: boolean;
+    /** A recurring reminder's rule, as stored (domain/recurrence.ts). */
+    recurrence?: string;
   }[];
   threadMessageId: string | null;
   now: number;
@@ -196,7 +199,7 @@ export async function logMessage(db: Database, plan: LogPlan, effects: readonly 
   for (const signal of plan.signals) {
     statements.push(db.insert(signals).values({ ...signal, userId, interactionId: interaction.id, createdAt: now }));
   }
-  for (const task of plan.tasks) {
+  for (const { recurrence, ...task } of plan.tasks) {
     statements.push(
       db.insert(tasks).values({
         ...task,
@@ -207,6 +210,7 @@ export async function logMessage(db: Database, plan: LogPlan, effects: readonly 
         createdAt: now,
       }),
     );
+    if (recurrence) statements.push(db.insert(recurringReminders).values({ taskId: task.id, userId, rule: recurrence, createdAt: now }));
   }
 
   statements.push(...effects);

@@ -394,3 +394,34 @@ export const outboundMessages = sqliteTable(
   },
   (t) => [index("outbound_recipient_time").on(t.toAddress, t.sentAt)],
 );
+
+// An address a user asked to add (`add address me@work.com`), waiting for a
+// message from that address carrying the code Tend mailed the user. Only a
+// hash of the code is kept.
+export const addressConfirmations = sqliteTable(
+  "address_confirmations",
+  {
+    address: text("address").notNull(),
+    userId: ownerColumn(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.userId] }), index("address_confirmations_user").on(t.userId)],
+);
+
+// The rhythm of a recurring reminder (tend+everymonday@): after each send the
+// task's remind_at moves to the next occurrence. `rule` is a Recurrence as JSON
+// (src/domain/recurrence.ts).
+export const recurringReminders = sqliteTable(
+  "recurring_reminders",
+  {
+    taskId: text("task_id")
+      .primaryKey()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    rule: text("rule").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recurring_reminders_user").on(t.userId)],
+);
