@@ -28,3 +28,12 @@ export const MAX_HTML_NESTING_DEPTH = 128;
 export const MAX_SUBJECT_CHARS = 998;
 /** Characters of a display name kept; a name padded to the header limit would be stored on a contact and shown everywhere. */
 export const MAX_NAME_CHARS = 200;
+/**
+ * Characters of text (what the user wrote and any forwarded message, together)
+ * handed to the signal extractor. Its work grows with the text it reads, at
+ * about 3 ms per 1,000 characters on one core (`npm run bench:inbound`), so a
+ * pasted 100,000-character document would cost a Worker 300 ms; the longest
+ * meeting notes in the public eval set are under 9,000. Well under
+ * MAX_NOTE_CHARS, so every signal's sentence is in the note the user keeps.
+ */
+export const MAX_SIGNAL_TEXT_CHARS = 10_000;

@@ -1,0 +1,274 @@
+// npm run bench:inbound: what Tend's inbound steps cost per message, next to
+// what postal-mime alone costs to parse the same bytes (the floor).
+//
+// "Tend" is the CPU work the email() handler does on a message, in its order:
+// the header block read (readHeaders), the robot check, the body read
+// (readBody: postal-mime, HTML to text), routing, and understand (classify,
+// forwards, invites, introductions, people, signals). Database calls are left
+// out: `npm run load` measures those. A measurement, not a test: nothing here
+// is asserted, and the targets of issue 14 are printed, not enforced.
+//
+//   npm run bench:inbound                 the table
+//   npm run bench:inbound -- --rounds 9   more timed passes
+//   node --cpu-prof --import tsx scripts/bench-inbound.ts --only "text 1 MiB"   a profile of one message
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import PostalMime from "postal-mime";
+import { z } from "zod";
+import {
+  type CorpusMessage,
+  evalMessages,
+  fixtureMessages,
+  generatedMessages,
+  TEND_ADDRESS,
+  textMessage,
+} from "./inbound-corpus.ts";
+
+const NOW = Date.parse("2026-11-25T12:00:00Z");
+const KIB = 1024;
+/** Text sizes of the doubling series: each twice the one before, so growth is visible. */
+const DOUBLING_KIB = [25, 50, 100, 200, 400, 800];
+/** Messages timed again in a fresh process each: the first message after start (cold). */
+const COLD_MESSAGES = ["gmail-notes-to-tend.eml", "outlook-html-only.eml", "thunderbird-invite.eml", "text 1 MiB"];
+const ORDINARY_BYTES = 50 * KIB;
+const SIZE_CLASSES: { label: string; below: number }[] = [
+  { label: "< 10 KB", below: 10 * KIB },
+  { label: "10–50 KB", below: ORDINARY_BYTES },
+  { label: "50–500 KB", below: 500 * KIB },
+  { label: "≥ 500 KB", below: Number.POSITIVE_INFINITY },
+];
+
+/** The inbound steps, imported when asked for, so a cold run times their loading too. */
+async function loadSteps() {
+  const [{ readBody, readHeaders }, { understand }, { defaultSignalExtractor }, { automaticReason }, { routeEmail }] = await Promise.all([
+    import("../src/inbound/parse-email.ts"),
+    import("../src/inbound/understand.ts"),
+    import("../src/inbound/signal-extractor.ts"),
+    import("../src/inbound/automatic.ts"),
+    import("../src/edge/route-email.ts"),
+  ]);
+  /** What email() does with one message, minus the database; returns the text length understood. */
+  return async function inbound(message: CorpusMessage): Promise<{ parseMs: number; understandMs: number; textChars: number }> {
+    const start = performance.now();
+    const headers = await readHeaders(message.bytes);
+    if (automaticReason(headers, message.envelope.from)) return { parseMs: performance.now() - start, understandMs: 0, textChars: 0 };
+    const body = await readBody(message.bytes);
+    const email = { ...headers, ...body };
+    const parsed = performance.now();
+    const addressing = { tendAddress: TEND_ADDRESS, userAddresses: [message.envelope.from], envelopeTo: message.envelope.to };
+    const route = routeEmail(email, addressing, NOW, "UTC");
+    if (route.kind === "log") {
+      const user = { name: email.from?.name ?? null, address: message.envelope.from, timeZone: "UTC" };
+      understand({ email, addressing, user, now: NOW, extractSignals: defaultSignalExtractor });
+    }
+    const end = performance.now();
+    return { parseMs: parsed - start, understandMs: end - parsed, textChars: body.text.length };
+  };
+}
+
+async function floor(bytes: Uint8Array): Promise<number> {
+  const start = performance.now();
+  await PostalMime.parse(bytes);
+  return performance.now() - start;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+const median = (values: readonly number[]) => quantile(values, 0.5);
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+interface Timing {
+  message: CorpusMessage;
+  floorMs: number;
+  tendMs: number;
+  parseMs: number;
+  understandMs: number;
+  textChars: number;
+}
+
+/** One untimed pass (JIT, lazy modules), then `rounds` timed ones, floor and Tend interleaved; per message the median. */
+async function timeAll(messages: readonly CorpusMessage[], rounds: number, inbound: Awaited<ReturnType<typeof loadSteps>>): Promise<Timing[]> {
+  for (const message of messages) {
+    await floor(message.bytes);
+    await inbound(message);
+  }
+  const samples = messages.map(() => ({ floor: [] as number[], tend: [] as number[], parse: [] as number[], understand: [] as number[], text: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, message] of messages.entries()) {
+      const sample = samples[i];
+      if (!sample) continue;
+      sample.floor.push(await floor(message.bytes));
+      const result = await inbound(message);
+      sample.tend.push(result.parseMs + result.understandMs);
+      sample.parse.push(result.parseMs);
+      sample.understand.push(result.understandMs);
+      sample.text = result.textChars;
+    }
+  }
+  return messages.map((message, i) => {
+    const sample = samples[i] ?? { floor: [], tend: [], parse: [], understand: [], text: 0 };
+    return {
+      message,
+      floorMs: median(sample.floor),
+      tendMs: median(sample.tend),
+      parseMs: median(sample.parse),
+      understandMs: median(sample.understand),
+      textChars: sample.text,
+    };
+  });
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((cells) => cells[i]?.length ?? 0)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+const mark = (ok: boolean) => (ok ? "met" : "MISSED");
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+const kb = (bytes: number) => `${(bytes / KIB).toFixed(bytes < 10 * KIB ? 1 : 0)} KB`;
+
+function summaryRow(label: string, timings: readonly Timing[]): string[] {
+  const tend = timings.map((t) => t.tendMs);
+  const floorSum = sum(timings.map((t) => t.floorMs));
+  const text = sum(timings.map((t) => t.textChars));
+  return [
+    label,
+    String(timings.length),
+    ms(median(timings.map((t) => t.floorMs))),
+    ms(median(tend)),
+    ms(quantile(tend, 0.99)),
+    ms(Math.max(...tend)),
+    ms(floorSum),
+    ms(sum(tend)),
+    `${(sum(tend) / floorSum).toFixed(2)}×`,
+    text > 0 ? ms((sum(timings.map((t) => t.understandMs)) / text) * 100_000) : "–",
+  ];
+}
+
+/** Cold: the first message in a fresh process, module loading included. Prints one JSON line. */
+async function coldRun(name: string): Promise<void> {
+  const message = [...fixtureMessages(), ...generatedMessages()].find((m) => m.name === name);
+  if (!message) throw new Error(`no message named ${name}`);
+  const start = performance.now();
+  const inbound = await loadSteps();
+  const loaded = performance.now();
+  await inbound(message);
+  const first = performance.now();
+  await inbound(message);
+  const second = performance.now();
+  console.log(JSON.stringify({ loadMs: loaded - start, firstMs: first - loaded, secondMs: second - first }));
+}
+
+const ColdTiming = z.object({ loadMs: z.number(), firstMs: z.number(), secondMs: z.number() });
+
+function cold(name: string): z.infer<typeof ColdTiming> {
+  // process.execArgv carries tsx's loader, so the child runs this file as this process does.
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--cold", name], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`cold run of ${name} failed: ${child.stderr}`);
+  return ColdTiming.parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}"));
+}
+
+/** Where the figures come from: they mean little without the machine and how busy it was. */
+function machine(): string {
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
+  return `Node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, load average ${load}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, cold: { type: "string" }, only: { type: "string" } } });
+  if (values.cold) return coldRun(values.cold);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
+
+  const inbound = await loadSteps();
+  const corpus = [...fixtureMessages(), ...evalMessages(), ...generatedMessages()];
+  if (values.only) {
+    // For a profile: one message, many times.
+    const message = corpus.find((m) => m.name === values.only);
+    if (!message) throw new Error(`no message named ${values.only}`);
+    const [timing] = await timeAll([message], rounds, inbound);
+    console.log(JSON.stringify({ name: message.name, ...timing, message: undefined }));
+    return;
+  }
+  process.stderr.write(`timing ${corpus.length} messages, ${rounds} rounds… `);
+  const timings = await timeAll(corpus, rounds, inbound);
+  process.stderr.write("done\n");
+
+  const header = ["messages", "n", "floor p50", "Tend p50", "Tend p99", "Tend max", "floor sum", "Tend sum", "Tend/floor", "understand ms/100 KB text"];
+  const rows = [
+    ...SIZE_CLASSES.map((sizeClass, i) => {
+      const above = SIZE_CLASSES[i - 1]?.below ?? 0;
+      return summaryRow(sizeClass.label, timings.filter((t) => t.message.bytes.byteLength >= above && t.message.bytes.byteLength < sizeClass.below));
+    }),
+    summaryRow("fixtures", timings.filter((t) => t.message.source === "fixture")),
+    summaryRow("eval texts", timings.filter((t) => t.message.source === "eval")),
+    summaryRow("generated", timings.filter((t) => t.message.source === "generated")),
+    summaryRow("ordinary (< 50 KB)", timings.filter((t) => t.message.bytes.byteLength < ORDINARY_BYTES)),
+    summaryRow("all", timings),
+  ];
+  console.log(machine());
+  console.log(`\nWarm: median of ${rounds} timed passes per message after one untimed pass. Milliseconds.\n`);
+  console.log(table(header, rows.filter((row) => row[1] !== "0")));
+
+  console.log("\nGenerated messages, one by one:\n");
+  console.log(
+    table(
+      ["message", "raw", "text chars", "floor", "parse", "understand", "Tend", "Tend/floor"],
+      timings
+        .filter((t) => t.message.source === "generated")
+        .map((t) => [
+          t.message.name,
+          kb(t.message.bytes.byteLength),
+          t.textChars.toLocaleString("en-US"),
+          ms(t.floorMs),
+          ms(t.parseMs),
+          ms(t.understandMs),
+          ms(t.tendMs),
+          `${(t.tendMs / t.floorMs).toFixed(1)}×`,
+        ]),
+    ),
+  );
+
+  const series = DOUBLING_KIB.map((size) => ({ name: `text ${size} KB`, source: "generated" as const, bytes: textMessage(size * KIB, 100 + size), envelope: { from: "sam.rivera@gmail.com", to: TEND_ADDRESS } }));
+  const scaling = await timeAll(series, rounds, inbound);
+  console.log("\nDoubling the text (plain-text notes):\n");
+  console.log(
+    table(
+      ["text", "floor", "Tend", "× previous", "Tend ms per 100 KB"],
+      scaling.map((t, i) => {
+        const previous = scaling[i - 1];
+        return [
+          t.message.name.replace("text ", ""),
+          ms(t.floorMs),
+          ms(t.tendMs),
+          previous ? `${(t.tendMs / previous.tendMs).toFixed(2)}×` : "–",
+          ms((t.tendMs / t.message.bytes.byteLength) * 100 * KIB),
+        ];
+      }),
+    ),
+  );
+
+  console.log("\nCold: the first message in a fresh process (module loading, then the message), and the same message again:\n");
+  const colds = COLD_MESSAGES.map((name) => ({ name, ...cold(name) }));
+  console.log(table(["message", "load modules", "first message", "second"], colds.map((c) => [c.name, ms(c.loadMs), ms(c.firstMs), ms(c.secondMs)])));
+
+  const ordinary = timings.filter((t) => t.message.bytes.byteLength < ORDINARY_BYTES).map((t) => t.tendMs);
+  const ratio = sum(timings.map((t) => t.tendMs)) / sum(timings.map((t) => t.floorMs));
+  const mib = timings.find((t) => t.message.name === "text 1 MiB")?.tendMs ?? Number.NaN;
+  const worstStep = Math.max(...scaling.slice(1).map((t, i) => t.tendMs / (scaling[i]?.tendMs ?? Number.NaN)));
+  console.log("\nTargets (issue 14, warm):");
+  console.log(`  corpus sum ≤ 1.5× floor:        ${ratio.toFixed(2)}×  ${mark(ratio <= 1.5)}`);
+  console.log(`  p99 of mail under 50 KB < 5 ms: ${ms(quantile(ordinary, 0.99))} ms  ${mark(quantile(ordinary, 0.99) < 5)}`);
+  console.log(`  1 MiB of text < 50 ms:          ${ms(mib)} ms  ${mark(mib < 50)}`);
+  console.log(`  doubling text ≤ 2× time:        worst step ${worstStep.toFixed(2)}×  ${mark(worstStep <= 2)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
