@@ -21,10 +21,12 @@ import {
   evalMessages,
   fixtureMessages,
   generatedMessages,
+  prose,
   TEND_ADDRESS,
   textMessage,
 } from "./inbound-corpus.ts";
 import { inbound } from "./inbound-steps.ts";
+import { defaultSignalExtractor } from "../src/inbound/signal-extractor.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -32,6 +34,8 @@ const NOW = Date.parse("2026-11-25T12:00:00Z");
 const KIB = 1024;
 /** Text sizes of the doubling series: each twice the one before, so growth is visible. */
 const DOUBLING_KIB = [25, 50, 100, 200, 400, 800];
+/** Text sizes for the signal extractor alone, up to past MAX_SIGNAL_TEXT_CHARS: its own growth, unbounded. */
+const EXTRACTOR_CHARS = [2_500, 5_000, 10_000, 20_000];
 /** Messages timed again in a fresh process each: the first message after start (cold). */
 const COLD_MESSAGES = ["gmail-notes-to-tend.eml", "outlook-html-only.eml", "thunderbird-invite.eml", "text 1 MiB"];
 const ORDINARY_BYTES = 50 * KIB;
@@ -250,6 +254,23 @@ async function main(): Promise<void> {
       }),
     ),
   );
+
+  console.log("\nThe signal extractor alone, on plain text (understand hands it at most MAX_SIGNAL_TEXT_CHARS):\n");
+  const extractorRows: string[][] = [];
+  let previousMs = Number.NaN;
+  for (const chars of EXTRACTOR_CHARS) {
+    const text = prose(chars, chars);
+    const run = () => {
+      const start = performance.now();
+      defaultSignalExtractor({ text, authorIsUser: true, author: { name: "Sam Rivera", address: "sam.rivera@gmail.com" }, people: [], userName: "Sam Rivera", sentAt: new Date(NOW), timeZone: "UTC" });
+      return performance.now() - start;
+    };
+    run();
+    const best = fastest(Array.from({ length: rounds * 2 }, run));
+    extractorRows.push([chars.toLocaleString("en-US"), ms(best), Number.isNaN(previousMs) ? "–" : `${(best / previousMs).toFixed(2)}×`, ms((best / chars) * 1000)]);
+    previousMs = best;
+  }
+  console.log(table(["characters", "ms", "× previous", "ms per 1,000 chars"], extractorRows));
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "tend-bench-"));
   try {
