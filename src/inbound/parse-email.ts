@@ -87,9 +87,9 @@ function headersOf(email: Email): EmailHeaders {
 }
 
 /**
- * The HTML part as text. The converter (html-to-text and its parser, the
- * biggest modules on the inbound path) is loaded only for a message that has
- * no text part, so the mail that has one never pays for it, cold or warm.
+ * The HTML part as text. The converter (html-to-text and its HTML parser) is
+ * imported only for a message that has no text part: most mail has one and
+ * never evaluates it, which a cold Worker would otherwise do first.
  */
 async function htmlAsText(html: string): Promise<string> {
   const { htmlToText } = await import("./html-to-text.ts");
