@@ -92,10 +92,18 @@ export async function markProcessed(db: Database, userId: string, key: string, k
   return inserted.length > 0;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+function errorText(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
-  const text = error instanceof Error ? `${error.message} ${cause}` : String(error);
-  return /UNIQUE constraint failed: processed_messages/i.test(text);
+  return error instanceof Error ? `${error.message} ${cause}` : String(error);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return /UNIQUE constraint failed: processed_messages/i.test(errorText(error));
+}
+
+/** logMessage failed because another message added one of its new contacts' addresses first; nothing was written. */
+export function isNewContactTaken(error: unknown): boolean {
+  return /UNIQUE constraint failed: contact_addresses/i.test(errorText(error));
 }
 
 /**

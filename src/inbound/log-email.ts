@@ -1,7 +1,7 @@
 // classify → extract → store → acknowledge, for a user's message that is not a
 // reply to Tend: what it says is logged on the user's timeline.
 import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
-import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
+import { alreadyLogged, isNewContactTaken, logMessage, markProcessed } from "../db/log-message.ts";
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
 import { isPrivateMessage } from "../domain/privacy.ts";
@@ -88,18 +88,30 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const keys = await messageKeys(messageKey, understanding, user.timeZone);
   if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
   const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
-  const existing = [...(await findContactsByAddress(db, user.id, addresses)), ...mentioned];
-  const plan = planLog({
-    userId: user.id,
-    understanding,
-    reminder: classification.reminder,
-    existing,
-    keys: keys.store,
-    timeZone: user.timeZone,
-    now,
-    newId,
-  });
-  if ((await logMessage(db, plan)) === "duplicate") return { status: "duplicate" };
+  const planned = async () =>
+    planLog({
+      userId: user.id,
+      understanding,
+      reminder: classification.reminder,
+      existing: [...(await findContactsByAddress(db, user.id, addresses)), ...mentioned],
+      keys: keys.store,
+      timeZone: user.timeZone,
+      now,
+      newId,
+    });
+  let plan = await planned();
+  let outcome: Awaited<ReturnType<typeof logMessage>>;
+  try {
+    outcome = await logMessage(db, plan);
+  } catch (error) {
+    // Two of the user's messages naming the same new person, logged at once: the
+    // other one added the contact first and this batch rolled back whole. Planned
+    // again, it finds that contact (found by `npm run load`).
+    if (!isNewContactTaken(error)) throw error;
+    plan = await planned();
+    outcome = await logMessage(db, plan);
+  }
+  if (outcome === "duplicate") return { status: "duplicate" };
   if (deps.ai && understanding.text.trim()) await requestAiReading(deps, { kind: "extract", userId: user.id, interactionId: plan.interaction.id });
 
   if (ACKNOWLEDGED.has(kind) || understanding.notUnderstood.length > 0 || input.truncated) {
