@@ -149,35 +149,37 @@ export async function applyImportChunk(db: Database, write: ImportChunkWrite): P
 
   const writes = [
     write.newContacts.length > 0 &&
-      db.run(sql`insert into contacts (id, user_id, name, name_quality, name_key, first_name_key, primary_address, next_check_in_at, created_at)
+      db.all(sql`insert into contacts (id, user_id, name, name_quality, name_key, first_name_key, primary_address, next_check_in_at, created_at)
         select ${field("id")}, ${userId}, ${field("name")}, ${field("nameQuality")}, ${field("nameKey")}, ${field("firstNameKey")},
                ${field("primaryAddress")}, ${field("nextCheckInAt")}, ${write.now}
         from json_each(${json(write.newContacts)}) where ${held}`),
     write.addresses.length > 0 &&
-      db.run(sql`insert into contact_addresses (user_id, address, contact_id)
+      db.all(sql`insert into contact_addresses (user_id, address, contact_id)
         select ${userId}, ${field("address")}, ${field("contactId")} from json_each(${json(write.addresses)}) where ${held}
         on conflict do nothing`),
     write.renames.length > 0 &&
-      db.run(sql`update contacts set name = u.name, name_quality = u.quality, name_key = u.name_key, first_name_key = u.first_name_key
+      db.all(sql`update contacts set name = u.name, name_quality = u.quality, name_key = u.name_key, first_name_key = u.first_name_key
         from (select ${field("id")} as id, ${field("name")} as name, ${field("nameQuality")} as quality,
                      ${field("nameKey")} as name_key, ${field("firstNameKey")} as first_name_key
               from json_each(${json(write.renames)})) as u
         where contacts.id = u.id and contacts.user_id = ${userId} and ${held}`),
     write.primaryAddresses.length > 0 &&
-      db.run(sql`update contacts set primary_address = u.address
+      db.all(sql`update contacts set primary_address = u.address
         from (select ${field("id")} as id, ${field("address")} as address from json_each(${json(write.primaryAddresses)})) as u
         where contacts.id = u.id and contacts.user_id = ${userId} and contacts.primary_address is null and ${held}`),
     write.profiles.length > 0 &&
-      db.run(sql`insert into contact_profiles (contact_id, user_id, company, position, notes, birthday, connected_on, updated_at)
+      db.all(sql`insert into contact_profiles (contact_id, user_id, company, position, notes, birthday, connected_on, updated_at)
         select ${field("contactId")}, ${userId}, ${field("company")}, ${field("position")}, ${field("notes")},
                ${field("birthday")}, ${field("connectedOn")}, ${write.now}
         from json_each(${json(write.profiles)}) where ${held}
         on conflict (contact_id) do update set company = excluded.company, position = excluded.position, notes = excluded.notes,
           birthday = excluded.birthday, connected_on = excluded.connected_on, updated_at = excluded.updated_at`),
     // The rows are no longer needed once the last chunk is in.
-    write.isLast && db.run(sql`delete from import_chunks where run_id = ${runId} and ${held}`),
+    write.isLast && db.all(sql`delete from import_chunks where run_id = ${runId} and ${held}`),
   ].filter((statement) => statement !== false);
 
-  const [claimed] = await db.batch([claim, ...writes]);
-  return claimed.length > 0;
+  // Straight to D1's batch: drizzle's D1 batch cannot take a raw statement with parameters.
+  const statements = [claim.toSQL(), ...writes.map((w) => w.getQuery())].map((q) => db.$client.prepare(q.sql).bind(...q.params));
+  const [claimed] = await db.$client.batch(statements);
+  return (claimed?.results.length ?? 0) > 0;
 }

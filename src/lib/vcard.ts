@@ -25,7 +25,8 @@ function text(value: unknown): string | null {
   if (Array.isArray(value)) return text(value.filter((v) => typeof v === "string" && v.trim()).join(", "));
   // Dates (BDAY) come back as ical.js time objects that print as written.
   const s = typeof value === "string" ? value : value instanceof ICAL.VCardTime || value instanceof ICAL.Time ? value.toString() : "";
-  return s.trim() || null;
+  // ical.js unescapes "\," and "\n" but leaves vCard 3.0's "\;" (RFC 2426 §5) as written.
+  return s.replace(/\\([;,\\])/g, "$1").trim() || null;
 }
 
 /** `card` is the text of exactly one BEGIN:VCARD … END:VCARD block. */

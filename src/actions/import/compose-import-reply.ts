@@ -21,7 +21,7 @@ export function composeImportReply(run: ImportRun, context: { timeZone: string; 
     lines.push(`Nothing changed: ${run.unchanged > 0 ? `all ${people(run.unchanged)} were already in Tend, up to date` : "no one in it could be imported"}.`);
   } else {
     lines.push(`  • Added: ${people(run.added)}`);
-    lines.push(`  • Merged into people Tend already knew: ${people(run.merged)}`);
+    if (run.merged > 0) lines.push(`  • Merged into people Tend already knew: ${people(run.merged)}`);
     if (run.unchanged > 0) lines.push(`  • Already up to date: ${people(run.unchanged)}`);
   }
   if (run.skipped > 0) {
