@@ -116,6 +116,10 @@ export interface Signal {
   tag: string | null;
 }
 
+/** An introduction's life: see src/db/schema.ts (introductions.status). */
+export const INTRODUCTION_STATUSES = ["asked", "accepted", "made", "connected", "closed"] as const;
+export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
+
 export const TASK_KINDS = ["promise", "ask", "waiting_on", "follow_up", "reminder"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -148,6 +152,7 @@ export const OUTBOUND_KINDS = [
   "reminder",
   "confirmation",
   "notice",
+  "welcome",
 ] as const;
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 

@@ -65,7 +65,14 @@ async function main(argv: string[]): Promise<string> {
   } else if (route.kind === "import") {
     report = routedReport("import", email.from, visibleText(email.text), []);
   } else {
-    const commands = route.kind === "correction" ? (route.corrections.wrong.length > 0 ? [{ verb: "wrong" as const, items: route.corrections.wrong }] : []) : route.parsed.commands;
+    const commands =
+      route.kind === "correction"
+        ? route.corrections.wrong.length > 0
+          ? [{ verb: "wrong" as const, items: route.corrections.wrong }]
+          : []
+        : route.kind === "reminder_reply"
+          ? []
+          : route.parsed.commands;
     report = routedReport(route.kind, email.from, visibleText(email.text), commands);
   }
   return JSON.stringify(report, null, 2);

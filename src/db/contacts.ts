@@ -32,12 +32,16 @@ export async function findContactsByAddress(
   addresses: readonly string[],
 ): Promise<KnownContact[]> {
   if (addresses.length === 0) return [];
-  const rows = await db
+  return contactsByAddressQuery(db, userId, addresses);
+}
+
+/** The same lookup as a statement, for a caller that reads it in a batch with others. */
+export function contactsByAddressQuery(db: Database, userId: string, addresses: readonly string[]) {
+  return db
     .select({ ...columns, address: contactAddresses.address })
     .from(contactAddresses)
     .innerJoin(contacts, eq(contacts.id, contactAddresses.contactId))
     .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
-  return rows;
 }
 
 /** Contacts whose full or first name is one of `names` (lower-cased), through the name indexes. */

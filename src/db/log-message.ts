@@ -10,6 +10,7 @@ import {
   interactions,
   introductions,
   processedMessages,
+  recurringReminders,
   signals,
   tasks,
 } from "./schema.ts";
@@ -61,6 +62,10 @@ export interface LogPlan {
     signalId: string | null;
     dueAt: number | null;
     remindAt: number | null;
+    /** A reminder by address that a reply on its thread does not cancel. */
+    keepOnReply?: boolean;
+    /** A recurring reminder's rule, as stored (domain/recurrence.ts). */
+    recurrence?: string;
   }[];
   threadMessageId: string | null;
   now: number;
@@ -93,7 +98,12 @@ function isUniqueViolation(error: unknown): boolean {
   return /UNIQUE constraint failed: processed_messages/i.test(text);
 }
 
-export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" | "duplicate"> {
+/**
+ * `effects`: statements a message's arrival sets off on rows already there (a
+ * reply that resolves a waiting-on item), written in the same batch so a
+ * redelivery can neither repeat nor half-apply them.
+ */
+export async function logMessage(db: Database, plan: LogPlan, effects: readonly BatchItem<"sqlite">[] = []): Promise<"stored" | "duplicate"> {
   const { userId, now, interaction } = plan;
   const statements: BatchItem<"sqlite">[] = plan.keys.map((key) =>
     db.insert(processedMessages).values({ userId, messageId: key, kind: plan.kind, interactionId: interaction.id, receivedAt: now }),
@@ -189,7 +199,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
   for (const signal of plan.signals) {
     statements.push(db.insert(signals).values({ ...signal, userId, interactionId: interaction.id, createdAt: now }));
   }
-  for (const task of plan.tasks) {
+  for (const { recurrence, ...task } of plan.tasks) {
     statements.push(
       db.insert(tasks).values({
         ...task,
@@ -200,8 +210,10 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
         createdAt: now,
       }),
     );
+    if (recurrence) statements.push(db.insert(recurringReminders).values({ taskId: task.id, userId, rule: recurrence, createdAt: now }));
   }
 
+  statements.push(...effects);
   try {
     const [first, ...rest] = statements;
     if (!first) return "stored";
