@@ -10,6 +10,7 @@ import { getDomain } from "tldts";
 import { TZDate } from "@date-fns/tz";
 import { UTCDate } from "@date-fns/utc";
 import { addDays, format, getISOWeek } from "date-fns";
+import Papa from "papaparse";
 
 it("libraries run in workerd", async () => {
   const fwd = new EmailForwardParser().read("hi\n\n---------- Forwarded message ---------\nFrom: Ana <ana@x.com>\nDate: Mon, 1 Jan 2024\nSubject: Hello\nTo: Ben <ben@y.com>\n\nBody here\n", "Fwd: Hello");
@@ -38,4 +39,8 @@ it("libraries run in workerd", async () => {
   expect(format(new TZDate(Date.UTC(2026, 8, 18, 23, 30), "Pacific/Auckland"), "EEE d MMM, HH:mm")).toBe("Sat 19 Sep, 11:30");
   expect(getISOWeek(new TZDate(Date.UTC(2026, 10, 29, 19), "Pacific/Auckland"))).toBe(49);
   expect(format(addDays(new UTCDate(2026, 2, 28), 2), "yyyy-MM-dd")).toBe("2026-03-30");
+  // papaparse reads quoted commas and line breaks; ical.js reads vCard (both for address-book imports).
+  expect(Papa.parse<string[]>('Ana,"Lima, Ana","two\r\nlines"\r\n', { delimiter: ",", skipEmptyLines: true }).data).toEqual([["Ana", "Lima, Ana", "two\r\nlines"]]);
+  const card = new ICAL.Component(ICAL.parse("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Lima\r\nEMAIL:ana@x.com\r\nEND:VCARD\r\n"));
+  expect(card.getFirstPropertyValue("email")).toBe("ana@x.com");
 });

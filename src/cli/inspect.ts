@@ -62,6 +62,8 @@ async function main(argv: string[]): Promise<string> {
   else if (route.kind === "log") {
     const user = { name: userName, address: userAddress, timeZone };
     report = understandingReport(understand({ email, addressing, user, now, extractSignals: defaultSignalExtractor }));
+  } else if (route.kind === "import") {
+    report = routedReport("import", email.from, visibleText(email.text), []);
   } else {
     const commands =
       route.kind === "correction"

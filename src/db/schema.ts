@@ -425,3 +425,74 @@ export const recurringReminders = sqliteTable(
   },
   (t) => [index("recurring_reminders_user").on(t.userId)],
 );
+
+// What an address book says about a contact beyond name and address: kept from
+// imports (src/actions/import/), one row per contact. Dates are text as the
+// file gave them, normalised: birthday "YYYY-MM-DD" or "--MM-DD" (no year),
+// connected_on "YYYY-MM-DD".
+export const contactProfiles = sqliteTable(
+  "contact_profiles",
+  {
+    contactId: text("contact_id")
+      .primaryKey()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    company: text("company"),
+    position: text("position"),
+    notes: text("notes"),
+    birthday: text("birthday"),
+    connectedOn: text("connected_on"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("contact_profiles_user").on(t.userId)],
+);
+
+// One address book mailed to Tend, imported in chunks by queue jobs. The id is
+// derived from the user and the message, so a redelivered mail finds its run.
+export const importRuns = sqliteTable(
+  "import_runs",
+  {
+    id: text("id").primaryKey(),
+    userId: ownerColumn(),
+    format: text("format").notNull(),
+    filename: text("filename"),
+    status: text("status", { enum: ["running", "done"] }).notNull().default("running"),
+    rowCount: integer("row_count").notNull(),
+    chunkCount: integer("chunk_count").notNull(),
+    // The chunk the next job applies; advanced in the same batch as that chunk's writes.
+    nextChunk: integer("next_chunk").notNull().default(0),
+    // Set by the batch that applied the latest chunk: its writes run only while it holds this token.
+    token: text("token"),
+    added: integer("added").notNull().default(0),
+    merged: integer("merged").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    // JSON [{line, reason}]: rows not understood, found when the file was read.
+    problems: text("problems").notNull(),
+    // Imported people's check-ins start here, a few a week (IMPORTED_CHECK_INS_PER_WEEK).
+    checkInsFrom: integer("check_ins_from").notNull(),
+    // The reply goes to the address the file came from, threaded to that message.
+    replyAddress: text("reply_address").notNull(),
+    messageId: text("message_id"),
+    subject: text("subject").notNull(),
+    createdAt: createdAt(),
+    finishedAt: integer("finished_at"),
+    repliedAt: integer("replied_at"),
+  },
+  (t) => [index("import_runs_user_status").on(t.userId, t.status)],
+);
+
+// An import's rows as read from the file, a chunk per queue job; deleted when the run is done.
+export const importChunks = sqliteTable(
+  "import_chunks",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references(() => importRuns.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    seq: integer("seq").notNull(),
+    // JSON ImportedContact[].
+    rows: text("rows").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.seq] })],
+);

@@ -20,12 +20,21 @@ export const ExtractJobSchema = z.object({
 });
 export type ExtractJob = z.infer<typeof ExtractJobSchema>;
 
+/** One chunk of an address-book import (src/actions/import/); the job for the next chunk is sent when this one is in. */
+export const ImportJobSchema = z.object({
+  kind: z.literal("import"),
+  userId: z.string().min(1).max(64),
+  runId: z.string().min(1).max(64),
+  chunk: z.number().int().nonnegative(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
 // Digest jobs enqueued before jobs carried a kind are still digests.
 const legacyDigest = (body: unknown): unknown =>
   typeof body === "object" && body !== null && !("kind" in body) && "week" in body ? { ...body, kind: "digest" } : body;
 
-export const JobSchema = z.preprocess(legacyDigest, z.discriminatedUnion("kind", [DigestJobSchema, ExtractJobSchema]));
-export type Job = DigestJob | ExtractJob;
+export const JobSchema = z.preprocess(legacyDigest, z.discriminatedUnion("kind", [DigestJobSchema, ExtractJobSchema, ImportJobSchema]));
+export type Job = DigestJob | ExtractJob | ImportJob;
 
 /** Where jobs go: the queue producer, seen through the one method Tend uses. */
 export interface JobQueue {

@@ -5,6 +5,7 @@ import { deliverDigest } from "../digest/deliver-digest.ts";
 import type { Deps } from "../domain/deps.ts";
 import { type Job, JobSchema } from "../domain/jobs.ts";
 import { enrichWithAi } from "../inbound/enrich-with-ai.ts";
+import { runImportJob } from "../actions/import/run-import-job.ts";
 
 export const RETRY_BASE_DELAY_SECONDS = 60;
 /** Long enough to ride out a D1 or mail hiccup, short enough that the digest still lands the same day. */
@@ -19,11 +20,13 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 function describe(job: Job): string {
+  if (job.kind === "import") return `import ${job.runId} chunk ${job.chunk}`;
   return job.kind === "digest" ? `digest for ${job.userId} (${job.week})` : `AI reading of ${job.interactionId}`;
 }
 
 /** A model that failed was already replaced by the deterministic reading, so an extract job never needs a retry for that. */
 function runJob(job: Job, deps: Deps, now: number): Promise<string> {
+  if (job.kind === "import") return runImportJob(deps, job, now);
   return job.kind === "digest" ? deliverDigest(deps, job, now) : enrichWithAi(deps, job, now);
 }
 
@@ -42,7 +45,7 @@ export async function consumeJobs(batch: MessageBatch, deps: Deps, now: number):
         console.info(`tend: ${describe(job)}: ${await runJob(job, deps, now)}`);
         message.ack();
       } catch (error) {
-        const delaySeconds = job.kind === "digest" ? retryDelaySeconds(message.attempts) : AI_RETRY_DELAY_SECONDS;
+        const delaySeconds = job.kind !== "extract" ? retryDelaySeconds(message.attempts) : AI_RETRY_DELAY_SECONDS;
         console.error(`tend: ${describe(job)} failed, attempt ${message.attempts}; retrying in ${delaySeconds}s`, error);
         message.retry({ delaySeconds });
       }

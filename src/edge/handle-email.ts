@@ -8,13 +8,16 @@ import { type FirstMessage, sendWelcome } from "../actions/account-welcome.ts";
 import { applyCorrection } from "../actions/apply-correction.ts";
 import { handleCommand } from "../actions/handle-command.ts";
 import { handleDigestReply } from "../actions/handle-digest-reply.ts";
+import { MAX_IMPORT_MESSAGE_BYTES } from "../actions/import/limits.ts";
+import { startImport } from "../actions/import/start-import.ts";
 import { handleReminderReply } from "../actions/reminder-reply.ts";
 import { markProcessed } from "../db/log-message.ts";
 import type { Deps } from "../domain/deps.ts";
 import { type Admitted, admit, type Refusal } from "../inbound/admit.ts";
 import { type LogOutcome, logEmail } from "../inbound/log-email.ts";
 import { logParticipantReply, type ParticipantOutcome } from "../inbound/log-participant-reply.ts";
-import { receive } from "../inbound/receive.ts";
+import { readBody } from "../inbound/parse-email.ts";
+import { type ReceivedMessage, receive } from "../inbound/receive.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { normalizeAddress } from "../lib/addresses.ts";
 import { routeEmail } from "./route-email.ts";
@@ -24,7 +27,7 @@ export type InboundOutcome =
   | LogOutcome
   | ParticipantOutcome
   | ConfirmOutcome
-  | { status: "answered"; kind: "digest_reply" | "correction" | "command" | "reminder_reply" | "account_deleted" };
+  | { status: "answered"; kind: "digest_reply" | "correction" | "command" | "reminder_reply" | "account_deleted" | "import" };
 
 /** What the welcome says became of a new user's first message. */
 function firstMessage(outcome: InboundOutcome): FirstMessage {
@@ -33,8 +36,35 @@ function firstMessage(outcome: InboundOutcome): FirstMessage {
   return { status: "other", reason: "reason" in outcome ? outcome.reason : outcome.status };
 }
 
+/** The message as read: its first MAX_RAW_BYTES, and a second reader of the same stream for an import. */
+interface Source {
+  received: ReceivedMessage;
+  spare: ReadableStream<Uint8Array>;
+  rawSize: number;
+}
+
+/**
+ * An address book is often larger than the part of a message other mail is
+ * read to. `spare` is read on only for a user's import: a stranger's message
+ * still costs no more than MAX_RAW_BYTES.
+ */
+async function readImport(source: Source) {
+  if (!source.received.truncated) return null;
+  const whole = await receive(source.spare, source.rawSize, MAX_IMPORT_MESSAGE_BYTES);
+  return { body: await readBody(whole.bytes), truncated: whole.truncated };
+}
+
 async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: number): Promise<InboundOutcome> {
-  const received = await receive(message.raw, message.rawSize);
+  const [raw, spare] = message.raw.tee();
+  try {
+    return await processReceived(message, { received: await receive(raw, message.rawSize), spare, rawSize: message.rawSize }, deps, now);
+  } finally {
+    await spare.cancel().catch(() => undefined);
+  }
+}
+
+async function processReceived(message: ForwardableEmailMessage, source: Source, deps: Deps, now: number): Promise<InboundOutcome> {
+  const { received } = source;
   const envelope = { from: message.from, to: message.to };
   const admitted = await admit(received, envelope, deps, now);
   // A participant's reply is logged and nothing more: it is never routed, so
@@ -43,7 +73,7 @@ async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: n
   // A message from an address joining an account does that and nothing else.
   if (admitted.status === "address_confirmation") return confirmAddress(deps, admitted, now);
   if (admitted.status !== "admitted") return admitted;
-  const outcome = await routeAdmitted(admitted, received.truncated, envelope, deps, now);
+  const outcome = await routeAdmitted(admitted, source, envelope, deps, now);
   const erased = outcome.status === "answered" && outcome.kind === "account_deleted";
   if (admitted.welcome && !erased) {
     try {
@@ -56,8 +86,9 @@ async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: n
   return outcome;
 }
 
-async function routeAdmitted(admitted: Admitted, truncated: boolean, envelope: { to: string }, deps: Deps, now: number): Promise<InboundOutcome> {
+async function routeAdmitted(admitted: Admitted, source: Source, envelope: { to: string }, deps: Deps, now: number): Promise<InboundOutcome> {
   const { user, email, messageKey } = admitted;
+  const { truncated } = source.received;
   const addressing = {
     tendAddress: deps.config.tendAddress,
     userAddresses: [...new Set([user.email, ...admitted.addresses, ...(email.from ? [email.from.address] : [])])],
@@ -83,6 +114,12 @@ async function routeAdmitted(admitted: Admitted, truncated: boolean, envelope: {
     case "reminder_reply":
       await handleReminderReply(deps, user, { email, token: route.token, text: route.text }, now);
       break;
+    case "import": {
+      const whole = await readImport(source);
+      const attachment = whole ? (whole.body.attachments.find((a) => a.filename === route.attachment.filename) ?? route.attachment) : route.attachment;
+      await startImport(deps, user, { email, attachment, truncated: whole ? whole.truncated : truncated, messageKey }, now);
+      break;
+    }
   }
   await markProcessed(deps.db, user.id, messageKey, route.kind, now);
   return { status: "answered", kind: route.kind };

@@ -127,4 +127,14 @@ describe("routeEmail", () => {
   it("logs an empty mail to Tend", () => {
     expect(routeEmail(buildEmail({ subject: "", text: "" }), samAddressing(), NOW, LA)).toEqual({ kind: "log" });
   });
+
+  it("routes an address book attached to a mail to Tend as an import, and one on a CC'd thread as something to log", () => {
+    const attachment = { filename: "Connections.csv", mimeType: "text/csv", method: null, content: new Uint8Array([65]) };
+    const toTend = buildEmail({ subject: "help", text: "help", attachments: [attachment] });
+    expect(routeEmail(toTend, samAddressing(), NOW, LA)).toEqual({ kind: "import", attachment });
+    const thread = buildEmail({ to: [ANA], cc: [TEND], attachments: [attachment] });
+    expect(routeEmail(thread, samAddressing(), NOW, LA)).toEqual({ kind: "log" });
+    const calendar = buildEmail({ attachments: [{ ...attachment, filename: "invite.ics", mimeType: "text/calendar" }] });
+    expect(routeEmail(calendar, samAddressing(), NOW, LA).kind).toBe("log");
+  });
 });
