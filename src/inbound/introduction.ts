@@ -1,6 +1,12 @@
 // Introductions: the user introducing people, asking first (double opt-in), or
-// being introduced by someone else. Structure decides who; wording only
-// confirms that it is an introduction and says why.
+// being introduced by someone else. Read by structure and wording together: how
+// many people the mail is addressed to, a subject such as "Intro: Ana <> Ben",
+// the forms that present one person to another ("Ana, meet Ben", "I'd like to
+// introduce you to…", "connecting you two"), the hand-off ("I'll let you two take
+// it from here"), and the ask for consent ("mind if I put you in touch?"). Mail
+// that only looks like one is refused by its own form: introducing oneself,
+// asking someone else for an intro, thanking for one or replying to one, and
+// announcements to a whole team.
 import type { Mailbox } from "../model.ts";
 import { publicText, splitSentences } from "./signals/sentences.ts";
 
@@ -15,22 +21,66 @@ export interface Introduction {
   optIn: boolean;
 }
 
-// "Ana, meet Ben" and "introducing you two" introduce; "great to meet you" and
-// "thanks for the intro" do not. Names are capitalised, so those parts are case-sensitive.
-const INTRO_WORDING = new RegExp(
-  [
-    String.raw`\b[Mm]eet\s+\p{Lu}`,
-    String.raw`\b[Ii]ntroduc(?:e|ing)\s+(?:you|the two of you|\p{Lu})`,
-    String.raw`\b(?:[Ee]-?)?[Ii]ntro(?:duction)?\s+(?:between|to)\s+\p{Lu}`,
-    String.raw`\b[Cc]onnect(?:ing)?\s+(?:you two|you both|the two of you)`,
-    String.raw`\b(?:[Yy]ou two|[Yy]ou both|[Tt]he two of you)\s+should\b`,
-  ].join("|"),
-  "u",
-);
-const THANKS_FOR_INTRO = /\bthanks?(?: you)? (?:so much )?for (?:the|your|this) (?:e-?)?intro(?:duction)?\b/i;
-const INTRO_SUBJECT = /^(?:(?:re|fwd?):\s*)*(?:intro(?:duction)?\b|.*(?:\S\s*(?:<>|<->|↔)\s*\S)|.*\bmeet\s+\p{Lu})/iu;
+// Characters read for the decision: an introduction says what it is near the top.
+const OPENING_CHARS = 2_000;
+// A person as written: a capitalised name (one or two words), or a template's placeholder.
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]+)?|\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>)`;
+const WHO = String.raw`(?:(?:my|our)\s+(?:good\s+|dear\s+|old\s+)?(?:friend|colleague|former\s+colleague|partner|contact|classmate|mentee|client|cofounder|co-founder)\s+)?${NAME}`;
+const NOT_A_NAME = /^(?:I|I'm|I'll|I've|I'd|We|You|Your|The|This|That|These|It|He|She|They|Hi|Hey|Hello|Dear|Thanks|Thank|Best|Please|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** Presenting one person to another: "Ana, meet Ben", "I'd like to introduce you to Eric", "connecting you two". */
+const PRESENTS: RegExp[] = [
+  // "Ana, meet Ben", "Matt – meet John", "Please meet Bob", "Hey X — meet my friend Y"; not "great to meet you".
+  new RegExp(String.raw`(?:^|[,;:–—]\s*|\s-\s*|\bplease\s+)meet\s+(?!(?:you|with|up|me|us|them|him|her|the|a|an|this|that|our|all|in|at|on|for|tomorrow|today|next)\b)${WHO}`, "imu"),
+  new RegExp(String.raw`\b(?:like|want|wanted|love)\s+(?:for\s+)?(?:you(?:\s+(?:two|both))?|both\s+of\s+you)\s+to\s+meet\s+${WHO}`, "iu"),
+  new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+(?:two|both|all)\b|the\s+two\s+of\s+you\b|you\s+to\s+${WHO}|(?!(?:myself|me|us|our|my\s+company)\b)${WHO}\s+(?:to\s+you|from|at|of|who|,|\())`, "iu"),
+  new RegExp(String.raw`\b(?:to|let\s+me|i'?m|i\s+am)\s+introduce\s+(?!(?:myself|me|us|our|my\s+company)\b)${WHO}`, "u"),
+  new RegExp(String.raw`\bconnect(?:ing)?\s+(?:you\s+(?:two|both|all)\b|the\s+two\s+of\s+you\b|you\s+(?:to|with)\s+${WHO})`, "iu"),
+  new RegExp(String.raw`\bput(?:ting)?\s+you\s+(?:two\s+|both\s+)?in\s+touch\s+with\s+${WHO}`, "iu"),
+  /\b(?:this\s+is\s+an?\s+)?introduction\s+email\b/i,
+  // The same forms in the languages Tend reads dates in: "je vous présente", "darf ich euch … vorstellen", "te presento".
+  /\b(?:je\s+(?:te|vous)\s+présente|(?:te|les|le|os|ti|vi)\s+presento|darf\s+ich\s+(?:euch|ihnen|dir|dich)\s+[^.?!\n]{1,40}\s+vorstellen|(?:möchte|will)\s+(?:euch|ihnen|dich|dir)\s+[^.?!\n]{1,40}\s+vorstellen|(?:euch|ihnen)\s+(?:beide\s+)?(?:miteinander\s+)?bekannt\s+machen)/iu,
+];
+/** Handing over to the two people: the introduction is made and the connector steps out. */
+const HANDS_OFF: RegExp[] = [
+  /\b(?:let|leave)\s+(?:it\s+(?:up\s+)?to\s+)?(?:you\s+(?:two|both|all)|the\s+two\s+of\s+you|you\s+guys)\b/i,
+  /\b(?:let|leave)\s+(?:it\s+(?:up\s+)?to\s+)?you\s+to\s+connect\b|\bleave\s+the\s+rest\s+to\s+you\b/i,
+  /\b(?:let\s+you|please)\s+take\s+it\s+from\s+here\b/i,
+  /\b(?:you\s+two|you\s+both|the\s+two\s+of\s+you|you\s+guys)\s+(?:should|have\s+(?:a\s+lot|lots|much)\s+in\s+common|would\s+(?:get\s+on|hit\s+it\s+off|enjoy))\b/i,
+  /\byou\s+both\s+have\s+(?:context|a\s+lot\s+in\s+common)\b|\bget\s+to\s+know\s+each\s+other\b/i,
+  /\bi['’]?(?:ll|\s+will)\s+(?:step|bow|drop)\s+(?:out|off|back)\b|\bmov(?:e|ing)\s+myself\s+to\s+bcc\b/i,
+  /\byou(?:['’]d|\s+would)?\s+both\s+(?:benefit|enjoy|get\s+along|hit\s+it\s+off)\b|\byou\s+two\s+(?:would|will)\s+(?:get\s+along|hit\s+it\s+off|enjoy)\b/i,
+  /\bcopying\s+(?:\S+\s+){0,2}here\b|\(cc['’]?d\)|\bcc['’]?(?:ing|ed)\s+(?:\p{Lu}|\[|\{)/iu,
+];
+/** The connector asks one side first: a double opt-in. */
+const ASKS_CONSENT: RegExp[] = [
+  /\b(?:would|do)\s+you\s+mind\s+if\s+i\b[^.?!\n]*\b(?:intro|introduc\w*|connect|put\s+you\s+in\s+touch)\b/i,
+  /\bmind\s+if\s+i\s+(?:intro|introduc\w*|connect|put\s+you\s+in\s+touch)\b/i,
+  /\bmay\s+i\s+(?:have\s+your\s+permission\s+to\s+)?(?:intro|introduc\w*|connect|put\s+you\s+in\s+touch)\b/i,
+  /\bhappy\s+to\s+(?:make|do)\s+(?:the|an|a)\s+(?:connection|intro(?:duction)?)\b/i,
+  /\b(?:are|would|do)\s+you\s+(?:be\s+)?(?:open|up|interested|keen|want)\s+(?:to|for|in)\s+(?:an?\s+|the\s+)?(?:intro(?:duction)?|e-?intro|connecting|connection|meeting\s+(?:her|him|them))\b/i,
+  /\b(?:would|are)\s+you\s+(?:be\s+)?open\s+to\s+this\b|\bwant\s+me\s+to\s+(?:intro|introduce|connect)\b|\bshall\s+i\s+(?:intro|introduce|connect)\b/i,
+  /\bi\s+know\s+someone\s+who\s+(?:might|may|could|would)\b/i,
+  /\b(?:happy|glad|delighted)\s+to\s+(?:intro(?:duce)?|connect|put)\s+you\b|\b(?:can|could)\s+i\s+(?:intro(?:duce)?|connect|put)\s+you\b/i,
+  /\blet\s+me\s+know\s+if\s+you['’]?d\s+(?:like|want|be\s+(?:open|interested))\s+(?:to\s+)?(?:an?\s+)?(?:intro(?:duction)?|connect|me\s+to\s+(?:intro|introduce|connect))\b/i,
+  new RegExp(String.raw`\bwould\s+you\s+(?:be\s+)?(?:willing|open|up\s+for|interested\s+in)\s+(?:to\s+)?(?:an?\s+(?:quick\s+|short\s+)?(?:call|chat|coffee)\s+with|chat(?:ting)?\s+with|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|meet(?:ing)?)\s+(?:him|her|them|${WHO})`, "u"),
+];
 const OPT_IN =
   /\b(?:would you be (?:open|up) (?:to|for)|are you open to|would you like|would it be helpful if i|happy to|shall i|want me to|can i|may i)\b[^.?!\n]*?\b(?:intro(?:duce)?|introduction|connect)\b[^.?!\n]*?\b(?:to|with)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)/iu;
+/** Mail that reads like an introduction and is not one. */
+const REFUSALS: RegExp[] = [
+  // Thanking for one, or replying to one ("moving Jim to BCC").
+  /\bthanks?(?:\s+you)?\s+(?:so\s+much\s+|again\s+)?for\s+(?:the|your|this|making\s+the)\s+(?:kind\s+|warm\s+)?(?:e-?)?intro(?:duction)?\b/i,
+  /\b(?:mov(?:e|ed|ing)\s+(?!myself\b|me\b)\S+(?:\s+\S+)?\s+to\s+bcc|\(?to\s+bcc\)?|\(bcc['’]?d?\))/i,
+  // Introducing oneself, also on someone's suggestion.
+  /\bintroduce\s+myself\b|\bmy\s+name\s+is\b|\b(?:was|been|were)\s+referred\s+to\s+you\b|\bsuggested\s+(?:that\s+)?(?:i|we)\s+(?:reach\s+out|contact|get\s+in\s+touch|write|email)\b/i,
+  // Asking someone else for an intro.
+  /\b(?:could|would|can|will)\s+you\s+(?:be\s+(?:open|willing)\s+to\s+)?(?:please\s+)?(?:introduc\w*\s+me|intro\s+me|connect\s+me|put\s+me\s+in\s+touch)\b|\bintroducing\s+me\s+to\b|\b(?:do|would)\s+you\s+(?:happen\s+to\s+)?know\s+(?:anyone|anybody|someone)\b/i,
+  // Announcements to a whole team.
+  /^\s*(?:dear|hi|hello|hey)\s+(?:all|team|everyone|everybody|colleagues|folks\s+at)\b|\bjoin\s+me\s+in\s+welcoming\b|\bunsubscribe\b/im,
+];
+const SUBJECT_INTRO =
+  /^(?:(?:re|fwd?|aw|wg):\s*)*(?:(?:double[\s-]opt[\s-]in\s+)?intro(?:duction)?s?\b(?!\s+(?:request|call|meeting))|.*\S\s*(?:<>|<->|<=>|<-+>|↔|\/\/)\s*\S|.*\bmeet\s+\p{Lu}|connecting\s+\S)/iu;
 const REASON =
   /\b(because|since|both|thought you|think you|you two|should (talk|meet|connect|chat|compare)|would (love|enjoy|benefit)|given|working on|building|invest(s|ing|or)?|looking for|hiring|raising|expert|knows|background|help)\b/i;
 const GREETING = /^(hi|hey|hello|dear|hallo|bonjour|hola)\b[^.!?\n]*[,!]?$/i;
@@ -41,14 +91,36 @@ function reasonIn(text: string, confidential = false): string {
     .filter((s) => !s.private)
     .map((s) => s.text.replace(/\s+/g, " "))
     .filter((s) => !GREETING.test(s));
-  const why = candidates.find((s) => REASON.test(s)) ?? candidates.find((s) => INTRO_WORDING.test(s)) ?? "";
+  const why = candidates.find((s) => REASON.test(s)) ?? candidates.find((s) => PRESENTS.some((p) => p.test(s))) ?? "";
   return why.length > 300 ? `${why.slice(0, 297)}…` : why;
 }
 
+export interface IntroductionReading {
+  /** The mail presents people to each other (or hands over to them). */
+  presents: boolean;
+  /** The mail asks one side for consent first. */
+  asksConsent: boolean;
+  /** The mail is a look-alike: self-introduction, request, thanks, reply, announcement. */
+  refused: boolean;
+  /** The subject names an introduction ("Intro:", "Ana <> Ben", "Meet Ana"). */
+  subject: boolean;
+}
+
+/** What the subject and the opening of the text say, before who it is addressed to is weighed. */
+export function readIntroduction(subject: string, text: string): IntroductionReading {
+  const opening = publicText(text).slice(0, OPENING_CHARS);
+  const all = text.slice(0, OPENING_CHARS);
+  return {
+    presents: PRESENTS.some((p) => p.test(opening)) || HANDS_OFF.some((p) => p.test(opening)),
+    asksConsent: ASKS_CONSENT.some((p) => p.test(opening)) || OPT_IN.test(opening),
+    refused: REFUSALS.some((p) => p.test(all)),
+    subject: SUBJECT_INTRO.test(subject),
+  };
+}
+
 export function looksLikeIntroduction(subject: string, text: string): boolean {
-  const opening = text.slice(0, 1500);
-  if (THANKS_FOR_INTRO.test(opening)) return false;
-  return INTRO_SUBJECT.test(subject) || INTRO_WORDING.test(opening);
+  const r = readIntroduction(subject, text);
+  return !r.refused && (r.presents || r.subject);
 }
 
 /** The user writes to two or more people and introduces them. */
@@ -58,27 +130,61 @@ export function userIntroduces(input: {
   subject: string;
   text: string;
 }): Introduction | null {
-  if (input.recipients.length < 2 || !looksLikeIntroduction(input.subject, input.text)) return null;
+  if (input.recipients.length < 2) return null;
+  const r = readIntroduction(input.subject, input.text);
+  if (r.refused || !(r.presents || r.subject || r.asksConsent)) return null;
   return {
     introducer: input.user,
-    people: input.recipients.map((r) => ({ name: r.name, address: r.address })),
+    people: input.recipients.map((rec) => ({ name: rec.name, address: rec.address })),
     reason: reasonIn(input.text),
     optIn: false,
   };
 }
 
-/** "Would you be open to an intro to Ben Cho?": the user asks before introducing. */
+const THIRD_PERSON = [
+  new RegExp(String.raw`\b(?:intro(?:duce)?|introduction|connect|meet)\s+(?:you\s+)?(?:to|with)\s+(${NAME})`, "u"),
+  new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+to\s+)?(?:(?:my|our)\s+\w+\s+)?(${NAME})`, "u"),
+  new RegExp(String.raw`\b(?:my|our)\s+(?:good\s+|dear\s+|old\s+)?(?:friend|colleague|partner|contact|classmate|mentee|client|cofounder|co-founder)\s+(${NAME})`, "iu"),
+  new RegExp(String.raw`\b(?:connected|friends|worked)\s+with\s+(${NAME})`, "u"),
+  new RegExp(String.raw`\bmeet\s+(${NAME})`, "u"),
+];
+
+/** The person the one recipient is to be introduced to, as written, when the text names one. */
+function thirdPerson(text: string, recipient: Mailbox): string | null {
+  const recipientFirst = recipient.name?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  for (const pattern of THIRD_PERSON) {
+    for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      const name = m[1]?.replace(/['’]s$/, "").trim();
+      if (!name || NOT_A_NAME.test(name.split(/\s+/)[0] ?? "")) continue;
+      if (recipientFirst && name.toLowerCase().startsWith(recipientFirst)) continue;
+      return name;
+    }
+  }
+  return null;
+}
+
+/**
+ * Written to one person about another: a double opt-in ask ("Would you be open to
+ * an intro to Ben Cho?"), or a one-sided introduction whose other side is not on
+ * the mail ("Wanted to introduce you to Eric Fung…"). Either way the user is the
+ * introducer and the other side is known by name only, if at all.
+ */
 export function userAsksToIntroduce(input: {
   user: Mailbox;
   recipients: readonly Mailbox[];
   text: string;
+  subject?: string;
 }): Introduction | null {
   const [recipient, ...others] = input.recipients;
   if (!recipient || others.length > 0) return null;
   // A name asked about in confidence is not echoed back as an introduction to make.
-  const match = publicText(input.text).slice(0, 3000).match(OPT_IN);
-  const name = match?.[1]?.replace(/['’]s$/, "");
-  if (!name) return null;
+  const visible = publicText(input.text).slice(0, OPENING_CHARS);
+  const r = readIntroduction(input.subject ?? "", input.text);
+  if (r.refused) return null;
+  const name = thirdPerson(visible, recipient);
+  const optIn = r.asksConsent;
+  // A one-sided introduction must name whom it presents; an ask may describe them ("someone who…").
+  if (!optIn && !(r.presents && name)) return null;
   return {
     introducer: input.user,
     people: [
@@ -86,7 +192,7 @@ export function userAsksToIntroduce(input: {
       { name, address: null },
     ],
     reason: reasonIn(input.text),
-    optIn: true,
+    optIn,
   };
 }
 
