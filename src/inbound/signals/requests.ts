@@ -114,3 +114,14 @@ export function findRequest(sentence: string): RequestMatch | null {
   if (kept.length === 0) return null;
   return kept.reduce((a, b) => (b.index < a.index ? b : a));
 }
+
+/** The text opens with an instruction ("send the deck", "find a better name"), not a wish or a formula. */
+export function opensWithInstruction(text: string): boolean {
+  const rest = text.trim();
+  if (NOT_AN_INSTRUCTION.test(rest)) return false;
+  const head = IMPERATIVE_HEAD.exec(rest);
+  return !!head && AFTER_VERB.test(rest.slice(head[0].length));
+}
+
+/** A verb of doing, bare or as "-ing" ("open", "creating"): what a note's owner label is followed by. */
+export const ACTION_VERB_SOURCE = ACTION_VERBS;
