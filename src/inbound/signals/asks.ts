@@ -37,7 +37,7 @@ const REPORTED_REQUESTS =
 // "let's catch up in April"): settled in the next reply, not a loop to keep open.
 // Follow-ups ("let's reconnect in a month") are follow_up's.
 const LOGISTICS =
-  /\b(?:push|move|reschedule|postpone|shift|bump)\s+(?:our|the|this|that|it|to|back)\b|\b(?:are|r)\s+(?:you|u)\s+(?:free|around|available|in\s+town|about)\b|\bif\s+you(?:'re|\s+are)\s+(?:free|around|available|in\s+town)\b|\b(?:does|would|will|could)\s+(?:\S+\s+){0,3}?work\s*(?:for\s+(?:you|u)\s*)?\?|\bmake\s+it\s+(?:at|to|on|by)\b|\bmeet\s+(?:me|us)\s+(?:at|in|by|outside|downstairs)\b|\blet['’]?s\s+(?:catch\s+up|grab|get\s+together|celebrate|reconnect|meet|chat|have\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|a\s+call))\b|\bbest\s+way\s+to\s+reach\s+you\b|\bcould\s+we\s+do\s+(?:next|\p{Lu})/iu;
+  /\b(?:push|mov|reschedul|postpon|shift|bump)(?:e|es|ed|ing|s)?\s+(?:our|the|this|that|it|to|back)\b|\bmake\s+it\b(?!\s+(?:work|happen|clear|better|easier|right|official))|\bshar(?:e|ing)\s+(?:your\s+)?screen\b|\b(?:are|r)\s+(?:you|u)\s+(?:free|around|available|in\s+town|about)\b|\bif\s+you(?:'re|\s+are)\s+(?:free|around|available|in\s+town)\b|\b(?:does|would|will|could)\s+(?:\S+\s+){0,3}?work\s*(?:for\s+(?:you|u)\s*)?\?|\bmake\s+it\s+(?:at|to|on|by)\b|\bmeet\s+(?:me|us)\s+(?:at|in|by|outside|downstairs)\b|\blet['’]?s\s+(?:catch\s+up|grab|get\s+together|celebrate|reconnect|meet|chat|have\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|a\s+call))\b|\bbest\s+way\s+to\s+reach\s+you\b|\bcould\s+we\s+do\s+(?:next|\p{Lu})/iu;
 // "please let me know if you have questions" and "please find attached" ask for nothing.
 const NOT_A_REQUEST = /\b(?:please|pls)\s+(?:let\s+me\s+know\s+if|find\s+attached|see\s+attached|feel\s+free|don't\s+hesitate)/i;
 

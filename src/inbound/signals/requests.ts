@@ -91,10 +91,13 @@ function imperativeAt(body: string): number | null {
   return please ? please.index : null;
 }
 
+// Asking leave for the writer's own act ("would you mind if I brought a colleague?"): the reader is asked nothing to do.
+const PERMISSION = /\b(?:would|do)\s+you\s+mind\s+if\s+(?:i|we)\b|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|fine)\s+(?:with\s+you\s+)?if\s+(?:i|we)\b/i;
+
 /** The request a sentence makes of its reader, if it makes one. */
 export function findRequest(sentence: string): RequestMatch | null {
   const body = sentence.trim();
-  if (body === "") return null;
+  if (body === "" || PERMISSION.test(body)) return null;
   const courtesy = COURTESY_CONDITION.test(body);
   const formula = FORMULA.test(body);
   const found: RequestMatch[] = [];
