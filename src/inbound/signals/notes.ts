@@ -52,6 +52,7 @@ const AGENDA_SECTION = /\bagenda\b/i;
 const PEOPLE_SECTION = /\b(?:participants|attendees|present|moderator|notetaker|note\s*taker|lead|roll\s*call|people|who)\b/i;
 
 const NEED_FORMS: RegExp[] = [
+  /^(?:needs?|blocked|blockers?|help\s+wanted|ask|asks)\s*:\s*\S/i,
   /\bneeds?\s+(?:more\s+|some\s+|an?\s+)?(?:review|reviews|input|help|feedback|attention|owner|ownership|love|eyes|clarification|volunteers?|decision)\b/i,
   /\b(?:we|i|they|team|project)\s+(?:really\s+|still\s+|also\s+)?need\s+(?:an?|some|more|the|user|feedback|input|help|someone|somebody|people|clarification|tests?|docs?|documentation|support|space)\b/i,
   /\bneed(?:s)?\s+to\s+(?:find|get|hire|recruit|bring\s+in)\s+(?:someone|somebody|people|an?\s+owner|help|more|other\s+people)\b/i,
@@ -68,11 +69,16 @@ const ACTION_FORMS: RegExp[] = [
   new RegExp(String.raw`\b(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)\s+${OWNER_COMMITS}\s+\p{L}`, "iu"),
   new RegExp(String.raw`^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
   /^(?:todo|to-?do|action(?:\s+items?)?|ai|next\s+steps?|tbd|follow[\s-]?up)\b\s*:?/i,
+
   /(?:^|[.;,]\s*)let['’]?s\s+\p{L}/iu,
   /\b(?:it\s+)?would\s+be\s+(?:valuable|good|great|useful|nice|helpful|best)\s+to\s+\p{L}/iu,
   /(?:^|,\s*)(?:will|wants?\s+to|going\s+to|gonna|plans?\s+to|need\s+to|needs\s+to|should|to)\s+\p{L}/iu,
   /^[a-z][\w-]*\s+(?:and\s+[a-z][\w-]*\s+)?(?:will|'ll|is\s+going\s+to|are\s+going\s+to|gonna)\s+\p{L}/u,
 ];
+// A line that names an owner and speaks of the future or an obligation assigns a task, wherever the words sit.
+const FUTURE_OR_DUTY =
+  /\b(?:will|'ll|going\s+to|gonna|should|must|needs?\s+to|has\s+to|have\s+to|plans?\s+to|agreed\s+to|to-?do|next\s+step|action\s+item|follow\s+up|let['’]?s)\b|\)\s+to\s+\p{L}/iu;
+const HAS_OWNER = /@[\w-]+|^(?:[\p{Lu}][\p{L}'-]+|[\p{Lu}]{2,3})\s*:|\((?:@?[\p{L}][\w-]*)\)/u;
 const QUESTION_TO_SOMEONE = /\?\s*[)"']*\s*(?:~.*)?$/;
 const GROUP_OWNER = /^(?:we|everyone|everybody|all(?:\s+of\s+us)?|people|team|you\s+all|y'all)$/i;
 
@@ -137,6 +143,8 @@ export function readNoteStructure(text: string): NoteLine[] | null {
 
 /** A title that is someone's section: "@ana", "Ana", "Ana's update", "KW:". */
 function sectionOwnerOf(title: string): string | null {
+  const by = /\b(?:update|review|report|notes?|items|tasks)\s+(?:from|by|of)\s+@([\w-]+)/i.exec(title);
+  if (by?.[1]) return by[1];
   const m = /^\s*(?:@([\w-]+)|([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?|[\p{Lu}]{2,3}))(?:['’]s\s+(?:update|work|items|tasks|plan|week))?\s*:?\s*$/u.exec(title);
   if (!m) return null;
   const name = m[1] ?? m[2] ?? null;
@@ -159,11 +167,16 @@ export function ownerOf(text: string): string | null {
 const OWNER_LABEL = /^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s+/u;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[\p{Lu}@"'(])/u;
 
+// A time the line sets ("by Friday", "this week", "before the release").
+const DUE_WORDS = /\b(?:by|before|until|till|due|no\s+later\s+than)\s+\S|\b(?:this|next)\s+(?:week|sprint|month|quarter)\b|\b(?:tomorrow|tonight|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month|year|sprint|quarter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b/i;
+
 function classify(text: string, line: NoteLine): NoteItem["kind"] | null {
   const agenda = line.sectionKind === "agenda";
   const bare = text.replace(OWNER_LABEL, "");
   if (NEED_FORMS.some((p) => p.test(text))) return "need";
   if (ACTION_FORMS.some((p) => p.test(text) || p.test(bare))) return "action";
+  if (!agenda && HAS_OWNER.test(text) && FUTURE_OR_DUTY.test(text) && !/\?\s*$/.test(text)) return "action";
+  if (!agenda && DUE_WORDS.test(text) && (HAS_OWNER.test(text) || FUTURE_OR_DUTY.test(text))) return "action";
   if (!agenda && QUESTION_TO_SOMEONE.test(text) && /\b(?:we|us|you|someone|anyone|anybody|somebody)\b|^\p{Lu}\p{L}+,/iu.test(text)) return "need";
   if (!agenda && (opensWithInstruction(bare) || findRequest(bare)?.form === "imperative")) return "action";
   return null;
