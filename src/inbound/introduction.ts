@@ -26,12 +26,15 @@ const OPENING_CHARS = 2_000;
 // A person as written: a capitalised name (one or two words), or a template's placeholder.
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]+)?|\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>)`;
 const WHO = String.raw`(?:(?:my|our)\s+(?:good\s+|dear\s+|old\s+)?(?:friend|colleague|former\s+colleague|partner|contact|classmate|mentee|client|cofounder|co-founder)\s+)?${NAME}`;
+const CALENDAR_WORDS = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec`;
 const NOT_A_NAME = /^(?:I|I'm|I'll|I've|I'd|We|You|Your|The|This|That|These|It|He|She|They|Hi|Hey|Hello|Dear|Thanks|Thank|Best|Please|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Presenting one person to another: "Ana, meet Ben", "I'd like to introduce you to Eric", "connecting you two". */
 const PRESENTS: RegExp[] = [
   // "Ana, meet Ben", "Matt – meet John", "Please meet Bob", "Hey X — meet my friend Y"; not "great to meet you".
-  new RegExp(String.raw`(?:^|[,;:–—]\s*|\s-\s*|\bplease\s+)meet\s+(?!(?:you|with|up|me|us|them|him|her|the|a|an|this|that|our|all|in|at|on|for|tomorrow|today|next)\b)${WHO}`, "imu"),
+  new RegExp(String.raw`(?:^|[,;:–—]\s*|\s-\s*|\bplease\s+)meet\s+(?!(?:you|with|up|me|us|them|him|her|the|a|an|this|that|our|all|in|at|on|for|tomorrow|today|tonight|next|${CALENDAR_WORDS})\b)${WHO}`, "imu"),
+  // The terse swap: "Ana – Ben. Ben – Ana." or "Ana, Ben; Ben, Ana".
+  /(?:^|\n)\s*(\p{Lu}\p{L}+)\s*(?:,|:|—|–|-|<>|<->)\s*(\p{Lu}\p{L}+)\s*[.;!]?\s+\2\s*(?:,|:|—|–|-|<>|<->)\s*\1\b/u,
   new RegExp(String.raw`\b(?:like|want|wanted|love)\s+(?:for\s+)?(?:you(?:\s+(?:two|both))?|both\s+of\s+you)\s+to\s+meet\s+${WHO}`, "iu"),
   new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+(?:two|both|all)\b|the\s+two\s+of\s+you\b|you\s+to\s+${WHO}|(?!(?:myself|me|us|our|my\s+company)\b)${WHO}\s+(?:to\s+you|from|at|of|who|,|\())`, "iu"),
   new RegExp(String.raw`\b(?:to|let\s+me|i'?m|i\s+am)\s+introduce\s+(?!(?:myself|me|us|our|my\s+company)\b)${WHO}`, "u"),
@@ -49,38 +52,45 @@ const HANDS_OFF: RegExp[] = [
   /\b(?:you\s+two|you\s+both|the\s+two\s+of\s+you|you\s+guys)\s+(?:should|have\s+(?:a\s+lot|lots|much)\s+in\s+common|would\s+(?:get\s+on|hit\s+it\s+off|enjoy))\b/i,
   /\byou\s+both\s+have\s+(?:context|a\s+lot\s+in\s+common)\b|\bget\s+to\s+know\s+each\s+other\b/i,
   /\bi['’]?(?:ll|\s+will)\s+(?:step|bow|drop)\s+(?:out|off|back)\b|\bmov(?:e|ing)\s+myself\s+to\s+bcc\b/i,
+  /\b(?:for\s+)?(?:you\s+two|both\s+of\s+you|the\s+two\s+of\s+you|you\s+both)\s+(?:to\s+)?(?:connect|meet|chat|talk|speak|get\s+together|compare\s+notes|are\s+(?:working|building|interested|passionate|both))\b/i,
   /\byou(?:['’]d|\s+would)?\s+both\s+(?:benefit|enjoy|get\s+along|hit\s+it\s+off)\b|\byou\s+two\s+(?:would|will)\s+(?:get\s+along|hit\s+it\s+off|enjoy)\b/i,
   /\bcopying\s+(?:\S+\s+){0,2}here\b|\(cc['’]?d\)|\bcc['’]?(?:ing|ed)\s+(?:\p{Lu}|\[|\{)/iu,
 ];
+/** Handing over a contact who has agreed: how to reach them, and that they expect it. */
+const HANDS_OVER = /\b(?:you\s+can\s+|feel\s+free\s+to\s+|please\s+)?(?:reach|contact|e-?mail|call)\s+(?:her|him|them)\s+(?:at|on|directly|via)\b|\b(?:her|his|their)\s+(?:e-?mail(?:\s+address)?|number|phone|cell|contact\s+details?)\s+(?:is|are)\b|\bforward\s+(?:any\s+|the\s+)?(?:information|info|details|materials?|deck)\s+(?:on\s+)?to\s+(?:her|him|them)\b|\b(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are|\s+will\s+be)\s+expecting\s+(?:your|to\s+hear|a\s+call|an?\s+e-?mail)/i;
 /** The connector asks one side first: a double opt-in. */
 const ASKS_CONSENT: RegExp[] = [
   /\b(?:would|do)\s+you\s+mind\s+if\s+i\b[^.?!\n]*\b(?:intro|introduc\w*|connect|put\s+you\s+in\s+touch)\b/i,
   /\bmind\s+if\s+i\s+(?:intro|introduc\w*|connect|put\s+you\s+in\s+touch)\b/i,
   /\bmay\s+i\s+(?:have\s+your\s+permission\s+to\s+)?(?:intro|introduc\w*|connect|put\s+you\s+in\s+touch)\b/i,
   /\bhappy\s+to\s+(?:make|do)\s+(?:the|an|a)\s+(?:connection|intro(?:duction)?)\b/i,
-  /\b(?:are|would|do)\s+you\s+(?:be\s+)?(?:open|up|interested|keen|want)\s+(?:to|for|in)\s+(?:an?\s+|the\s+)?(?:intro(?:duction)?|e-?intro|connecting|connection|meeting\s+(?:her|him|them))\b/i,
+  new RegExp(String.raw`\b(?:are|would|do)\s+you\s+(?:be\s+)?(?:open|up|interested|keen|want)\s+(?:to|for|in)\s+(?:an?\s+|the\s+)?(?:intro(?:duction)?|e-?intro|connecting|connection|(?:meeting|talking\s+(?:to|with)|chatting\s+with|speaking\s+with)\s+(?:her|him|them|${WHO}))`, "iu"),
   /\b(?:would|are)\s+you\s+(?:be\s+)?open\s+to\s+this\b|\bwant\s+me\s+to\s+(?:intro|introduce|connect)\b|\bshall\s+i\s+(?:intro|introduce|connect)\b/i,
   /\bi\s+know\s+someone\s+who\s+(?:might|may|could|would)\b/i,
-  /\b(?:happy|glad|delighted)\s+to\s+(?:intro(?:duce)?|connect|put)\s+you\b|\b(?:can|could)\s+i\s+(?:intro(?:duce)?|connect|put)\s+you\b/i,
+  /\bworth\s+(?:an?\s+)?(?:intro(?:duction)?|e-?intro|connecting|a\s+(?:chat|call)\s+with\s+(?:her|him|them))\b/i,
+  /\b(?:happy|glad|delighted)\s+to\s+(?:make\s+(?:the|an|a)\s+)?(?:intro(?:duction)?|introduce|e-?intro)\b|\b(?:happy|glad|delighted)\s+to\s+(?:intro(?:duce)?|connect|put)\s+you\b|\b(?:can|could)\s+i\s+(?:intro(?:duce)?|connect|put)\s+you\b/i,
   /\blet\s+me\s+know\s+if\s+you['’]?d\s+(?:like|want|be\s+(?:open|interested))\s+(?:to\s+)?(?:an?\s+)?(?:intro(?:duction)?|connect|me\s+to\s+(?:intro|introduce|connect))\b/i,
   new RegExp(String.raw`\bwould\s+you\s+(?:be\s+)?(?:willing|open|up\s+for|interested\s+in)\s+(?:to\s+)?(?:an?\s+(?:quick\s+|short\s+)?(?:call|chat|coffee)\s+with|chat(?:ting)?\s+with|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|meet(?:ing)?)\s+(?:him|her|them|${WHO})`, "u"),
 ];
 const OPT_IN =
   /\b(?:would you be (?:open|up) (?:to|for)|are you open to|would you like|would it be helpful if i|happy to|shall i|want me to|can i|may i)\b[^.?!\n]*?\b(?:intro(?:duce)?|introduction|connect)\b[^.?!\n]*?\b(?:to|with)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)/iu;
+// Asking whether the reader wants to talk, about a third person described in the mail ("I just met this founder… do you want to talk?").
+const WANTS_TO_TALK = /\b(?:do|would)\s+you\s+(?:want|like|care)\s+to\s+(?:talk|chat|meet|connect|speak|hear\s+more)\b|\b(?:interested|keen)\s+(?:to|in)\s+(?:connect|chat|meet|talk)(?:ing)?\b/i;
+const THIRD_PARTY = /\b(?:my\s+(?:friend|colleague|former\s+colleague|contact|classmate)|(?:this|a|one)\s+(?:founder|friend|colleague|person|candidate|investor|engineer|designer|entrepreneur|student)|someone\s+who|i\s+(?:just\s+)?met\s+(?:this|a|an)|i\s+know\s+(?:a|an|someone))\b/i;
 /** Mail that reads like an introduction and is not one. */
 const REFUSALS: RegExp[] = [
   // Thanking for one, or replying to one ("moving Jim to BCC").
-  /\bthanks?(?:\s+you)?\s+(?:so\s+much\s+|again\s+)?for\s+(?:the|your|this|making\s+the)\s+(?:kind\s+|warm\s+)?(?:e-?)?intro(?:duction)?\b/i,
+  /\bthanks?(?:\s+you)?\s+(?:so\s+much\s+|again\s+)?for\s+(?:the|your|this|making\s+the)\s+(?:kind\s+|warm\s+)?(?:e-?)?intro(?:duction)?\b|\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+(?:connecting|introducing)\s+(?:us|me)\b/i,
   /\b(?:mov(?:e|ed|ing)\s+(?!myself\b|me\b)\S+(?:\s+\S+)?\s+to\s+bcc|\(?to\s+bcc\)?|\(bcc['’]?d?\))/i,
   // Introducing oneself, also on someone's suggestion.
   /\bintroduce\s+myself\b|\bmy\s+name\s+is\b|\b(?:was|been|were)\s+referred\s+to\s+you\b|\bsuggested\s+(?:that\s+)?(?:i|we)\s+(?:reach\s+out|contact|get\s+in\s+touch|write|email)\b/i,
   // Asking someone else for an intro.
-  /\b(?:could|would|can|will)\s+you\s+(?:be\s+(?:open|willing)\s+to\s+)?(?:please\s+)?(?:introduc\w*\s+me|intro\s+me|connect\s+me|put\s+me\s+in\s+touch)\b|\bintroducing\s+me\s+to\b|\b(?:do|would)\s+you\s+(?:happen\s+to\s+)?know\s+(?:anyone|anybody|someone)\b/i,
+  /\b(?:could|would|can|will)\s+you\s+(?:be\s+(?:open|willing)\s+to\s+)?(?:please\s+)?(?:introduc\w*\s+me|intro\s+me|connect\s+me|put\s+me\s+in\s+touch)\b|\bintroducing\s+me\s+to\b|\b(?:love|like|appreciate)\s+(?:an?\s+)?(?:warm\s+)?(?:e-?)?intro(?:duction)?\s+to\b|\b(?:do|would)\s+you\s+(?:happen\s+to\s+)?know\s+(?:anyone|anybody|someone)\b/i,
   // Announcements to a whole team.
-  /^\s*(?:dear|hi|hello|hey)\s+(?:all|team|everyone|everybody|colleagues|folks\s+at)\b|\bjoin\s+me\s+in\s+welcoming\b|\bunsubscribe\b/im,
+  /^\s*(?:dear|hi|hello|hey)\s+(?:all|team|everyone|everybody|colleagues|folks\s+at)\b|\bjoin\s+me\s+in\s+welcoming\b|\bplease\s+welcome\b|\b(?:meet|welcome)\s+our\s+new\b|\bunsubscribe\b|\bnewsletter\b|\bout\s+of\s+(?:the\s+)?office\b/im,
 ];
 const SUBJECT_INTRO =
-  /^(?:(?:re|fwd?|aw|wg):\s*)*(?:(?:double[\s-]opt[\s-]in\s+)?intro(?:duction)?s?\b(?!\s+(?:request|call|meeting))|.*\S\s*(?:<>|<->|<=>|<-+>|↔|\/\/)\s*\S|.*\bmeet\s+\p{Lu}|connecting\s+\S)/iu;
+  /^(?:(?:re|fwd?|aw|wg):\s*)*(?:(?:double[\s-]opt[\s-]in\s+|warm\s+|virtual\s+|quick\s+)?e?-?intro(?:duction)?s?\b(?!\s+(?:request|call|meeting))|.*\S\s*(?:<>|<->|<=>|<-+>|↔|\/\/)\s*\S|.*\bmeet\s+\p{Lu}|connecting\s+\S)/iu;
 const REASON =
   /\b(because|since|both|thought you|think you|you two|should (talk|meet|connect|chat|compare)|would (love|enjoy|benefit)|given|working on|building|invest(s|ing|or)?|looking for|hiring|raising|expert|knows|background|help)\b/i;
 const GREETING = /^(hi|hey|hello|dear|hallo|bonjour|hola)\b[^.!?\n]*[,!]?$/i;
@@ -111,8 +121,8 @@ export function readIntroduction(subject: string, text: string): IntroductionRea
   const opening = publicText(text).slice(0, OPENING_CHARS);
   const all = text.slice(0, OPENING_CHARS);
   return {
-    presents: PRESENTS.some((p) => p.test(opening)) || HANDS_OFF.some((p) => p.test(opening)),
-    asksConsent: ASKS_CONSENT.some((p) => p.test(opening)) || OPT_IN.test(opening),
+    presents: PRESENTS.some((p) => p.test(opening)) || HANDS_OFF.some((p) => p.test(opening)) || HANDS_OVER.test(opening),
+    asksConsent: ASKS_CONSENT.some((p) => p.test(opening)) || OPT_IN.test(opening) || (WANTS_TO_TALK.test(opening) && THIRD_PARTY.test(opening)),
     refused: REFUSALS.some((p) => p.test(all)),
     subject: SUBJECT_INTRO.test(subject),
   };
@@ -147,6 +157,7 @@ const THIRD_PERSON = [
   new RegExp(String.raw`\b(?:my|our)\s+(?:good\s+|dear\s+|old\s+)?(?:friend|colleague|partner|contact|classmate|mentee|client|cofounder|co-founder)\s+(${NAME})`, "iu"),
   new RegExp(String.raw`\b(?:connected|friends|worked)\s+with\s+(${NAME})`, "u"),
   new RegExp(String.raw`\bmeet\s+(${NAME})`, "u"),
+  new RegExp(String.raw`\b(?:phone|spoke|talked|chatted|met|lunch|coffee|dinner)\s+(?:with|to)\s+(${NAME})`, "u"),
 ];
 
 /** The person the one recipient is to be introduced to, as written, when the text names one. */
