@@ -47,6 +47,15 @@ describe("notes by structure", () => {
     ]);
   });
 
+  it("reads a plain title above a list, and emphasis as markup", () => {
+    const text = "Catch-up with Dana\n\nAction Items\n- draft the budget\n- **TODO**: renew the domain\n- _who owns the launch email?_";
+    expect(items(text)).toEqual([
+      ["action", "draft the budget", null],
+      ["action", "TODO: renew the domain", null],
+      ["need", "who owns the launch email?", null],
+    ]);
+  });
+
   it("leaves prose alone", () => {
     expect(readNoteStructure("Met Ana today. She is hiring a designer and wants an intro to Ben.")).toBeNull();
   });

@@ -42,6 +42,8 @@ const HEADING = /^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]{1,80})\*\*\s*:?\s*
 const COLON_TITLE = /^\s{0,3}([^\s\-*•][^:]{0,60}?)\s*:\s*$/;
 const BULLET = /^(\s*)(?:[-*•+]|\d{1,2}[.)])\s+(.*)$/;
 const CHECKBOX = /^\[([ xX]?)\]\s*/;
+const SHORT_TITLE = /^\s{0,3}[\p{L}][\p{L}\p{N} '’&/()-]{1,50}$/u;
+const EMPHASIS = /\*\*|__|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|`/gu;
 const LINK_ONLY = /^(?:\S*https?:\/\/\S+\s*)+$/;
 
 const ACTION_SECTION =
@@ -59,7 +61,7 @@ const NEED_FORMS: RegExp[] = [
   /\brequires?\s+(?:the\s+)?(?:attention|review|input|help|feedback)\b/i,
   /\b(?:input|feedback|feedbacks|help|reviews?|thoughts|comments|volunteers?)\s*(?:please|wanted|needed|welcome|appreciated)\b|\b(?:requests?\s+for|call\s+for|looking\s+for)\s+(?:help|volunteers|feedback|input|reviewers?|contributors?|an?\s+owner)\b|\bwe\s+want\s+(?:the\s+)?(?:feedbacks?|input|help)\b/i,
   /\bblock(?:ed|ing)\s+(?:by|on)\b|\bblocker\b/i,
-  /\b(?:someone|somebody|anyone|anybody)\s+(?:needs?\s+to|should|must|has\s+to|to)\s+(?:take|own|lead|maintain|help)\b|\bwho\s+(?:will|can|is\s+going\s+to|wants\s+to)\s+(?:maintain|own|take|lead|help|do|volunteer|review)\b|\bwould\s+be\s+great\s+if\s+someone\b/i,
+  /\b(?:someone|somebody|anyone|anybody)\s+(?:needs?\s+to|should|must|has\s+to|to)\s+(?:take|own|lead|maintain|help)\b|\bwho\s+(?:will\s+|can\s+|is\s+going\s+to\s+|wants\s+to\s+)?(?:maintain|own|owns|take|takes|lead|leads|help|do|does|volunteer|review|is\s+responsible)\b|\bwould\s+be\s+great\s+if\s+someone\b/i,
   /\btroubles?\s+with\b|\bstruggling\s+with\b|\bhighly\s+appreciated\b|\bwould\s+be\s+(?:highly\s+|much\s+)?appreciated\b/i,
 ];
 const OWNER_COMMITS = String.raw`(?:will|'ll|to|is\s+going\s+to|going\s+to|gonna|should|must|can|needs?\s+to|has\s+to|agreed\s+to|offers?\s+to|plans?\s+to|wants?\s+to)`;
@@ -108,9 +110,15 @@ export function readNoteStructure(text: string): NoteLine[] | null {
   const headings: { level: number; owner: string | null }[] = [];
   // Parent bullets that end with a colon or have children title their children ("Needs:", "- Next steps").
   const parents: { indent: number; title: string; kind: SectionKind; owner: string | null }[] = [];
+  const nextBullet = (from: number): boolean => {
+    for (let k = from + 1; k < raw.length; k++) if ((raw[k] ?? "").trim() !== "") return BULLET.test(raw[k] ?? "");
+    return false;
+  };
   for (const [index, line] of raw.entries()) {
     if (line.trim() === "" || /^\s*<!--.*-->\s*$/.test(line)) continue;
-    const title = titleOf(line);
+    // A short plain line right above a list titles it ("Action Items", "Next steps"), as pasted from a document.
+    const plainTitle = !BULLET.test(line) && SHORT_TITLE.test(line) && nextBullet(index) ? line.trim() : null;
+    const title = titleOf(line) ?? plainTitle;
     const bullet = BULLET.exec(line);
     if (title !== null && !bullet) {
       // A heading keeps the owner of the heading above it: "### @ana" then "#### Work this week".
@@ -124,7 +132,8 @@ export function readNoteStructure(text: string): NoteLine[] | null {
     }
     const indent = bullet ? (bullet[1]?.replace(/\t/g, "    ").length ?? 0) : 0;
     while (parents.length > 0 && (parents.at(-1)?.indent ?? 0) >= indent) parents.pop();
-    let body = (bullet ? (bullet[2] ?? "") : line).trim();
+    // Emphasis is markup, not words: "**TODO**: …", "_Can we list these?_".
+    let body = (bullet ? (bullet[2] ?? "") : line).replace(EMPHASIS, "").trim();
     const box = CHECKBOX.exec(body);
     if (box) body = body.slice(box[0].length).trim();
     // The nearest titled parent says what the line is, except under an agenda: agenda items are never tasks.
@@ -143,6 +152,7 @@ export function readNoteStructure(text: string): NoteLine[] | null {
 
 /** A title that is someone's section: "@ana", "Ana", "Ana's update", "KW:". */
 function sectionOwnerOf(title: string): string | null {
+  if (kindOf(title) !== null) return null;
   const by = /\b(?:update|review|report|notes?|items|tasks)\s+(?:from|by|of)\s+@([\w-]+)/i.exec(title);
   if (by?.[1]) return by[1];
   const m = /^\s*(?:@([\w-]+)|([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?|[\p{Lu}]{2,3}))(?:['’]s\s+(?:update|work|items|tasks|plan|week))?\s*:?\s*$/u.exec(title);
@@ -191,7 +201,8 @@ export function noteItems(lines: readonly NoteLine[]): NoteItem[] {
     const lineOwner = ownerOf(text) ?? line.sectionOwner;
     const implied: NoteItem["kind"] | null = line.checkbox || line.sectionKind === "action" ? "action" : line.sectionKind === "need" ? "need" : null;
     if (implied) {
-      items.push({ kind: NEED_FORMS.some((p) => p.test(text)) ? "need" : implied, line, owner: lineOwner });
+      const asks = NEED_FORMS.some((p) => p.test(text)) || QUESTION_TO_SOMEONE.test(text);
+      items.push({ kind: asks ? "need" : implied, line, owner: lineOwner });
       continue;
     }
     const whole = classify(text, line);
