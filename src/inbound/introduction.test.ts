@@ -117,3 +117,21 @@ describe("introductions by structure and wording", () => {
     expect(one("Hi Lena, would you like to meet for lunch on Friday?")).toBeNull();
   });
 });
+
+describe("double opt-in asks by form", () => {
+  const lena = { name: "Lena Park", address: "lena@park.test" };
+  const one = (text: string) => userAsksToIntroduce({ user: sam, recipients: [lena], text });
+  it.each([
+    "Hi Lena, Omar Haddad asked for an intro to you about your pricing work. Interested?",
+    "Hi Lena, a founder I advise would like to connect with you about hiring in Lisbon.",
+    "Hi Lena, if you're up for it, I'd love to connect you with Omar, who runs ops at Finch.",
+  ])("reads %j as asking first", (text) => {
+    expect(one(text)?.optIn).toBe(true);
+  });
+
+  it("does not read a meeting of the reader and the writer as an ask to introduce", () => {
+    expect(one("Hi Lena, let me know if you'd like to chat about the pricing page next week.")).toBeNull();
+    expect(one("Hi Lena, I would like to connect with you about our pricing product.")).toBeNull();
+    expect(one("Hi Lena, we were hoping to talk with you about the audit.")).toBeNull();
+  });
+});

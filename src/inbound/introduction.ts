@@ -50,7 +50,7 @@ const HANDS_OFF: RegExp[] = [
   /\b(?:let|leave)\s+(?:it\s+(?:up\s+)?to\s+)?you\s+to\s+connect\b|\bleave\s+the\s+rest\s+to\s+you\b/i,
   /\b(?:let\s+you|please)\s+take\s+it\s+from\s+here\b/i,
   /\b(?:you\s+two|you\s+both|the\s+two\s+of\s+you|you\s+guys)\s+(?:should|have\s+(?:a\s+lot|lots|much)\s+in\s+common|would\s+(?:get\s+on|hit\s+it\s+off|enjoy))\b/i,
-  /\byou\s+both\s+have\s+(?:context|a\s+lot\s+in\s+common)\b|\bget\s+to\s+know\s+each\s+other\b/i,
+  /\byou\s+both\s+have\s+(?:context|a\s+lot\s+in\s+common)\b|\b(?:get\s+to|should|to)\s+know\s+each\s+other\b/i,
   /\bi['’]?(?:ll|\s+will)\s+(?:step|bow|drop)\s+(?:out|off|back)\b|\bmov(?:e|ing)\s+myself\s+to\s+bcc\b/i,
   /\b(?:for\s+)?(?:you\s+two|both\s+of\s+you|the\s+two\s+of\s+you|you\s+both)\s+(?:to\s+)?(?:connect|meet|chat|talk|speak|get\s+together|compare\s+notes|are\s+(?:working|building|interested|passionate|both))\b/i,
   /\byou(?:['’]d|\s+would)?\s+both\s+(?:benefit|enjoy|get\s+along|hit\s+it\s+off)\b|\byou\s+two\s+(?:would|will)\s+(?:get\s+along|hit\s+it\s+off|enjoy)\b/i,
@@ -67,6 +67,10 @@ const ASKS_CONSENT: RegExp[] = [
   new RegExp(String.raw`\b(?:are|would|do)\s+you\s+(?:be\s+)?(?:open|up|interested|keen|want)\s+(?:to|for|in)\s+(?:an?\s+|the\s+)?(?:intro(?:duction)?|e-?intro|connecting|connection|(?:meeting|talking\s+(?:to|with)|chatting\s+with|speaking\s+with)\s+(?:her|him|them|${WHO}))`, "iu"),
   /\b(?:would|are)\s+you\s+(?:be\s+)?open\s+to\s+this\b|\bwant\s+me\s+to\s+(?:intro|introduce|connect)\b|\bshall\s+i\s+(?:intro|introduce|connect)\b/i,
   /\bi\s+know\s+someone\s+who\s+(?:might|may|could|would)\b/i,
+  // A third person wants to meet the reader: "Ana asked for an intro to you", "Ben would like to connect with you".
+  /(?<!\b(?:i|we)\s+(?:(?:really|also|just|still|was|were|am|are)\s+)?)(?<!\b(?:i|we))\b(?:asked|asking|wants|wanted|would\s+like|['’]d\s+like|is\s+hoping|was\s+hoping)\s+(?:me\s+)?(?:for\s+an?\s+(?:e-?)?intro(?:duction)?\s+to\s+you|to\s+(?:be\s+introduced|connect|get\s+connected|meet|talk|chat|speak)\s+(?:to|with)\s+you|if\s+i\s+(?:could|would|can)\s+(?:intro(?:duce)?|connect)\s+(?:you|the\s+two\s+of\s+you))\b/i,
+  /\bif\s+you(?:['’]re|\s+are)\s+(?:up\s+for\s+it|interested|open\s+to\s+it|keen|game)\b[^.?!\n]*\b(?:intro(?:duce)?|introduction|connect\s+you|put\s+you\s+in\s+touch)\b|\b(?:intro(?:duce)?|introduction|connect\s+you|put\s+you\s+in\s+touch)\b[^.?!\n]*\bif\s+you(?:['’]re|\s+are)\s+(?:up\s+for\s+it|interested|open\s+to\s+it|keen|game)\b/i,
+  /\blet\s+me\s+know\s+if\s+you['’]?d\s+(?:like|want|be\s+(?:open|interested|up\s+for))\b[^.?!\n]*\b(?:intro|introduc\w*|connect(?:ing)?\s+(?:you|the\s+two))\b/i,
   /\bworth\s+(?:an?\s+)?(?:intro(?:duction)?|e-?intro|connecting|a\s+(?:chat|call)\s+with\s+(?:her|him|them))\b/i,
   /\b(?:happy|glad|delighted)\s+to\s+(?:make\s+(?:the|an|a)\s+)?(?:intro(?:duction)?|introduce|e-?intro)\b|\b(?:happy|glad|delighted)\s+to\s+(?:intro(?:duce)?|connect|put)\s+you\b|\b(?:can|could)\s+i\s+(?:intro(?:duce)?|connect|put)\s+you\b/i,
   /\blet\s+me\s+know\s+if\s+you['’]?d\s+(?:like|want|be\s+(?:open|interested))\s+(?:to\s+)?(?:an?\s+)?(?:intro(?:duction)?|connect|me\s+to\s+(?:intro|introduce|connect))\b/i,
@@ -81,7 +85,7 @@ const THIRD_PARTY = /\b(?:my\s+(?:friend|colleague|former\s+colleague|contact|cl
 const REFUSALS: RegExp[] = [
   // Thanking for one, or replying to one ("moving Jim to BCC").
   /\bthanks?(?:\s+you)?\s+(?:so\s+much\s+|again\s+)?for\s+(?:the|your|this|making\s+the)\s+(?:kind\s+|warm\s+)?(?:e-?)?intro(?:duction)?\b|\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+(?:connecting|introducing)\s+(?:us|me)\b/i,
-  /\b(?:mov(?:e|ed|ing)\s+(?!myself\b|me\b)\S+(?:\s+\S+)?\s+to\s+bcc|\(?to\s+bcc\)?|\(bcc['’]?d?\))/i,
+  /\bmov(?:e|ed|ing)\s+(?!myself\b|me\b)\S+(?:\s+\S+)?\s+to\s+bcc\b|\bto\s+bcc\b|\(bcc['’]?d?\)|\bbcc['’]?d\b/i,
   // Introducing oneself, also on someone's suggestion.
   /\bintroduce\s+myself\b|\bmy\s+name\s+is\b|\b(?:was|been|were)\s+referred\s+to\s+you\b|\bsuggested\s+(?:that\s+)?(?:i|we)\s+(?:reach\s+out|contact|get\s+in\s+touch|write|email)\b/i,
   // Asking someone else for an intro.
