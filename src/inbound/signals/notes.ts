@@ -62,6 +62,8 @@ const NEED_FORMS: RegExp[] = [
   /\b(?:input|feedback|feedbacks|help|reviews?|thoughts|comments|volunteers?)\s*(?:please|wanted|needed|welcome|appreciated)\b|\b(?:requests?\s+for|call\s+for|looking\s+for)\s+(?:help|volunteers|feedback|input|reviewers?|contributors?|an?\s+owner)\b|\bwe\s+want\s+(?:the\s+)?(?:feedbacks?|input|help)\b/i,
   /\bblock(?:ed|ing)\s+(?:by|on)\b|\bblocker\b/i,
   /\b(?:someone|somebody|anyone|anybody)\s+(?:needs?\s+to|should|must|has\s+to|to)\s+(?:take|own|lead|maintain|help)\b|\bwho\s+(?:will\s+|can\s+|is\s+going\s+to\s+|wants\s+to\s+)?(?:maintain|own|owns|take|takes|lead|leads|help|do|does|volunteer|review|is\s+responsible)\b|\bwould\s+be\s+great\s+if\s+someone\b/i,
+  // Something lacking or unknown that someone has to supply.
+  /\b(?:is|are)\s+(?:still\s+)?missing\b|\bwould\s+be\s+(?:needed|required)\b|\b(?:would|it['’]?d)\s+be\s+(?:good|great|nice|helpful)\s+to\s+have\b|^needs?\s+(?:the|a|an|some|more)\b|\b(?:don['’]?t|do\s+not)\s+know\s+(?:how|what|where|who|whether|if)\b|\bnot\s+sure\s+(?:how|what|where|who|whether|if)\b|\bno\s+one\s+(?:owns|is\s+(?:owning|working))\b|\bunclear\s+(?:how|what|who|whether)\b/i,
   /\btroubles?\s+with\b|\bstruggling\s+with\b|\bhighly\s+appreciated\b|\bwould\s+be\s+(?:highly\s+|much\s+)?appreciated\b/i,
 ];
 const OWNER_COMMITS = String.raw`(?:will|'ll|to|is\s+going\s+to|going\s+to|gonna|should|must|can|needs?\s+to|has\s+to|agreed\s+to|offers?\s+to|plans?\s+to|wants?\s+to)`;
