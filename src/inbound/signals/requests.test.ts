@@ -34,6 +34,8 @@ describe("findRequest", () => {
     "Would you mind if I brought my colleague?",
     "Kannst du mir bis Freitag Bescheid geben?",
     "The shipment arrived this morning.",
+    "Hi Dana, how are you?",
+    "How was the trip to Lisbon?",
   ])("reads %j as no request", (sentence) => {
     expect(findRequest(sentence)).toBeNull();
   });

@@ -71,6 +71,8 @@ const PATTERNS: { form: RequestForm; pattern: RegExp }[] = [
 
 // A question is read only in English: Tend does not yet know another language's questions from its statements.
 const ENGLISH = /\b(?:the|you|your|to|a|an|is|are|we|i|it|and|of|for|can|do|does|did|what|when|where|how|why|who|which|any|have|has|this|that|there|he|she|they|was|were|will|would|could|should)\b/i;
+// Small talk asks for no act: "How are you?", "How was the trip?", "What's new?".
+const SMALL_TALK = /^\W*(?:(?:hi|hey|hello)\b[^?]*?)?(?:how\s+(?:are|r)\s+(?:you|u|things|you\s+doing)|how['’]?s\s+(?:it\s+going|things|life|everything|the\s+(?:family|new\s+job|weather))|how\s+(?:was|were|did)\s+(?:your|the)\s+(?:weekend|trip|holiday|holidays|vacation|break|flight|move|summer)|what['’]?s\s+(?:new|up)|how\s+have\s+you\s+been)\b/i;
 const RHETORICAL = /^(?:\W*)(?:remember|guess\s+what|who\s+knew|can\s+you\s+believe|isn't\s+(?:it|that)|wasn't\s+(?:it|that)|what\s+a\b|how\s+(?:cool|great|nice|sad|funny)|why\s+not\b|right\b|huh\b|really\b|see\b)/i;
 
 function imperativeAt(body: string): number | null {
@@ -107,7 +109,7 @@ export function findRequest(sentence: string): RequestMatch | null {
     const m = pattern.exec(body);
     if (m) found.push({ form, index: m.index });
   }
-  if (/\?\s*["')\]]*\s*$/.test(body) && ENGLISH.test(body) && !RHETORICAL.test(body)) found.push({ form: "question", index: 0 });
+  if (/\?\s*["')\]]*\s*$/.test(body) && ENGLISH.test(body) && !RHETORICAL.test(body) && !SMALL_TALK.test(body)) found.push({ form: "question", index: 0 });
   const kept = found.filter((f) => {
     // "If you have questions, let me know" and "call me if you need me": an offer, not an ask.
     if (courtesy && (f.form === "imperative" || f.form === "let_me_know") && COURTESY_ACT.test(body.slice(f.index))) return false;
