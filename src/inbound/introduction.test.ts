@@ -135,3 +135,14 @@ describe("double opt-in asks by form", () => {
     expect(one("Hi Lena, we were hoping to talk with you about the audit.")).toBeNull();
   });
 });
+
+describe("each recipient described to the other", () => {
+  const lena = { name: "Lena Park", address: "lena@park.test" };
+  const omar = { name: "Omar Haddad", address: "omar@haddad.test" };
+  it("reads two recipients described by name as an introduction, and one as none", () => {
+    const text = "Hi both,\n\nLena runs growth at Finch and has rebuilt two pricing pages. Omar is hiring his first marketer at Tidewater.";
+    expect(userIntroduces({ user: sam, recipients: [lena, omar], subject: "", text })).not.toBeNull();
+    const business = "Hi both,\n\nOmar is out next week, so please send the invoices to me until then.";
+    expect(userIntroduces({ user: sam, recipients: [lena, omar], subject: "", text: business })).toBeNull();
+  });
+});

@@ -137,6 +137,17 @@ export function looksLikeIntroduction(subject: string, text: string): boolean {
   return !r.refused && (r.presents || r.subject);
 }
 
+// "Ana runs design at Lumen … Ben leads a climate fund": each recipient described to the other.
+const DESCRIBED_AS = String.raw`(?:['’]s\s+(?:a|an|the|been|building|working|leading|running)|\s+(?:is|runs|leads|founded|co-?founded|works|worked|builds|built|invests|heads|has\s+been|was\s+(?:the|a|an)))\b`;
+
+/** Two recipients each described in the body by first name: the shape of an introduction without its usual words. */
+function describesEachOther(recipients: readonly Mailbox[], text: string): boolean {
+  const opening = publicText(text).slice(0, OPENING_CHARS);
+  const firsts = recipients.map((r) => r.name?.trim().split(/\s+/)[0] ?? "").filter((n) => /^\p{Lu}\p{L}+$/u.test(n));
+  const described = firsts.filter((n) => new RegExp(String.raw`\b${n}${DESCRIBED_AS}`, "u").test(opening));
+  return new Set(described).size >= 2;
+}
+
 /** The user writes to two or more people and introduces them. */
 export function userIntroduces(input: {
   user: Mailbox;
@@ -146,7 +157,7 @@ export function userIntroduces(input: {
 }): Introduction | null {
   if (input.recipients.length < 2) return null;
   const r = readIntroduction(input.subject, input.text);
-  if (r.refused || !(r.presents || r.subject || r.asksConsent)) return null;
+  if (r.refused || !(r.presents || r.subject || r.asksConsent || describesEachOther(input.recipients, input.text))) return null;
   return {
     introducer: input.user,
     people: input.recipients.map((rec) => ({ name: rec.name, address: rec.address })),
