@@ -70,7 +70,7 @@ const OWNER_COMMITS = String.raw`(?:will|'ll|to|is\s+going\s+to|going\s+to|gonna
 const ACTION_FORMS: RegExp[] = [
   new RegExp(String.raw`(?:^|[\s(])@[\w-]+\)?\s+(?:and\s+@[\w-]+\s+)?${OWNER_COMMITS}\s+\p{L}`, "iu"),
   new RegExp(String.raw`^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s*(?:i['’]?ll\s+|i\s+will\s+|will\s+|to\s+)?(?:${ACTION_VERB_SOURCE})(?:ing)?(?![\p{L}])`, "iu"),
-  new RegExp(String.raw`\b(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)\s+${OWNER_COMMITS}\s+\p{L}`, "iu"),
+  new RegExp(String.raw`\b(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)(?:['’]ll\s+|['’](?:re|m)\s+(?:going\s+to|gonna)\s+|\s+${OWNER_COMMITS}\s+)\p{L}`, "iu"),
   new RegExp(String.raw`^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
   /^(?:todo|to-?do|action(?:\s+items?)?|ai|next\s+steps?|tbd|follow[\s-]?up)\b\s*:?/i,
 
