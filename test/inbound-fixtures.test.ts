@@ -214,8 +214,11 @@ describe("Gmail: a follow-up request by Bcc to tend+3d@", () => {
     await deliver(fixtures.gmailFollowUp3d, { from: USERS.sam, to: "tend+3d@tend.example" });
     const interaction = await lastInteraction();
     expect(interaction.kind).toBe("reminder");
-    const task = await env.DB.prepare("select kind, remind_at, thread_message_id from tasks").first();
+    const task = await env.DB.prepare("select kind, remind_at, thread_message_id from tasks where kind = 'reminder'").first();
     expect(task?.kind).toBe("reminder");
+    // "Could you let me know by the end of next week?" to Dev: the user now waits on Dev too.
+    const waiting = await env.DB.prepare("select kind from tasks where kind = 'waiting_on'").first();
+    expect(waiting?.kind).toBe("waiting_on");
     expect(task?.thread_message_id).toBe(interaction.message_id);
     expect(sent[0]?.parsed.text).toContain("I'll remind you about this thread on");
   });

@@ -1,7 +1,11 @@
-// Requests to the user: "could you review the draft?" from someone else, or
-// "she asked me to intro her to someone" in the user's own notes.
+// Requests, in both directions. Someone else's "could you review the draft?" is
+// an ask of the user; the user's own "could you send the maps?" written to
+// someone (not notes to Tend) is something the user now waits on; and "she
+// asked me to intro her to someone" in the user's notes is an ask of the user.
+// Whether a sentence asks at all is read by its form (requests.ts).
 import type { Detection, SentenceContext } from "./detection.ts";
 import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
+import { findRequest } from "./requests.ts";
 import { ASK_GERUND, ASK_VERB } from "./verbs.ts";
 
 const POLITE = String.raw`(?:(?:please|pls|plz|maybe|possibly|kindly|also|still|quickly|perhaps|just)\s+)*`;
@@ -29,26 +33,39 @@ const DIRECT_REQUESTS: RegExp[] = [
 ];
 const REPORTED_REQUESTS =
   /\b(?:asked|asks|asking)\s+(?:me|us|if\s+i|whether\s+i|if\s+we|whether\s+we|for)\b|\b(?:wants|wanted|would\s+like|'d\s+like|needs|needed|asked)\s+(?:me|us)\s+to\b/giu;
+// Arranging the meeting itself ("can we push our call to Tuesday?", "are you around?",
+// "let's catch up in April"): settled in the next reply, not a loop to keep open.
+// Follow-ups ("let's reconnect in a month") are follow_up's.
+const LOGISTICS =
+  /\b(?:push|mov|reschedul|postpon|shift|bump)(?:e|es|ed|ing|s)?\s+(?:our|the|this|that|it|to|back)\b|\bmake\s+it\b(?!\s+(?:work|happen|clear|better|easier|right|official))|\bshar(?:e|ing)\s+(?:your\s+)?screen\b|\b(?:are|r)\s+(?:you|u)\s+(?:free|around|available|in\s+town|about)\b|\bif\s+you(?:'re|\s+are)\s+(?:free|around|available|in\s+town)\b|\b(?:does|would|will|could)\s+(?:\S+\s+){0,3}?work\s*(?:for\s+(?:you|u)\s*)?\?|\bmake\s+it\s+(?:at|to|on|by)\b|\bmeet\s+(?:me|us)\s+(?:at|in|by|outside|downstairs)\b|\blet['’]?s\s+(?:catch\s+up|grab|get\s+together|celebrate|reconnect|meet|chat|have\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|a\s+call))\b|\bbest\s+way\s+to\s+reach\s+you\b|\bcould\s+we\s+do\s+(?:next|\p{Lu})/iu;
 // "please let me know if you have questions" and "please find attached" ask for nothing.
 const NOT_A_REQUEST = /\b(?:please|pls)\s+(?:let\s+me\s+know\s+if|find\s+attached|see\s+attached|feel\s+free|don't\s+hesitate)/i;
 
-function direct(ctx: SentenceContext): Detection[] {
-  if (ctx.authorIsUser || NOT_A_REQUEST.test(ctx.body)) return [];
+/** Where the sentence asks its reader for something: a known ask phrase first, else its form. */
+function requestAt(ctx: SentenceContext): number | null {
+  if (NOT_A_REQUEST.test(ctx.body) || LOGISTICS.test(ctx.body)) return null;
   for (const pattern of DIRECT_REQUESTS) {
     const m = pattern.exec(ctx.body);
-    if (!m) continue;
-    const from = clauseStart(ctx.body, m.index);
-    return [
-      {
-        kind: "ask",
-        who: [ctx.people.author()],
-        text: shortText(ctx.body, from, ctx.body.length),
-        due: ctx.dateIn(m.index, ctx.body.length, { mode: "deadline" })?.date ?? null,
-        tag: null,
-      },
-    ];
+    if (m) return m.index;
   }
-  return [];
+  return findRequest(ctx.body)?.index ?? null;
+}
+
+function direct(ctx: SentenceContext): Detection[] {
+  // The user's own notes to Tend ask nothing of anyone; mail the user writes to someone does.
+  // A labelled line ("Claire: send her the results") is the user's own note, even in a mail to someone.
+  if (ctx.authorIsUser && (!ctx.addressedToSomeone || ctx.topic || ctx.taskLine || ctx.groupLine)) return [];
+  const at = requestAt(ctx);
+  if (at === null) return [];
+  return [
+    {
+      kind: ctx.authorIsUser ? "waiting_on" : "ask",
+      who: [ctx.authorIsUser ? ctx.people.otherParty() : ctx.people.author()],
+      text: shortText(ctx.body, clauseStart(ctx.body, at), ctx.body.length),
+      due: ctx.dateIn(at, ctx.body.length, { mode: "deadline" })?.date ?? null,
+      tag: null,
+    },
+  ];
 }
 
 function reported(ctx: SentenceContext): Detection[] {

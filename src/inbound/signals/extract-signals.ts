@@ -10,6 +10,7 @@ import { detectInterests } from "./interests.ts";
 import { detectLifeEvents } from "./life-events.ts";
 import { detectNeeds } from "./needs.ts";
 import { detectOffers } from "./offers.ts";
+import { noteSignals } from "./notes.ts";
 import { detectPromises } from "./promises.ts";
 import { createPeopleResolver, type Referent } from "./resolve-person.ts";
 import { foldQuotes, type Sentence, splitSentences } from "./sentences.ts";
@@ -46,6 +47,8 @@ const DETECTORS: ((ctx: SentenceContext) => Detection[])[] = [
  * document or mailing-list digest would otherwise flood the store and the digest.
  */
 export const MAX_SIGNALS_PER_TEXT = 100;
+const NOTE_KINDS = new Set<Signal["kind"]>(["promise", "waiting_on", "ask", "follow_up", "need"]);
+const family = (kind: Signal["kind"]): string => (kind === "need" ? "need" : "task");
 const TASK_LABEL = /^(?:actions?|action\s+items?|ai|todo|to-?do|next\s+steps?|tasks?)$/i;
 const GROUP_LABEL = /^(?:both|all|us|we|everyone|team)$/i;
 
@@ -158,5 +161,22 @@ export function extractSignals(input: SignalInput): Signal[] {
     };
     found.push(...toFound(DETECTORS.flatMap((detect) => detect(ctx)), sentence, index));
   }
-  return merge(found).slice(0, MAX_SIGNALS_PER_TEXT);
+  const signals = merge(found);
+  // Structured notes: a line the sentence detectors read nothing from may still be an action item or a need.
+  const covered = (s: Signal) =>
+    signals.some(
+      (t) =>
+        NOTE_KINDS.has(t.kind) &&
+        family(t.kind) === family(s.kind) &&
+        (t.sentence.includes(s.sentence) || (s.sentence.includes(t.sentence) && t.sentence.length * 2 >= s.sentence.length)),
+    );
+  const fromNotes = noteSignals({
+    text: foldQuotes(input.text),
+    authorIsUser: input.authorIsUser,
+    people,
+    sentAt: input.sentAt,
+    timeZone: input.timeZone,
+    private: input.private === true,
+  }).filter((s) => !covered(s));
+  return [...signals, ...fromNotes].slice(0, MAX_SIGNALS_PER_TEXT);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { noteItems, ownerOf, readNoteStructure } from "./notes.ts";
+
+// A note written for this test in the shape people publish: headings, an agenda, owners as handles and initials.
+const NOTE = [
+  "# Weekly sync",
+  "**Attendees**",
+  "- @lena",
+  "- @omar",
+  "## Agenda",
+  "- Review the hiring plan",
+  "- Budget for Q3",
+  "## Notes",
+  "- Hiring plan looks good overall.",
+  "- @omar will draft the job post by Friday",
+  "- KW: I'll introduce you to SC this week",
+  "- We need someone to own the onboarding doc",
+  "## Where do you need help?",
+  "- feedback on the pricing page",
+  "## Next steps",
+  "- Send the survey to customers",
+  "- [ ] @lena: book the venue",
+].join("\n");
+
+function items(text: string): [string, string, string | null][] {
+  return noteItems(readNoteStructure(text) ?? []).map((i) => [i.kind, i.line.text, i.owner]);
+}
+
+describe("notes by structure", () => {
+  it("reads tasks and needs from sections, owners and forms; never from the agenda or the attendees", () => {
+    expect(items(NOTE)).toEqual([
+      ["action", "@omar will draft the job post by Friday", "omar"],
+      ["action", "KW: I'll introduce you to SC this week", "KW"],
+      ["need", "We need someone to own the onboarding doc", null],
+      ["need", "feedback on the pricing page", null],
+      ["action", "Send the survey to customers", null],
+      ["action", "@lena: book the venue", "lena"],
+    ]);
+  });
+
+  it("gives a line under someone's heading to that person", () => {
+    const text = "### @ana\n#### Work this week\n- finish the export\n- fix the login bug\n- write the release notes";
+    expect(items(text).map(([kind, , owner]) => [kind, owner])).toEqual([
+      ["action", "ana"],
+      ["action", "ana"],
+      ["action", "ana"],
+    ]);
+  });
+
+  it("reads a plain title above a list, and emphasis as markup", () => {
+    const text = "Catch-up with Dana\n\nAction Items\n- draft the budget\n- **TODO**: renew the domain\n- _who owns the launch email?_";
+    expect(items(text)).toEqual([
+      ["action", "draft the budget", null],
+      ["action", "TODO: renew the domain", null],
+      ["need", "who owns the launch email?", null],
+    ]);
+  });
+
+  it("leaves prose alone", () => {
+    expect(readNoteStructure("Met Ana today. She is hiring a designer and wants an intro to Ben.")).toBeNull();
+  });
+
+  it("reads an owner from a handle, a label, a trailing name or the group", () => {
+    expect(ownerOf("Ship it (@dev)")).toBe("dev");
+    expect(ownerOf("JS: call the bank")).toBe("JS");
+    expect(ownerOf("Clean up the wiki (maria)")).toBe("maria");
+    expect(ownerOf("We will revisit in May")).toBe("everyone");
+  });
+});

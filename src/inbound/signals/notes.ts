@@ -1,0 +1,265 @@
+// Meeting and 1:1 notes read by their structure, as people publish them: markdown
+// headings and bold titles, bullets and checkboxes, "Owner: task" lines. A section
+// says what its lines are ("Next steps", "Action items", "This week" → things to do;
+// "Where do you need help?", "Needs", "Blockers" → needs) and may carry a date
+// ("Work this week"); a line names its owner by @handle, name or initials
+// ("KW: I'll introduce you to SC"), else the section's owner, else nobody.
+// Agenda items and attendee lists are not things to do. Sentence detectors still
+// run on every line; this pass adds what only the structure shows.
+import { findDate } from "../../lib/time/text-dates.ts";
+import { readPrivacy } from "../../domain/privacy.ts";
+import type { Signal } from "../../model.ts";
+import type { PeopleResolver, Referent } from "./resolve-person.ts";
+import { ACTION_VERB_SOURCE, findRequest, opensWithInstruction } from "./requests.ts";
+
+export type SectionKind = "action" | "need" | "agenda" | "people" | null;
+
+export interface NoteLine {
+  /** The line without its bullet or checkbox marker. */
+  text: string;
+  /** The raw line index in the text (privacy is per raw line). */
+  index: number;
+  /** The nearest heading or parent bullet that titles this line, and what it means. */
+  section: string | null;
+  sectionKind: SectionKind;
+  /** Whose section it is: "### @ana" or a parent bullet "- @ana" / "- Ana:" over the line. */
+  sectionOwner: string | null;
+  checkbox: boolean;
+}
+
+export interface NoteItem {
+  kind: "action" | "need";
+  line: NoteLine;
+  /** The owner as written (a handle without "@", a name, initials), "everyone", or null. */
+  owner: string | null;
+}
+
+// A structured note: enough bullets or headings that lines, not sentences, are the units.
+const MIN_BULLETS = 3;
+const MAX_NOTE_LINES = 2_000;
+
+const HEADING = /^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]{1,80})\*\*\s*:?\s*$|__([^_]{1,80})__\s*:?\s*$)/;
+const COLON_TITLE = /^\s{0,3}([^\s\-*•][^:]{0,60}?)\s*:\s*$/;
+const BULLET = /^(\s*)(?:[-*•+]|\d{1,2}[.)])\s+(.*)$/;
+const CHECKBOX = /^\[([ xX]?)\]\s*/;
+const SHORT_TITLE = /^\s{0,3}[\p{L}][\p{L}\p{N} '’&/()-]{1,50}$/u;
+const EMPHASIS = /\*\*|__|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|`/gu;
+const LINK_ONLY = /^(?:\S*https?:\/\/\S+\s*)+$/;
+
+const ACTION_SECTION =
+  /^\s*(?:next|todo|plan|plans|planned|upcoming|doing|will\s+do|goals?)\s*$|\b(?:action(?:\s*items?|ables?|s)?|todos?|to-?dos?|next\s+steps?|follow[\s-]?ups?|tasks?|assignments?|deliverables|work\s+(?:for\s+)?this\s+week|this\s+week|next\s+week|priorities|what['’]?s\s+next|commitments?|owners?)\b/i;
+const NEED_SECTION =
+  /\b(?:needs?|where\s+(?:do\s+)?(?:you|i|we)\s+need\s+help|help\s+(?:needed|wanted)|blockers?|blocked|asks|requests?|open\s+questions?|input\s+(?:needed|wanted)|support\s+needed)\b/i;
+const AGENDA_SECTION = /\bagenda\b/i;
+const PEOPLE_SECTION = /\b(?:participants|attendees|present|moderator|notetaker|note\s*taker|lead|roll\s*call|people|who)\b/i;
+
+const NEED_FORMS: RegExp[] = [
+  /^(?:needs?|blocked|blockers?|help\s+wanted|ask|asks)\s*:\s*\S/i,
+  /\bneeds?\s+(?:more\s+|some\s+|an?\s+)?(?:review|reviews|input|help|feedback|attention|owner|ownership|love|eyes|clarification|volunteers?|decision)\b/i,
+  /\b(?:we|i|they|team|project)\s+(?:really\s+|still\s+|also\s+)?need\s+(?:an?|some|more|the|user|feedback|input|help|someone|somebody|people|clarification|tests?|docs?|documentation|support|space)\b/i,
+  /\bneed(?:s)?\s+to\s+(?:find|get|hire|recruit|bring\s+in)\s+(?:someone|somebody|people|an?\s+owner|help|more|other\s+people)\b/i,
+  /\brequires?\s+(?:the\s+)?(?:attention|review|input|help|feedback)\b/i,
+  /\b(?:input|feedback|feedbacks|help|reviews?|thoughts|comments|volunteers?)\s*(?:please|wanted|needed|welcome|appreciated)\b|\b(?:requests?\s+for|call\s+for|looking\s+for)\s+(?:help|volunteers|feedback|input|reviewers?|contributors?|an?\s+owner)\b|\bwe\s+want\s+(?:the\s+)?(?:feedbacks?|input|help)\b/i,
+  /\bblock(?:ed|ing)\s+(?:by|on)\b|\bblocker\b/i,
+  /\b(?:someone|somebody|anyone|anybody)\s+(?:needs?\s+to|should|must|has\s+to|to)\s+(?:take|own|lead|maintain|help)\b|\bwho\s+(?:will\s+|can\s+|is\s+going\s+to\s+|wants\s+to\s+)?(?:maintain|own|owns|take|takes|lead|leads|help|do|does|volunteer|review|is\s+responsible)\b|\bwould\s+be\s+great\s+if\s+someone\b/i,
+  // Something lacking or unknown that someone has to supply.
+  /\b(?:is|are)\s+(?:still\s+)?missing\b|\bwould\s+be\s+(?:needed|required)\b|\b(?:would|it['’]?d)\s+be\s+(?:good|great|nice|helpful)\s+to\s+have\b|^needs?\s+(?:the|a|an|some|more)\b|\b(?:don['’]?t|do\s+not)\s+know\s+(?:how|what|where|who|whether|if)\b|\bnot\s+sure\s+(?:how|what|where|who|whether|if)\b|\bno\s+one\s+(?:owns|is\s+(?:owning|working))\b|\bunclear\s+(?:how|what|who|whether)\b/i,
+  /\btroubles?\s+with\b|\bstruggling\s+with\b|\bhighly\s+appreciated\b|\bwould\s+be\s+(?:highly\s+|much\s+)?appreciated\b/i,
+];
+const OWNER_COMMITS = String.raw`(?:will|'ll|to|is\s+going\s+to|going\s+to|gonna|should|must|can|needs?\s+to|has\s+to|agreed\s+to|offers?\s+to|plans?\s+to|wants?\s+to)`;
+const ACTION_FORMS: RegExp[] = [
+  new RegExp(String.raw`(?:^|[\s(])@[\w-]+\)?\s+(?:and\s+@[\w-]+\s+)?${OWNER_COMMITS}\s+\p{L}`, "iu"),
+  new RegExp(String.raw`^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s*(?:i['’]?ll\s+|i\s+will\s+|will\s+|to\s+)?(?:${ACTION_VERB_SOURCE})(?:ing)?(?![\p{L}])`, "iu"),
+  new RegExp(String.raw`\b(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)(?:['’]ll\s+|['’](?:re|m)\s+(?:going\s+to|gonna)\s+|\s+${OWNER_COMMITS}\s+)\p{L}`, "iu"),
+  new RegExp(String.raw`^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
+  /^(?:todo|to-?do|action(?:\s+items?)?|ai|next\s+steps?|tbd|follow[\s-]?up)\b\s*:?/i,
+
+  /(?:^|[.;,]\s*)let['’]?s\s+\p{L}/iu,
+  /\b(?:it\s+)?would\s+be\s+(?:valuable|good|great|useful|nice|helpful|best)\s+to\s+\p{L}/iu,
+  /(?:^|,\s*)(?:will|wants?\s+to|going\s+to|gonna|plans?\s+to|need\s+to|needs\s+to|should|to)\s+\p{L}/iu,
+  /^[a-z][\w-]*\s+(?:and\s+[a-z][\w-]*\s+)?(?:will|'ll|is\s+going\s+to|are\s+going\s+to|gonna)\s+\p{L}/u,
+];
+// A line that names an owner and speaks of the future or an obligation assigns a task, wherever the words sit.
+const FUTURE_OR_DUTY =
+  /\b(?:will|'ll|going\s+to|gonna|should|must|needs?\s+to|has\s+to|have\s+to|plans?\s+to|agreed\s+to|to-?do|next\s+step|action\s+item|follow\s+up|let['’]?s)\b|\)\s+to\s+\p{L}/iu;
+const HAS_OWNER = /@[\w-]+|^(?:[\p{Lu}][\p{L}'-]+|[\p{Lu}]{2,3})\s*:|\((?:@?[\p{L}][\w-]*)\)/u;
+const QUESTION_TO_SOMEONE = /\?\s*[)"']*\s*(?:~.*)?$/;
+const GROUP_OWNER = /^(?:we|everyone|everybody|all(?:\s+of\s+us)?|people|team|you\s+all|y'all)$/i;
+
+function titleOf(line: string): string | null {
+  const h = HEADING.exec(line);
+  if (h) return (h[1] ?? h[2] ?? h[3] ?? "").replace(/[*_`]/g, "").trim();
+  const c = COLON_TITLE.exec(line);
+  return c?.[1] ? c[1].replace(/[*_`]/g, "").trim() : null;
+}
+
+function kindOf(title: string): SectionKind {
+  if (PEOPLE_SECTION.test(title) && title.split(/\s+/).length <= 3) return "people";
+  if (NEED_SECTION.test(title)) return "need";
+  if (ACTION_SECTION.test(title)) return "action";
+  if (AGENDA_SECTION.test(title)) return "agenda";
+  return null;
+}
+
+/** The note's lines with the section each sits in; null when the text is prose, not structured notes. */
+export function readNoteStructure(text: string): NoteLine[] | null {
+  const raw = text.replace(/\r\n?/g, "\n").split("\n").slice(0, MAX_NOTE_LINES);
+  const bullets = raw.filter((l) => BULLET.test(l)).length;
+  const headingCount = raw.filter((l) => HEADING.test(l)).length;
+  if (bullets < MIN_BULLETS && headingCount === 0) return null;
+  const out: NoteLine[] = [];
+  let heading: { title: string; kind: SectionKind; owner: string | null } | null = null;
+  const headings: { level: number; owner: string | null }[] = [];
+  // Parent bullets that end with a colon or have children title their children ("Needs:", "- Next steps").
+  const parents: { indent: number; title: string; kind: SectionKind; owner: string | null }[] = [];
+  const nextBullet = (from: number): boolean => {
+    for (let k = from + 1; k < raw.length; k++) if ((raw[k] ?? "").trim() !== "") return BULLET.test(raw[k] ?? "");
+    return false;
+  };
+  for (const [index, line] of raw.entries()) {
+    if (line.trim() === "" || /^\s*<!--.*-->\s*$/.test(line)) continue;
+    // A short plain line right above a list titles it ("Action Items", "Next steps"), as pasted from a document.
+    const plainTitle = !BULLET.test(line) && SHORT_TITLE.test(line) && nextBullet(index) ? line.trim() : null;
+    const title = titleOf(line) ?? plainTitle;
+    const bullet = BULLET.exec(line);
+    if (title !== null && !bullet) {
+      // A heading keeps the owner of the heading above it: "### @ana" then "#### Work this week".
+      const level = /^\s*(#{1,6})\s/.exec(line)?.[1]?.length ?? 7;
+      while (headings.length > 0 && (headings.at(-1)?.level ?? 0) >= level) headings.pop();
+      const owner = sectionOwnerOf(title) ?? headings.findLast((h) => h.owner !== null)?.owner ?? null;
+      headings.push({ level, owner });
+      heading = { title, kind: kindOf(title), owner };
+      parents.length = 0;
+      continue;
+    }
+    const indent = bullet ? (bullet[1]?.replace(/\t/g, "    ").length ?? 0) : 0;
+    while (parents.length > 0 && (parents.at(-1)?.indent ?? 0) >= indent) parents.pop();
+    // Emphasis is markup, not words: "**TODO**: …", "_Can we list these?_".
+    let body = (bullet ? (bullet[2] ?? "") : line).replace(EMPHASIS, "").trim();
+    const box = CHECKBOX.exec(body);
+    if (box) body = body.slice(box[0].length).trim();
+    // The nearest titled parent says what the line is, except under an agenda: agenda items are never tasks.
+    const parent = parents.findLast((p) => p.kind !== null);
+    const section = heading?.kind === "agenda" || heading?.kind === "people" || !parent ? heading : parent;
+    const sectionOwner = parents.findLast((p) => p.owner !== null)?.owner ?? heading?.owner ?? null;
+    out.push({ text: body, index, section: section?.title ?? null, sectionKind: section?.kind ?? null, sectionOwner, checkbox: !!box });
+    if (bullet) {
+      const own = body.replace(/[:*_`]+\s*$/, "");
+      const kind = kindOf(own.length <= 60 ? own : "");
+      parents.push({ indent, title: own, kind: kind ?? (section?.kind === "people" ? "people" : null), owner: sectionOwnerOf(own) });
+    }
+  }
+  return out;
+}
+
+/** A title that is someone's section: "@ana", "Ana", "Ana's update", "KW:". */
+function sectionOwnerOf(title: string): string | null {
+  if (kindOf(title) !== null) return null;
+  const by = /\b(?:update|review|report|notes?|items|tasks)\s+(?:from|by|of)\s+@([\w-]+)/i.exec(title);
+  if (by?.[1]) return by[1];
+  const m = /^\s*(?:@([\w-]+)|([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?|[\p{Lu}]{2,3}))(?:['’]s\s+(?:update|work|items|tasks|plan|week))?\s*:?\s*$/u.exec(title);
+  if (!m) return null;
+  const name = m[1] ?? m[2] ?? null;
+  return name && !/^(?:Notes?|Agenda|Update|Updates|Done|Next|Todo|Goals?|Needs?|Blockers?|Discussion|Questions?|Summary|Demos?|Tests?|Participants|Attendees)$/i.test(name) ? name : null;
+}
+
+/** The owner a line names: a handle, an "Owner:" label (name or initials), "(name)" at the end, or the group. */
+export function ownerOf(text: string): string | null {
+  const handle = /@([\w-]+)/.exec(text);
+  if (handle?.[1]) return handle[1];
+  const label = /^([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?|[\p{Lu}]{2,3})\s*:/u.exec(text);
+  if (label?.[1] && !/^(?:TODO|TBD|AI|Action|Note|Notes|Update|Discussion|Follow)/i.test(label[1])) return label[1];
+  const trailing = /\((\p{L}[\p{L}' -]{1,30})\)\s*[.!?]?\s*$/u.exec(text);
+  if (trailing?.[1]) return trailing[1];
+  const subject = new RegExp(String.raw`^([\p{Lu}][\p{L}'-]+|we|everyone|everybody|people)\s+${OWNER_COMMITS}\s`, "iu").exec(text);
+  if (subject?.[1]) return GROUP_OWNER.test(subject[1]) ? "everyone" : subject[1];
+  return null;
+}
+
+const OWNER_LABEL = /^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s+/u;
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[\p{Lu}@"'(])/u;
+
+// A time the line sets ("by Friday", "this week", "before the release").
+const DUE_WORDS = /\b(?:by|before|until|till|due|no\s+later\s+than)\s+\S|\b(?:this|next)\s+(?:week|sprint|month|quarter)\b|\b(?:tomorrow|tonight|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month|year|sprint|quarter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b/i;
+
+function classify(text: string, line: NoteLine): NoteItem["kind"] | null {
+  const agenda = line.sectionKind === "agenda";
+  const bare = text.replace(OWNER_LABEL, "");
+  if (NEED_FORMS.some((p) => p.test(text))) return "need";
+  if (ACTION_FORMS.some((p) => p.test(text) || p.test(bare))) return "action";
+  if (!agenda && HAS_OWNER.test(text) && FUTURE_OR_DUTY.test(text) && !/\?\s*$/.test(text)) return "action";
+  if (!agenda && DUE_WORDS.test(text) && (HAS_OWNER.test(text) || FUTURE_OR_DUTY.test(text))) return "action";
+  if (!agenda && QUESTION_TO_SOMEONE.test(text) && /\b(?:we|us|you|someone|anyone|anybody|somebody)\b|^\p{Lu}\p{L}+,/iu.test(text)) return "need";
+  if (!agenda && (opensWithInstruction(bare) || findRequest(bare)?.form === "imperative")) return "action";
+  return null;
+}
+
+/** What each line of structured notes is: a thing to do, a need, or nothing; a long line is read sentence by sentence. */
+export function noteItems(lines: readonly NoteLine[]): NoteItem[] {
+  const items: NoteItem[] = [];
+  for (const line of lines) {
+    const text = line.text.replace(/^[-–—>\s]+/, "");
+    if (text === "" || LINK_ONLY.test(text) || line.sectionKind === "people") continue;
+    const lineOwner = ownerOf(text) ?? line.sectionOwner;
+    const implied: NoteItem["kind"] | null = line.checkbox || line.sectionKind === "action" ? "action" : line.sectionKind === "need" ? "need" : null;
+    if (implied) {
+      const asks = NEED_FORMS.some((p) => p.test(text)) || QUESTION_TO_SOMEONE.test(text);
+      items.push({ kind: asks ? "need" : implied, line, owner: lineOwner });
+      continue;
+    }
+    const whole = classify(text, line);
+    const parts = text.split(SENTENCE_BREAK);
+    if (parts.length <= 1) {
+      if (whole) items.push({ kind: whole, line, owner: lineOwner });
+      continue;
+    }
+    for (const part of parts) {
+      const kind = classify(part, line);
+      if (kind) items.push({ kind, line: { ...line, text: part }, owner: ownerOf(part) ?? lineOwner });
+    }
+  }
+  return items;
+}
+
+interface NoteSignalInput {
+  text: string;
+  authorIsUser: boolean;
+  people: PeopleResolver;
+  sentAt: Date;
+  timeZone: string;
+  private: boolean;
+}
+
+function whoFor(owner: string | null, input: NoteSignalInput): Referent {
+  if (owner === null || owner === "everyone") return input.authorIsUser ? { type: "user" } : input.people.author();
+  const named = input.people.label(owner);
+  return named?.[0] ?? { type: "unresolved" };
+}
+
+/** Signals that only the structure of notes shows: one per action item or need line. */
+export function noteSignals(input: NoteSignalInput): Signal[] {
+  const lines = readNoteStructure(input.text);
+  if (!lines) return [];
+  const privacy = readPrivacy(input.text);
+  const out: Signal[] = [];
+  for (const item of noteItems(lines)) {
+    const who = whoFor(item.owner, input);
+    if (who.type === "nobody") continue;
+    const date =
+      findDate(item.line.text, input.sentAt, input.timeZone, { mode: "deadline" }) ??
+      (item.line.section ? findDate(item.line.section, input.sentAt, input.timeZone, { mode: "deadline" }) : null);
+    const kind: Signal["kind"] = item.kind === "need" ? "need" : who.type === "user" ? "promise" : "waiting_on";
+    const text = item.line.text.replace(/\s+/g, " ").trim();
+    out.push({
+      kind,
+      person: who.type === "person" ? who.person : null,
+      aboutUser: who.type === "user",
+      text: text.length > 140 ? `${text.slice(0, 139)}…` : text,
+      due: date?.date ?? null,
+      sentence: text,
+      private: input.private || privacy.whole || (privacy.lines[item.line.index] ?? false),
+      tag: null,
+    });
+  }
+  return out;
+}
