@@ -9,7 +9,7 @@
 // expect: [{kind, person: "user" | participant name | null, counterpart?, due?, tag?, private?}]}
 // with optional sentAt, timeZone, userName, and lang (non-English items are
 // scored for precision only: they must not produce false positives).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { extractSignals, type SignalInput } from "../src/inbound/signals/extract-signals.ts";
 import { normalizeTag } from "../src/inbound/signals/interests.ts";
@@ -18,6 +18,8 @@ import { PARTICIPANT_ROLES, type Participant, type Signal, SIGNAL_KINDS } from "
 import { scoreAsks } from "./eval/asks.ts";
 import { scoreIntroductions } from "./eval/introductions.ts";
 import { scoreNotes } from "./eval/notes.ts";
+import scoreForwards from "./eval/forwards.ts";
+import scoreReplies from "./eval/replies.ts";
 import type { ScoredSet } from "./eval/public-set.ts";
 import { meetsGoal, type SetReport, type SetScorer, type SplitFigures } from "./eval/set-report.ts";
 
@@ -257,35 +259,6 @@ function printSet(report: SetReport | ScoredSet, verbose: boolean): void {
   }
 }
 
-// The replies and forwards sets are scored by files another branch adds: load them when present.
-const FiguresSchema = z.object({ n: z.number(), figures: z.record(z.string(), z.number()) });
-const SetReportSchema = z.object({
-  name: z.string(),
-  file: z.string(),
-  sources: z.array(z.object({ source: z.string(), items: z.number() })),
-  goal: z.object({ figure: z.string(), atLeast: z.number() }),
-  dev: FiguresSchema,
-  test: FiguresSchema,
-});
-
-async function optionalScorers(): Promise<SetScorer[]> {
-  const out: SetScorer[] = [];
-  for (const name of ["replies", "forwards"]) {
-    const path = fileURLToPath(new URL(`./eval/${name}.ts`, import.meta.url));
-    if (!existsSync(path)) continue;
-    const mod: unknown = await import(path);
-    if (typeof mod !== "object" || mod === null) continue;
-    for (const [key, value] of Object.entries(mod)) {
-      if (typeof value !== "function" || (key !== "default" && !key.startsWith("score"))) continue;
-      out.push(async () => {
-        const result: unknown = await Reflect.apply(value, undefined, []);
-        return SetReportSchema.parse(result);
-      });
-    }
-  }
-  return out;
-}
-
 async function publicSets(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   console.log("\nPublic sets (eval/public, written by others; split by sha256 of the id; tune on dev, report test)");
@@ -295,7 +268,8 @@ async function publicSets(): Promise<void> {
     () => scoreAsks("forwarded"),
     () => scoreAsks("participant-reply"),
     scoreNotes,
-    ...(await optionalScorers()),
+    scoreReplies,
+    scoreForwards,
   ];
   for (const scorer of scorers) printSet(await scorer(), verbose);
 }

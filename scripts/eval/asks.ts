@@ -6,9 +6,7 @@
 // A sentence counts as predicted when a signal of that kind comes from it (the sentence
 // before it is in the mail too, as context, but its signals do not count).
 import type { Signal } from "../../src/model.ts";
-import { replyPeople } from "../../src/inbound/log-participant-reply.ts";
-import { extractSignals } from "../../src/inbound/signals/extract-signals.ts";
-import { visibleText } from "../../src/mail/visible-text.ts";
+import { planParticipantReply, replyPeople } from "../../src/inbound/log-participant-reply.ts";
 import { NOW, parsedEmail, prf, readSet, sourcesOf, tally, TEND, TIME_ZONE, understandFromUser, USER, zero, type Counts, ItemBase, type ScoredSet } from "./public-set.ts";
 import type { Split } from "./set-report.ts";
 import { z } from "zod";
@@ -38,7 +36,9 @@ function paragraph(item: AskItem): string {
   return item.context.previous ? `${item.context.previous} ${item.sentence}` : item.sentence;
 }
 
-function signalsFor(direction: Direction, item: AskItem): Signal[] {
+type Heard = Pick<Signal, "kind" | "aboutUser" | "sentence">;
+
+function signalsFor(direction: Direction, item: AskItem): Heard[] {
   if (direction === "user-to-colleague") {
     const text = `Hi Dana,\n\n${paragraph(item)}\n\nThanks,\nAlex`;
     return understandFromUser(parsedEmail({ from: USER, to: [COLLEAGUE], cc: [{ name: "Tend", address: TEND }], subject: "Re: update", text })).signals;
@@ -62,22 +62,27 @@ function signalsFor(direction: Direction, item: AskItem): Signal[] {
     ].join("\n");
     return understandFromUser(parsedEmail({ from: USER, to: [{ name: "Tend", address: TEND }], subject: "Fwd: update", text })).signals;
   }
-  // A participant's reply is heard as the Worker hears it: its visible text, the people on it, the author not the user.
+  // A participant's reply goes through the pipeline's own pure half, as the Worker plans it.
   const email = parsedEmail({ from: COLLEAGUE, to: [USER], cc: [{ name: "Tend", address: TEND }], subject: "Re: update", text: `Hi Alex,\n\n${paragraph(item)}\n\nThanks,\nDana` });
-  return extractSignals({
-    text: visibleText(email.text),
-    authorIsUser: false,
-    author: COLLEAGUE,
+  let next = 0;
+  const plan = planParticipantReply({
+    userId: "u-eval",
     people: replyPeople({ sender: COLLEAGUE, email, userAddress: USER.address, tendAddress: TEND }),
-    userName: USER.name,
-    sentAt: new Date(NOW),
+    sender: COLLEAGUE,
+    email,
+    messageKey: "eval",
+    existing: [],
     timeZone: TIME_ZONE,
+    userName: USER.name,
+    now: NOW,
+    newId: () => `id-${(next += 1)}`,
   });
+  return plan.signals.map((s) => ({ kind: s.kind, aboutUser: s.aboutUser, sentence: s.sentence }));
 }
 
 const norm = (s: string) => s.replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
 
-function fromSentence(s: Signal, item: AskItem): boolean {
+function fromSentence(s: Heard, item: AskItem): boolean {
   const target = norm(item.sentence);
   const said = norm(s.sentence);
   return said !== "" && (target.includes(said) || (said.includes(target) && !norm(item.context.previous ?? "").includes(said)));
