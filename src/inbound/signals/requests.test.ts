@@ -36,6 +36,8 @@ describe("findRequest", () => {
     "The shipment arrived this morning.",
     "Hi Dana, how are you?",
     "How was the trip to Lisbon?",
+    "Lovely to meet you yesterday. Let's stay in touch.",
+    "Let's keep each other posted.",
   ])("reads %j as no request", (sentence) => {
     expect(findRequest(sentence)).toBeNull();
   });

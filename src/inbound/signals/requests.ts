@@ -48,12 +48,13 @@ const COURTESY_ACT =
   /\b(?:let\s+(?:me|us)\s+know|call|contact|reach\s+out|e-?mail|ask|get\s+in\s+touch|give\s+(?:me|us)\s+a\s+(?:call|ring|shout)|drop\s+(?:me|us)\s+a\s+(?:line|note)|feel\s+free|don't\s+hesitate|do\s+not\s+hesitate|ping|text|find\s+me|join|attend)\b/i;
 const FORMULA = /\b(?:feel\s+free|don't\s+hesitate|do\s+not\s+hesitate|please\s+(?:find|see)\s+attached|attached\s+(?:please\s+)?(?:find|is|are)|please\s+note|please\s+be\s+advised|please\s+join\s+(?:me|us)\s+in|please\s+accept|please\s+excuse|please\s+forgive)\b/i;
 
+// A sign-off ("let's stay in touch", "talk soon") wishes the relationship well; it asks for no act to wait on.
 const PATTERNS: { form: RequestForm; pattern: RegExp }[] = [
   { form: "modal_question", pattern: /\b(?:can|could|would|will|won't|wouldn't|couldn't)\s+(?:you|u|y'all|each\s+of\s+you|everyone|somebody|someone|one\s+of\s+you)\s+(?!(?:believe|imagine|guess)\b)/i },
   { form: "modal_question", pattern: /\b(?:can|could|shall|may)\s+(?:we|i)\s+[^.?!]*\?/i },
   { form: "modal_question", pattern: /\bwould\s+it\s+be\s+(?:possible|ok|okay|alright|feasible)\b|\bis\s+(?:it|there\s+any\s+way|there\s+any\s+chance)\s+(?:possible\s+)?(?:for\s+you\s+)?(?:to|that\s+you)\b|\b(?:do|would)\s+you\s+mind\b|\bany\s+chance\s+(?:you|we)\b/i },
   { form: "let_me_know", pattern: /\b[Ll]et\s+(?:[Mm]e|[Uu]s|[Hh]im|[Hh]er|[Tt]hem|\p{Lu}\p{Ll}+)\s+know\b/u },
-  { form: "lets", pattern: /(?:^|[,;:—–-]\s*|\b(?:so|and|then|now|ok|okay)\s+)let['’]?s\s+(?!(?:see|hope|not\s+forget|say|face\s+it|be\s+honest)\b)\p{L}/iu },
+  { form: "lets", pattern: /(?:^|[,;:—–-]\s*|\b(?:so|and|then|now|ok|okay)\s+)let['’]?s\s+(?!(?:see|hope|not\s+forget|say|face\s+it|be\s+honest|(?:stay|keep)\s+in\s+touch|(?:talk|speak)\s+soon|keep\s+(?:each\s+other\s+)?posted)\b)\p{L}/iu },
   { form: "indirect", pattern: /\b(?:i|we)\s+(?:was|were|am|are|'m|'re)?\s*wonder(?:ing)?\s+(?:if|whether|when|how|what|who)\b|\bi\s+wonder\b/i },
   { form: "indirect", pattern: /\b(?:i|we)(?:\s+would|'d|\s+will|'ll)?\s+(?:really\s+|greatly\s+|very\s+much\s+|sincerely\s+)?(?:appreciate|be\s+(?:grateful|greatful|thankful|obliged|indebted))\b|\bwould\s+(?:be\s+)?(?:greatly\s+|much\s+|very\s+much\s+)?appreciated\b|\bwould\s+greatly\s+appreciate\b/i },
   { form: "indirect", pattern: /\b(?:i|we)(?:\s+would|'d)\s+(?:like|love|want)\s+(?:you|for\s+you|to\s+have\s+you|each\s+of\s+you|everyone|your)\b/i },
