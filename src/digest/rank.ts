@@ -44,8 +44,14 @@ function personKeys(s: Suggestion): string[] {
   return group ? s.people.map((id) => `${group}:${id}`) : [];
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Ties go to what is due first, then by title: the same week always reads the
+// same, whatever ids its rows happen to have.
 function byScore(a: Suggestion, b: Suggestion): number {
-  return b.score - a.score || (a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0);
+  return b.score - a.score || (a.when ?? Infinity) - (b.when ?? Infinity) || compareText(a.title, b.title) || compareText(a.subjectKey, b.subjectKey);
 }
 
 /** Most time-bound first: a dated event, then the earliest due, then the rest by score. */

@@ -121,10 +121,11 @@ export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
       : `You promised ${who} on ${said}.`
     : `${capitalize(who)} asked on ${said}.`;
   const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
-  const score =
-    due.overdueDays > 0
-      ? W.owed.overdue + ramp(due.overdueDays, W.owed.overdueGrowth)
-      : W.owed.upcoming - ramp(daysAhead, W.owed.upcomingDecline);
+  // Past its last instant it ranks as overdue, even on the day itself (the label waits for a whole day).
+  const pastDue = (task.dueEndAt !== null && task.dueEndAt > task.dueAt ? task.dueEndAt : task.dueAt) <= clock.asOf;
+  const score = pastDue
+    ? W.owed.overdue + ramp(due.overdueDays, W.owed.overdueGrowth)
+    : W.owed.upcoming - ramp(daysAhead, W.owed.upcomingDecline);
   return {
     section: "promises",
     subjectKey: subjectKey.task(task.id),
@@ -201,7 +202,7 @@ export interface CheckInFacts {
   need: SignalCandidate | null;
   lifeEvent: SignalCandidate | null;
   /** The last thing they asked of the user, still open. */
-  ask: TaskCandidate | null;
+  ask?: TaskCandidate | null;
 }
 
 export function suggestCheckIn(candidate: CheckInCandidate, facts: CheckInFacts, clock: Clock): Suggestion {
@@ -414,7 +415,7 @@ export function suggestAfterEvent(event: SignalCandidate, clock: Clock): Suggest
   const who = firstName(event.contact);
   const tone = eventTone(event.text, event.tone);
   const what = eventPhrase(event);
-  const when = `${day(event.dueAt, clock)}`;
+  const when = day(event.dueAt, clock);
   const words: Record<Tone, { clause: string; reason: string }> = {
     good: { clause: `${what} was ${when}: ask how it went`, reason: `${who} will be glad you remembered.` },
     hard: { clause: `${what} was ${when}: ask how they are`, reason: `A gentle note, with no need to reply, asking how ${who} is doing.` },
@@ -491,11 +492,14 @@ function newestByContact<T extends { saidAt: number }>(items: readonly T[], cont
   return byContact;
 }
 
+function bySignal(signal: SignalCandidate): Contact {
+  return signal.contact;
+}
+
 /** Every suggestion the week could hold, unranked. */
 export function suggest(input: SuggestInput): Suggestion[] {
   const clock: Clock = { asOf: input.asOf, timeZone: input.timeZone };
   const { candidates } = input;
-  const bySignal = (signal: SignalCandidate) => signal.contact;
   const needs = newestByContact(candidates.needs, bySignal);
   const lifeEvents = newestByContact([...candidates.recentLifeEvents, ...candidates.upcomingLifeEvents], bySignal);
   const asks = newestByContact(

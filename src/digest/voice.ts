@@ -26,7 +26,7 @@ function swap(text: string, pairs: Map): string {
   return text.replace(/\b[A-Za-z]+(?:'[a-z]+)?\b/g, (word) => {
     const to = lookup(word);
     if (to === undefined) return word;
-    return word[0] === word[0]?.toUpperCase() && word !== "I" && !/^I'/.test(word) ? to.charAt(0).toUpperCase() + to.slice(1) : to;
+    return word[0] === word[0]?.toUpperCase() && word !== "I" && !word.startsWith("I'") ? to.charAt(0).toUpperCase() + to.slice(1) : to;
   });
 }
 

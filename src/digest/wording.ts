@@ -59,9 +59,12 @@ export function capitalize(text: string): string {
 const SMALL_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 /** How long ago, as a person says it: "yesterday", "four days ago", "three weeks ago", "two months ago". */
+function say(count: number, unit: string): string {
+  return `${SMALL_NUMBERS[count] ?? String(count)} ${unit}${count === 1 ? "" : "s"} ago`;
+}
+
 export function agoInWords(days: number): string {
   const d = Math.max(0, Math.round(days));
-  const say = (count: number, unit: string) => `${SMALL_NUMBERS[count] ?? String(count)} ${unit}${count === 1 ? "" : "s"} ago`;
   if (d === 0) return "today";
   if (d === 1) return "yesterday";
   if (d < 14) return say(d, "day");

@@ -297,7 +297,7 @@ export const SCENARIOS: readonly Scenario[] = [
         subject: "Fwd: Intro: Sam <> Jun",
         body: forward(
           "Carla introduced me to Jun.",
-          `${CARLA}`,
+          CARLA,
           "Wed, Nov 18, 2026 at 10:00 AM",
           "Intro: Sam <> Jun",
           "Hi Sam, hi Jun,\n\nIntroducing you two! Jun runs the design guild in Lisbon, and Sam is hiring his first designer.\n\nI'll let you take it from here.\n\nCarla",

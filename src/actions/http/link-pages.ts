@@ -47,15 +47,18 @@ function snoozeField() {
   );
 }
 
+function verbForm(verb: LinkVerb, label: string, extra = html``) {
+  return postForm(label, html`${hiddenField(VERB_FIELD, verb)}${extra}`);
+}
+
 /** The page of a digest's one link per item: done, snooze, skip or never, each its own form. GET only shows it. */
 export function choosePage(target: LinkTarget): Page {
   const { item } = target;
-  const form = (verb: LinkVerb, label: string, extra = html``) => postForm(label, html`${hiddenField(VERB_FIELD, verb)}${extra}`);
-  const never = item.contactId ? form("never", "Never suggest this person") : html``;
+  const never = item.contactId ? verbForm("never", "Never suggest this person") : html``;
   return {
     title: "What should Tend do with this?",
     heading: "What should Tend do with this?",
-    body: html`${itemBlock(item.title, item.reason)}${form("done", "Done")}${form("snooze", "Snooze", snoozeField())}${form("skip", "Skip this one")}${never}${paragraph(
+    body: html`${itemBlock(item.title, item.reason)}${verbForm("done", "Done")}${verbForm("snooze", "Snooze", snoozeField())}${verbForm("skip", "Skip this one")}${never}${paragraph(
       "Nothing changes until you press a button.",
       "note",
     )}`,
