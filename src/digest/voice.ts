@@ -125,7 +125,8 @@ const PROMISE_LEAD = /^(?:(?:and|also|so|then|ok|okay)[, ]+)*(?:i'll|i will|i sh
 /** "I'll send you my comments by Wednesday." → "send them your comments by Wednesday"; null when it is not a plain promise. */
 export function promiseAction(text: string): string | null {
   const line = plain(text).replace(/[.!\s]+$/, "");
-  if (!PROMISE_LEAD.test(line)) return null;
+  // Already an action ("Send Ana the deck", as a reminder or the user's own list puts it).
+  if (!PROMISE_LEAD.test(line)) return hasFirstPerson(line) || /^(?:you|he|she|they|it)\b/i.test(line) ? null : line.charAt(0).toLowerCase() + line.slice(1);
   return userWordsToTend(line.replace(PROMISE_LEAD, ""));
 }
 
