@@ -110,7 +110,9 @@ function introText(count: number, week: string): string {
   return `Here ${count === 1 ? "is" : "are"} ${things(count)} for the week of ${week}, the most pressing first. Each link opens a page to mark it done, snooze, skip or never; or reply to this email (how, at the end).`;
 }
 
-export function composeDigest(letter: Letter, items: readonly ComposedItem[]): ComposedMail {
+const ALSO_HEADING = "Also this week (past your limit of items, but dated, so not left out):";
+
+export function composeDigest(letter: Letter, items: readonly ComposedItem[], alsoThisWeek: readonly string[] = []): ComposedMail {
   const week = formatDay(letter.asOf, letter.timeZone, letter.asOf);
   const subject = `Tend: ${things(items.length)} for the week of ${week}`;
   const intro = introText(items.length, week);
@@ -119,6 +121,7 @@ export function composeDigest(letter: Letter, items: readonly ComposedItem[]): C
     greeting(letter.recipientName),
     wrap(intro, TEXT_WIDTH, ""),
     ...items.map(itemText),
+    ...(alsoThisWeek.length > 0 ? [`${ALSO_HEADING}\n${alsoThisWeek.map((line) => `  • ${line}`).join("\n")}`] : []),
     `Reply to this email, one command per line, with an item's number:\n${help}\n${wrap(MAIL_COMMANDS_TOO, TEXT_WIDTH, "")}`,
     `-- \n${footerText(letter)}`,
   ].join("\n\n");
@@ -127,7 +130,7 @@ export function composeDigest(letter: Letter, items: readonly ComposedItem[]): C
     ([command, meaning], i) => html`${i > 0 ? html`<br>` : ""}<span style="${style.code}">${command}</span> ${meaning}`,
   );
   const htmlPart = page(
-    html`<p style="margin:0 0 12px;">${greeting(letter.recipientName)}</p><p style="margin:0 0 16px;">${intro}</p>${items.map(itemCard)}<p style="${style.footer}">Reply to this email, one command per line, with an item's number:<br>${helpHtml}<br>${MAIL_COMMANDS_TOO}</p>${footerHtml(letter)}`,
+    html`<p style="margin:0 0 12px;">${greeting(letter.recipientName)}</p><p style="margin:0 0 16px;">${intro}</p>${items.map(itemCard)}${alsoThisWeek.length > 0 ? html`<p style="margin:16px 0 0;">${ALSO_HEADING}<br>${alsoThisWeek.map((line, i) => html`${i > 0 ? html`<br>` : ""}• ${line}`)}</p>` : ""}<p style="${style.footer}">Reply to this email, one command per line, with an item's number:<br>${helpHtml}<br>${MAIL_COMMANDS_TOO}</p>${footerHtml(letter)}`,
   );
   return { subject, text, html: htmlPart };
 }

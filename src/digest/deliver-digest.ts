@@ -4,7 +4,7 @@ import { claimDigest, markDigestEmpty } from "../db/digest-claims.ts";
 import { newId } from "../lib/ids.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { DigestJob } from "../domain/jobs.ts";
-import { rankSuggestions } from "./rank.ts";
+import { rankWeek } from "./rank.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { selectDigest } from "./select.ts";
 import { sendAndRecord } from "./record.ts";
@@ -36,7 +36,7 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
 
   const timeZone = usableTimeZone(user.timeZone);
   const ignoredLately = new Set(candidates.recentlyShown.filter((item) => item.state === "open").map((item) => item.subjectKey));
-  const ranked = rankSuggestions(suggest({ candidates, pairs, asOf, timeZone }), {
+  const { items: ranked, alsoThisWeek } = rankWeek(suggest({ candidates, pairs, asOf, timeZone }), {
     maxItems: user.maxItems,
     recentlyShown: ignoredLately,
   });
@@ -74,7 +74,7 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
     () =>
       sendDigest(
         { config: deps.config, db: deps.db, mailer: deps.mailer, now },
-        { digestId: claim.digestId, user: { ...user, timeZone }, items, asOf },
+        { digestId: claim.digestId, user: { ...user, timeZone }, items, alsoThisWeek: alsoThisWeek.map((s) => s.title), asOf },
       ),
   );
   return items.length === 0 ? "quiet_note" : "sent";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DigestSection } from "../model.ts";
-import { MAX_DORMANT_PER_DIGEST, rankSuggestions } from "./rank.ts";
+import { MAX_DORMANT_PER_DIGEST, rankSuggestions, rankWeek } from "./rank.ts";
 import type { Suggestion } from "./suggestion.ts";
 
 let n = 0;
@@ -60,10 +60,12 @@ describe("rankSuggestions", () => {
     expect(items[0]?.score).toBe(0.62);
   });
 
-  it("never drops a dated event for the cap", () => {
+  it("never drops a dated event for the cap: first in, and past the cap, listed after the items", () => {
     const dated = Array.from({ length: 3 }, (_, i) => s("coming_up", 0.3, { dated: true, when: i }));
-    const items = rankSuggestions([...Array.from({ length: 5 }, () => s("promises", 0.95)), ...dated], { maxItems: 2, recentlyShown: none });
-    expect(items.filter((i) => i.dated)).toHaveLength(3);
+    const week = rankWeek([...Array.from({ length: 5 }, () => s("promises", 0.95)), ...dated], { maxItems: 2, recentlyShown: none });
+    expect(week.items).toHaveLength(2);
+    expect(week.items.every((i) => i.dated)).toBe(true);
+    expect(week.alsoThisWeek.map((i) => i.subjectKey)).toEqual([dated[2]?.subjectKey]);
   });
 
   it("lets at most one long-silent person in", () => {

@@ -105,7 +105,17 @@ export function mergeByPerson(suggestions: readonly Suggestion[]): Suggestion[] 
   return [...merged, ...alone];
 }
 
+export interface RankedWeek {
+  items: RankedSuggestion[];
+  /** Dated events beyond the cap: listed at the end of the digest, never dropped. */
+  alsoThisWeek: Suggestion[];
+}
+
 export function rankSuggestions(suggestions: readonly Suggestion[], options: RankOptions): RankedSuggestion[] {
+  return rankWeek(suggestions, options).items;
+}
+
+export function rankWeek(suggestions: readonly Suggestion[], options: RankOptions): RankedWeek {
   const maxItems = usableMaxItems(options.maxItems);
   const sectionCap = Math.max(1, Math.ceil(maxItems * MAX_SECTION_SHARE));
 
@@ -140,8 +150,14 @@ export function rankSuggestions(suggestions: readonly Suggestion[], options: Ran
   };
 
   // A dated event is never dropped by the cap: a birthday or a funeral does not
-  // wait for next week. (Merging keeps them few: one entry per person.)
-  for (const s of ordered) if (s.dated) take(s);
+  // wait for next week. They come first; past the cap, the digest lists them
+  // after its items (merging keeps them few: one entry per person).
+  const alsoThisWeek: Suggestion[] = [];
+  for (const s of ordered) {
+    if (!s.dated) continue;
+    if (chosen.length < maxItems) take(s);
+    else alsoThisWeek.push(s);
+  }
   // Then the best of each section, in section order, so the week is varied;
   // then the best of what is left, whatever its section.
   for (const section of DIGEST_SECTIONS) {
@@ -160,5 +176,5 @@ export function rankSuggestions(suggestions: readonly Suggestion[], options: Ran
   }
 
   // The most pressing first: the reader may stop after three.
-  return chosen.toSorted(byScore).map((s, i) => ({ ...s, position: i + 1 }));
+  return { items: chosen.toSorted(byScore).map((s, i) => ({ ...s, position: i + 1 })), alsoThisWeek };
 }

@@ -24,6 +24,8 @@ export interface DigestToSend {
   user: { id: string; email: string; name: string | null; timeZone: string };
   /** Ranked items with the ids their digest_items rows will have. */
   items: readonly (RankedSuggestion & { id: string })[];
+  /** Dated events past the cap, one line each: listed, never dropped. */
+  alsoThisWeek?: readonly string[];
   asOf: number;
 }
 
@@ -108,7 +110,7 @@ export async function sendDigest(deps: SendDeps, digest: DigestToSend): Promise<
         link: await itemLink(deps.config, item.id, expiresAt),
       })),
     );
-    composed = composeDigest(letter, items);
+    composed = composeDigest(letter, items, digest.alsoThisWeek ?? []);
   }
   const mail: OutgoingMail = {
     kind: "digest",

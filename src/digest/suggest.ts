@@ -215,7 +215,9 @@ export function suggestCheckIn(candidate: CheckInCandidate, facts: CheckInFacts,
   if (fact) {
     const sentence = factSentence(fact);
     const hard = fact === facts.lifeEvent && eventTone(fact.text, fact.tone) !== "good";
-    const lead = fact === facts.lifeEvent ? (hard ? "Hard news" : "Their last news") : "Still open";
+    // "Their last news: Eve just started…", or "Eve's last news: started…" when the words name no one.
+    const named = sentence?.startsWith(who) ?? false;
+    const lead = fact === facts.lifeEvent ? (hard ? "Hard news" : named ? "Their last news" : `${who}'s last news`) : named ? "Still open" : `Still open for ${who}`;
     reason = sentence ? `${lead}: ${sentence}.` : `${fact === facts.lifeEvent ? "They shared news" : "They mentioned a need"} on ${day(fact.saidAt, clock)}.`;
     if (hard) reason += " A kind word, with no agenda, may help.";
     quoted = quoteOf(fact.sentence, fact.speaker, fact.saidAt, clock);
@@ -284,7 +286,10 @@ export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestio
 }
 
 function signalInWords(signal: SignalCandidate): string {
-  return factSentence(signal) ?? `${firstName(signal.contact)} mentioned something`;
+  const who = firstName(signal.contact);
+  const sentence = factSentence(signal);
+  if (!sentence) return `${who} mentioned something`;
+  return sentence.startsWith(who) ? sentence : `${who}: ${sentence}`;
 }
 
 export function suggestIntroduction(pair: CandidatePair, clock: Clock): Suggestion {
@@ -403,7 +408,8 @@ export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestio
     quote: quoteOf(event.sentence, event.speaker, event.saidAt, clock),
     ...mergeAs(event.contact, clause),
     when: event.dueAt,
-    dated: true,
+    // Before next week's digest: this week or never. Later ones can wait a week.
+    dated: soon,
     score: (soon ? W.comingUp.soon : W.comingUp.later) + (tone === "good" ? 0 : W.comingUp.hard),
     dormant: false,
   };
