@@ -91,6 +91,14 @@ async function render(scenario: Scenario): Promise<{ text: string; rendering: st
   return { text, rendering };
 }
 
+/** What the scenario says the digest must say but does not, or must never say but does. */
+function unmet(scenario: Scenario, text: string): { says: RegExp[]; neverSays: RegExp[] } {
+  return {
+    says: (scenario.says ?? []).filter((pattern) => !pattern.test(text)),
+    neverSays: (scenario.neverSays ?? []).filter((pattern) => pattern.test(text)),
+  };
+}
+
 describe("digest scenario weeks", () => {
   beforeEach(resetDatabase);
 
@@ -114,6 +122,19 @@ describe("digest scenario weeks", () => {
       const { text, rendering } = await render(scenario);
       expect(checkDigestText(text)).toEqual([]);
       await expect(rendering).toMatchFileSnapshot(file);
+    });
+  }
+
+  // What each digest must and must never say, whatever its wording.
+  for (const scenario of SCENARIOS.filter((s) => !s.pendingOn)) {
+    it(`${scenario.name} says what it must`, async () => {
+      expect(unmet(scenario, (await render(scenario)).text)).toEqual({ says: [], neverSays: [] });
+    });
+  }
+  // Waiting on another branch: expected to fail, so the day they pass the test says to drop `pendingOn`.
+  for (const scenario of SCENARIOS.filter((s) => s.pendingOn)) {
+    it.fails(`${scenario.name} says what it must (awaits ${scenario.pendingOn ?? ""})`, async () => {
+      expect(unmet(scenario, (await render(scenario)).text)).toEqual({ says: [], neverSays: [] });
     });
   }
 });

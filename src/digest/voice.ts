@@ -120,13 +120,19 @@ export function namedSubject(text: string, first: string): string {
     .replace(/^(?:she|he)\b/i, first);
 }
 
+// Verbs a to-do starts with ("Send Ana the deck"): their capital is the sentence's, not a name's.
+const IMPERATIVE = /^(?:send|introduce|intro|follow|call|email|write|share|review|read|book|check|ask|make|get|find|set|put|look|reply|forward|draft|prepare|connect|schedule|buy|pay|thank|invite|meet|help|finish|update|sign|return|lend|give|bring|take|plan|organise|organize)\b/i;
+
 const PROMISE_LEAD = /^(?:(?:and|also|so|then|ok|okay)[, ]+)*(?:i'll|i will|i shall|i'm going to|i am going to|we'll|we will|will)\s+(?:also\s+|definitely\s+|then\s+)?/i;
 
 /** "I'll send you my comments by Wednesday." → "send them your comments by Wednesday"; null when it is not a plain promise. */
 export function promiseAction(text: string): string | null {
   const line = plain(text).replace(/[.!\s]+$/, "");
   // Already an action ("Send Ana the deck", as a reminder or the user's own list puts it).
-  if (!PROMISE_LEAD.test(line)) return hasFirstPerson(line) || /^(?:you|he|she|they|it)\b/i.test(line) ? null : line.charAt(0).toLowerCase() + line.slice(1);
+  if (!PROMISE_LEAD.test(line)) {
+    if (hasFirstPerson(line) || /^(?:you|he|she|they|it)\b/i.test(line)) return null;
+    return IMPERATIVE.test(line) ? line.charAt(0).toLowerCase() + line.slice(1) : line;
+  }
   return userWordsToTend(line.replace(PROMISE_LEAD, ""));
 }
 

@@ -38,6 +38,14 @@ export interface Scenario {
   maxItems?: number;
   /** Issue 12 parts that land with another helper's branch: the lead regenerates this rendering after merging. */
   dependsOn?: string;
+  /** What the digest's text must say, and must never say, whatever its wording. */
+  says?: readonly RegExp[];
+  neverSays?: readonly RegExp[];
+  /**
+   * Set while `says`/`neverSays` wait on another helper's branch: they are then
+   * expected to fail (it.fails), so the day they pass the test says to remove this.
+   */
+  pendingOn?: string;
 }
 
 export const SAM = { name: "Sam Rivera", address: "sam.rivera@gmail.com" };
@@ -90,6 +98,9 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "02-undated-promise",
+    says: [/three weeks ago you told Carla/],
+    // Nobody named a date: none is shown, and nothing is late.
+    neverSays: [/\bdue\b/i, /overdue|\bago\b.*\bdue\b/i],
     shows: "a promise nobody dated: ranked by age, never given a due date",
     dependsOn: "signals (undated promises get no due date)",
     mails: [
@@ -105,6 +116,9 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "03-range-date-waiting-on",
+    // Inside "the week of December 7" nothing is overdue.
+    neverSays: [/nudge|was expected|ago\. /],
+    pendingOn: "signals: ranges stored as ranges",
     shows: "a range ('the week of December 7'): not overdue inside it",
     dependsOn: "signals (range dates stored as ranges)",
     mails: [
@@ -124,6 +138,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "04-clear-ask",
+    says: [/Dev asked you for an intro/],
+    neverSays: [/Dev Patel asked: /],
     shows: "an ask said clearly: who asked, for what",
     mails: [
       {
@@ -154,6 +170,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "06-one-entry-per-person",
+    says: [/^1\. Ana Lima — birthday Sat 12 Dec \(in 5 days\); /m],
+    neverSays: [/^2\. Ana Lima/m],
     shows: "Ana's birthday, her need and Sam's promise merge into one entry, the birthday first",
     mails: [
       {
@@ -173,6 +191,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "07-hard-event-ahead",
+    neverSays: [/congrat|!|glad/i],
     shows: "surgery ahead: careful, kind, no cheer",
     mails: [
       {
@@ -204,6 +223,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "09-funeral",
+    says: [/thinking of them/],
+    neverSays: [/: ask how|congrat|glad|!/i],
     shows: "a funeral: sympathy, never 'how did it go?'",
     mails: [
       {
@@ -228,6 +249,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "11-name-only-mention",
+    says: [/Dev .*hiring a senior designer/],
+    pendingOn: "signals: pending contacts for name-only mentions",
     shows: "someone named without an address (Dev, in notes with Jon) still surfaces",
     dependsOn: "signals (pending contacts for name-only mentions)",
     mails: [
@@ -243,6 +266,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "12-resolved-waiting-on-thanks",
+    says: [/say thank you/],
     shows: "Gus sent what Sam was waiting on (Sam replied done): the next digest suggests one thank-you",
     mails: [
       {
@@ -261,6 +285,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "13-how-did-it-turn-out",
+    says: [/how did your help turn out\?/],
     shows: "help Sam gave (a kept promise, marked done): asked once, later, how it turned out",
     mails: [
       {
@@ -309,6 +334,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "16-cap-overflow-with-dated-event",
+    says: [/Tom Weber — birthday Fri 11 Dec/],
     shows: "more than the cap of 4: Tom's birthday is still in",
     maxItems: 4,
     mails: [
@@ -335,6 +361,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "17-check-in-their-news",
+    says: [/Their last news: Eve just started a new job at Lumen/],
+    neverSays: [/You usually talk/],
     shows: "a check-in whose reason is Eve's own news, not the rhythm",
     mails: [
       {
@@ -367,6 +395,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "19-private-need",
+    neverSays: [/therapist/],
     shows: "a need told in confidence: never quoted",
     mails: [
       {
@@ -393,6 +422,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "21-layoff-news",
+    says: [/Hard news: Tom was laid off/],
+    neverSays: [/congrat|!/i],
     shows: "hard news with no date: the check-in is careful",
     mails: [
       {
@@ -411,6 +442,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "22-ask-from-notes",
+    says: [/Ana Lima — .*asked you for an intro to Carla's studio/],
+    pendingOn: "signals/eval: the ask's person, in notes",
     dependsOn: "signals and eval (the ask's person from notes)",
     shows: "an ask written in Sam's notes about Ana: Ana asked Sam, in Sam's terms",
     mails: [
@@ -441,6 +474,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "24-weekday-with-date",
+    says: [/due Wed 9 Dec/],
+    pendingOn: "signals: a weekday with its date",
     shows: "'by Wednesday 9 December' is that Wednesday, not the nearest one",
     dependsOn: "signals (a weekday with its date resolves to the date)",
     mails: [
