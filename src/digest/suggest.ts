@@ -161,7 +161,10 @@ export function suggestUndated(task: TaskCandidate, clock: Clock): Suggestion {
     contactId: contact?.id ?? null,
     people: contact ? [contact.id] : [],
     title: headline(contact, clause),
-    reason: "No date was set, so it is not late; doing it, or saying when, keeps your word.",
+    reason:
+      task.kind === "promise"
+        ? "No date was set, so it is not late; doing it, or saying when, keeps your word."
+        : "No date was set; a short answer, even “not now”, keeps the door open.",
     quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
     ...mergeAs(contact, clause),
     when: null,
