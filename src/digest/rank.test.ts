@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DigestSection } from "../model.ts";
-import { MAX_DORMANT_PER_DIGEST, rankSuggestions, rankWeek } from "./rank.ts";
+import { MAX_DORMANT_PER_DIGEST, MAX_MERGED_PARTS, rankSuggestions, rankWeek } from "./rank.ts";
 import type { Suggestion } from "./suggestion.ts";
 
 let n = 0;
@@ -58,6 +58,12 @@ describe("rankSuggestions", () => {
     expect(items).toHaveLength(2);
     expect(items[0]?.title).toBe("Ana Lima — birthday Mon 14 Dec (in 7 days); raising a seed round: do you know an investor?");
     expect(items[0]?.score).toBe(0.62);
+  });
+
+  it("counts what does not fit one person's headline, so nothing is lost", () => {
+    const parts = Array.from({ length: MAX_MERGED_PARTS + 2 }, (_, i) => s("check_in", 0.5 - i / 100, anaPart(`part ${i}`, {})));
+    const [entry] = rankSuggestions(parts, { maxItems: 7, recentlyShown: none });
+    expect(entry?.title).toBe("Ana Lima — part 0; part 1; part 2; and 2 more (reply “brief Ana”)");
   });
 
   it("never drops a dated event for the cap: first in, and past the cap, listed after the items", () => {

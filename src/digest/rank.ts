@@ -65,7 +65,7 @@ function byTimeBound(a: Suggestion, b: Suggestion): number {
   return byScore(a, b);
 }
 
-/** Parts of one merged entry beyond the first; each adds a clause to the headline. */
+/** Parts one entry names in its headline, a clause each; the rest are counted ("and 2 more"). */
 export const MAX_MERGED_PARTS = 3;
 
 /**
@@ -92,6 +92,10 @@ export function mergeByPerson(suggestions: readonly Suggestion[]): Suggestion[] 
     const [first, ...rest] = parts;
     if (!first?.merge) throw new Error("a merge group is never empty");
     const clauses = parts.flatMap((part) => (part.merge ? [part.merge.clause] : []));
+    // Nothing lost: what does not fit the headline is counted, and one reply shows it all.
+    const more = group.length - parts.length;
+    const given = first.merge.name.split(/\s+/)[0] ?? first.merge.name;
+    if (more > 0) clauses.push(`and ${more} more (reply “brief ${given}”)`);
     return {
       ...first,
       title: `${first.merge.name} — ${clauses.join("; ")}`,
