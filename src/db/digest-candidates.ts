@@ -187,9 +187,18 @@ function speakerFields(interactionId: SQLWrapper) {
   };
 }
 
-function speakerOf(fields: ContactFieldValues): Speaker {
+/**
+ * Who said it, until inbound records the speaker itself: the user for their
+ * own promise (or anything inbound marked as about the user), and for words
+ * that name the "from" person (nobody calls themselves "Dev"); otherwise the
+ * interaction's "from" person, else the user.
+ */
+function speakerOf(fields: ContactFieldValues, said: { kind: string; aboutUser: boolean; words: string }): Speaker {
   const contact = contactRef(fields);
-  return contact ? { kind: "contact", contact } : { kind: "user" };
+  if (!contact || said.aboutUser || said.kind === "promise" || said.kind === "follow_up") return { kind: "user" };
+  const first = contact.name?.trim().split(/\s+/)[0];
+  if (first && new RegExp(`\\b${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(said.words)) return { kind: "user" };
+  return { kind: "contact", contact };
 }
 
 function userQuery(db: Database, userId: string) {
@@ -228,6 +237,7 @@ const taskFields = {
   saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${tasks.createdAt})`.as("said_at"),
   private: sql<number | null>`${signals.private}`.as("signal_private"),
   sentence: sql<string | null>`${signals.sentence}`.as("signal_sentence"),
+  aboutUser: sql<number | null>`${signals.aboutUser}`.as("signal_about_user"),
   completedAt: tasks.completedAt,
   contact: contactFields(contacts, "contact"),
   speaker: speakerFields(tasks.interactionId),
@@ -348,6 +358,7 @@ const signalFields = {
   kind: signals.kind,
   text: signals.text,
   sentence: signals.sentence,
+  aboutUser: signals.aboutUser,
   tag: signals.tag,
   dueAt: signals.dueAt,
   saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${signals.createdAt})`.as("said_at"),
@@ -466,14 +477,16 @@ function toTask(row: TaskRow): TaskCandidate {
     private: Boolean(row.private),
     contact: contactRef(row.contact),
     sentence: row.sentence,
-    speaker: speakerOf(row.speaker),
+    speaker: speakerOf(row.speaker, { kind: row.kind, aboutUser: Boolean(row.aboutUser), words: row.sentence ?? row.title }),
     completedAt: row.completedAt,
   };
 }
 
 function toSignal(row: SignalRow): SignalCandidate[] {
   const contact = contactRef(row.contact);
-  return contact ? [{ ...row, contact, speaker: speakerOf(row.speaker), dueEndAt: null, tone: null }] : [];
+  if (!contact) return [];
+  const { aboutUser, ...signal } = row;
+  return [{ ...signal, contact, speaker: speakerOf(row.speaker, { kind: row.kind, aboutUser, words: row.sentence }), dueEndAt: null, tone: null }];
 }
 
 /** Open promises and asks: those with a date said, and those whose date was only a default for reminders. */

@@ -490,6 +490,26 @@ export const SCENARIOS: readonly Scenario[] = [
     digests: [{ at: MON_7_DEC }],
   },
   {
+    name: "26-own-promise-above-a-forward",
+    shows: "Sam's own promise, written above Dev's forwarded mail, is quoted as Sam's, not Dev's",
+    says: [/You wrote, [^:]+: “I'll send Dev the pricing deck by Friday”/],
+    neverSays: [/Dev, [^:]+: “I'll send Dev/],
+    mails: [
+      {
+        at: "2026-12-01T17:00:00Z",
+        subject: "Fwd: Pricing",
+        body: forward(
+          "Notes from my call with Dev. I'll send Dev the pricing deck by Friday.",
+          DEV,
+          "Tue, Dec 1, 2026 at 4:00 PM",
+          "Pricing",
+          "Hi Sam,\n\nThanks for making time today. Patel.io moves to usage-based pricing in Q1.\n\nDev",
+        ),
+      },
+    ],
+    digests: [{ at: MON_7_DEC }],
+  },
+  {
     name: "25-a-full-week",
     shows: "a week with a bit of everything, as the README shows it",
     mails: [
