@@ -17,7 +17,7 @@ import type { CandidatePair } from "./match-introductions.ts";
 import { ramp, RANKING_WEIGHTS as W } from "./ranking-weights.ts";
 import { subjectKey, type Suggestion } from "./suggestion.ts";
 import { eventTone, type Tone } from "./tone.ts";
-import { askAction, contactWordsToTend, namedSubject, promiseAction, userWordsToTend } from "./voice.ts";
+import { askAction, contactWordsToTend, namedSubject, promiseAction, theirPromiseAction, userWordsToTend } from "./voice.ts";
 import { agoInWords, attributedQuote, capitalize, firstName, fullName, quote, relativeDay, spanInWords } from "./wording.ts";
 
 export interface SuggestInput {
@@ -178,7 +178,10 @@ export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion 
   const who = contact ? firstName(contact) : "someone";
   const due = task.dueAt === null ? null : dueState(task.dueAt, task.dueEndAt, clock);
   const overdueDays = due?.overdueDays ?? 0;
-  const clause = task.private ? `something you are waiting on from ${who}` : `you're waiting on ${contact ? "them" : "someone"}`;
+  const action = task.private || task.speaker.kind === "user" ? null : theirPromiseAction(task.title);
+  const clause = task.private
+    ? `something you are waiting on from ${who}`
+    : `you're waiting on ${contact ? "them" : "someone"}${action ? ` to ${clip(action)}` : ""}`;
   const expected = due ? ` It ${due.words.replace(/^due/, "is expected").replace(/^was due/, "was expected")}.` : "";
   return {
     section: "waiting_on",

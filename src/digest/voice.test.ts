@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventTone } from "./tone.ts";
-import { askAction, contactWordsToTend, hasFirstPerson, namedSubject, promiseAction, userWordsToTend } from "./voice.ts";
+import { askAction, contactWordsToTend, hasFirstPerson, namedSubject, promiseAction, theirPromiseAction, userWordsToTend } from "./voice.ts";
 
 // Sentences as people write them in mail and notes, first person and all.
 const SAID = [
@@ -19,7 +19,7 @@ const SAID = [
 describe("Tend's voice", () => {
   it("never keeps a speaker's first person: it rewrites, or says it cannot", () => {
     const rewrites = SAID.flatMap((text) =>
-      [userWordsToTend(text), contactWordsToTend(text), promiseAction(text), askAction(text)].flatMap((rewrite) => (rewrite === null ? [] : [rewrite])),
+      [userWordsToTend(text), contactWordsToTend(text), promiseAction(text), theirPromiseAction(text), askAction(text)].flatMap((rewrite) => (rewrite === null ? [] : [rewrite])),
     );
     expect(rewrites.length).toBeGreaterThan(SAID.length);
     expect(rewrites.filter(hasFirstPerson)).toEqual([]);
@@ -30,6 +30,12 @@ describe("Tend's voice", () => {
     expect(promiseAction("I’ll send you our pitch deck.")).toBe("send them your pitch deck");
     expect(promiseAction("Send Ana the deck")).toBe("send Ana the deck");
     expect(promiseAction("Lumen signed two customers.")).toBe("Lumen signed two customers");
+  });
+
+  it("says what someone promised the user, in Tend's voice", () => {
+    expect(theirPromiseAction("I'll send you the signed contract by Friday.")).toBe("send you the signed contract by Friday");
+    expect(theirPromiseAction("We'll ship our beta in March")).toBe("ship their beta in March");
+    expect(theirPromiseAction("Thanks for today")).toBeNull();
   });
 
   it("says clearly what someone asked for", () => {

@@ -136,6 +136,13 @@ export function promiseAction(text: string): string | null {
   return userWordsToTend(line.replace(PROMISE_LEAD, ""));
 }
 
+/** Someone's promise to the user: "I'll send you the contract" → "send you the contract"; null when it is not a plain promise. */
+export function theirPromiseAction(text: string): string | null {
+  const line = plain(text).replace(/[.!\s]+$/, "");
+  if (!PROMISE_LEAD.test(line)) return null;
+  return contactWordsToTend(line.replace(PROMISE_LEAD, ""));
+}
+
 const ASK_FORMS: readonly [RegExp, (rest: string) => string][] = [
   [/^(?:(?:if you know anyone|if you can|when you can|also)[, ]+)?(?:i|she|he|they)(?:'d| would) (?:love|like|appreciate) (?:it if you (?:could )?)?(.+)$/i, (rest) => (/^(?:a|an|the|some|any|your)\b/i.test(rest) ? `for ${rest}` : `to ${rest}`)],
   [/^(?:could|can|would|will) you(?: please)? (.+?)\??$/i, (rest) => `to ${rest}`],
