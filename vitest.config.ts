@@ -27,6 +27,8 @@ export default defineConfig(async () => {
             OWNERS: "sam.rivera@gmail.com,priya.natarajan@outlook.com,jon.okafor@icloud.com,kim@posteo.de,*@tend.test",
             TEND_ADDRESS: "tend@tend.example",
             PUBLIC_URL: "https://tend.example",
+            // "1": test/digest-scenarios.test.ts rewrites its renderings (with --update) instead of comparing.
+            UPDATE_SCENARIOS: process.env.UPDATE_SCENARIOS ?? "",
           },
         },
       }),

@@ -31,7 +31,7 @@ function utcDayFromNow(days: number): number {
   return Date.UTC(2026, 10, 30) + days * DAY_MS;
 }
 
-/** A user and the digest Tend sent them at 08:00: 1. Send Ana the deck, 2. Introduce Ben to Priya, 3. Check in with Ana Lima, 4. Check in with Ben Okoro. */
+/** A user and the digest Tend sent them at 08:00: 1. Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago, 2. Priya Nair — you said you'd introduce Ben to Priya; due Thu 3 Dec (in 3 days), 3. Ana Lima — time to check in (last in touch six weeks ago), 4. Ben Okoro — time to check in (last in touch six weeks ago). */
 async function week(person: { name: string; address: string }) {
   const user = await seedUser(person.address, person.name);
   return { user, ...(await seedWeek(user)) };
@@ -95,8 +95,8 @@ describe("replies from each client", () => {
     expect(reply?.replyTo?.[0]?.address).toBe(digest.replyAddress);
     const text = reply?.text ?? "";
     expect(text).toContain("Applied:");
-    expect(text).toContain("1. Send Ana the deck: done.");
-    expect(text).toContain("2. Introduce Ben to Priya: snoozed until Mon 14 Dec");
+    expect(text).toContain("1. Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago: done.");
+    expect(text).toContain("2. Priya Nair — you said you'd introduce Ben to Priya; due Thu 3 Dec (in 3 days): snoozed until Mon 14 Dec");
     expect(text).not.toContain("Not understood");
     expect(text).toContain("snooze 3 until March 3");
     expect(text).toContain("brief <name or address>");
@@ -117,7 +117,7 @@ describe("replies from each client", () => {
     expect(await notesOn(ana)).toEqual(["she got the job!"]);
 
     const text = sent[0]?.parsed.text ?? "";
-    expect(text).toContain("4. Check in with Ben Okoro: skipped.");
+    expect(text).toContain("4. Ben Okoro — time to check in (last in touch six weeks ago): skipped.");
     expect(text).toContain("Noted on Ana Lima: “she got the job!”");
     expect(text).not.toContain("Not understood");
   });
@@ -137,7 +137,7 @@ describe("replies from each client", () => {
     expect(benRow?.next_check_in_at).toBe((benRow?.last_interaction_at ?? 0) + 30 * DAY_MS);
 
     const text = sent[0]?.parsed.text ?? "";
-    expect(text).toContain("3. Check in with Ana Lima: Tend will stop suggesting Ana Lima.");
+    expect(text).toContain("3. Ana Lima — time to check in (last in touch six weeks ago): Tend will stop suggesting Ana Lima.");
     expect(text).toContain("Check in with Ben Okoro every month.");
   });
 
@@ -162,7 +162,7 @@ describe("replies from each client", () => {
 
     expect(await itemStates(digest.id)).toEqual(["open", "open", "open", "done"]);
     expect((await task(deck))?.status).toBe("open");
-    expect(sent[0]?.parsed.text).toContain("4. Check in with Ben Okoro: done.");
+    expect(sent[0]?.parsed.text).toContain("4. Ben Okoro — time to check in (last in touch six weeks ago): done.");
   });
 
   it("HTML only (Outlook on the web): commands read from the HTML, the quoted digest ignored", async () => {
@@ -175,7 +175,7 @@ describe("replies from each client", () => {
 
     expect(await itemStates(digest.id)).toEqual(["skipped", "snoozed", "open", "open"]);
     expect((await task(intro))?.snoozed_until).toBe(Date.UTC(2027, 2, 3));
-    expect(sent[0]?.parsed.text).toContain("2. Introduce Ben to Priya: snoozed until Wed 3 Mar");
+    expect(sent[0]?.parsed.text).toContain("2. Priya Nair — you said you'd introduce Ben to Priya; due Thu 3 Dec (in 3 days): snoozed until Wed 3 Mar");
   });
 });
 
@@ -190,19 +190,19 @@ describe("the replies' quotes", () => {
       apple: (await PostalMime.parse(appleMailReply(digest.mail, SAM, lines))).text ?? "",
       iphone: (await PostalMime.parse(iphoneReply(digest.mail, SAM, lines))).text ?? "",
     };
-    expect(digest.mail.parsed.text).toContain("Reply: done 1 · snooze 1 2w · skip 1 · note 1 …");
+    expect(digest.mail.parsed.text).toContain("\n  snooze 3 2w             bring it back in two weeks\n");
     expect(texts.gmail).toContain("On Mon, Nov 30, 2026 at 8:00 AM Tend <tend@tend.example> wrote:\n\n> Hi Sam,\n>\n");
-    expect(texts.gmail).toContain("\n>    Reply: done 1 · snooze 1 2w · skip 1 · note 1 …\n");
+    expect(texts.gmail).toContain("\n>   snooze 3 2w             bring it back in two weeks\n");
     expect(texts.outlook).toContain("Sent: Monday, November 30, 2026 8:00 AM\n");
     expect(texts.classic).toContain("-----Original Message-----\n");
-    for (const text of [texts.outlook, texts.classic]) expect(text).toContain("\n   Reply: done 1 · snooze 1 2w · skip 1 · note 1 …\n");
+    for (const text of [texts.outlook, texts.classic]) expect(text).toContain("\n  snooze 3 2w             bring it back in two weeks\n");
     expect(texts.apple).toContain("> On 30 Nov 2026, at 08:00, Tend <tend@tend.example> wrote:\n> \n> Hi Sam,\n> \n");
     expect(texts.iphone).toContain("Sent from my iPhone\n\n> On Nov 30, 2026, at 8:00 AM, Tend <tend@tend.example> wrote:\n");
-    for (const text of [texts.apple, texts.iphone]) expect(text).toContain("\n>    Reply: done 1 · snooze 1 2w · skip 1 · note 1 …\n");
+    for (const text of [texts.apple, texts.iphone]) expect(text).toContain("\n>   snooze 3 2w             bring it back in two weeks\n");
     for (const raw of [htmlOnlyReply(digest.mail, SAM, lines), iphoneHtmlReply(digest.mail, SAM, lines)]) {
       const { html } = await PostalMime.parse(raw);
       expect(html).toContain(">done 1</div>");
-      expect(html).toContain(`<span style="font-family:SFMono-Regular,Consolas,Menlo,monospace;background:#f1ede4;padding:1px 4px;border-radius:3px;">done 1</span>`);
+      expect(html).toContain(`<span style="font-family:SFMono-Regular,Consolas,Menlo,monospace;background:#f1ede4;padding:1px 4px;border-radius:3px;">done 2</span>`);
     }
   });
 });
@@ -213,7 +213,7 @@ describe("HTML-only phone replies", () => {
     const { deliver, sent } = testWorker({ now: clock });
     await deliver(iphoneHtmlReply(digest.mail, JON, ["Skip 2"]), { from: JON.address, to: digest.replyAddress });
     expect(await itemStates(digest.id)).toEqual(["open", "skipped", "open", "open"]);
-    expect(sent[0]?.parsed.text).toContain("2. Introduce Ben to Priya: skipped.");
+    expect(sent[0]?.parsed.text).toContain("2. Priya Nair — you said you'd introduce Ben to Priya; due Thu 3 Dec (in 3 days): skipped.");
     expect(sent[0]?.parsed.text).not.toContain("Not understood");
   });
 });
@@ -229,7 +229,7 @@ describe("what is not understood, and undo", () => {
 
     expect(await itemStates(digest.id)).toEqual(["done", "open", "open", "open"]);
     const text = sent[0]?.parsed.text ?? "";
-    expect(text).toContain("1. Send Ana the deck: done.");
+    expect(text).toContain("1. Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago: done.");
     expect(text).toContain("Not applied:\n  • done 9: this digest has no item 9 (it has 4).");
     expect(text).toContain("“I'll do 2 later”");
     expect(text).toContain("“snooze 2 after the launch”");
@@ -251,7 +251,7 @@ describe("what is not understood, and undo", () => {
     expect(await itemStates(digest.id)).toEqual(["open", "open", "open", "open"]);
     expect(await task(deck)).toEqual({ status: "open", completed_at: null, snoozed_until: null });
     expect(await suppression(user.id, `task:${deck}`)).toBeNull();
-    expect(sent[2]?.parsed.text).toContain("Undone: 1. Send Ana the deck: done.");
+    expect(sent[2]?.parsed.text).toContain("Undone: 1. Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago: done.");
 
     await deliver(gmailReply(digest.mail, SAM, ["undo"]), envelope);
     expect(sent[3]?.parsed.text).toContain("undo: there is nothing left to undo.");
@@ -266,7 +266,7 @@ describe("what is not understood, and undo", () => {
     });
     expect(await itemStates(digest.id)).toEqual(["done", "open", "open", "open"]);
     expect((await task(deck))?.status).toBe("done");
-    expect(sent[0]?.parsed.text).toContain("Undone: 4. Check in with Ben Okoro: skipped.");
+    expect(sent[0]?.parsed.text).toContain("Undone: 4. Ben Okoro — time to check in (last in touch six weeks ago): skipped.");
   });
 
   it("the same command twice changes nothing the second time and says so", async () => {
@@ -280,7 +280,7 @@ describe("what is not understood, and undo", () => {
     const { deliver, sent } = testWorker({ now: () => later });
     await deliver(gmailReply(digest.mail, SAM, ["done 1"], { at: later }), envelope);
     expect(await task(deck)).toEqual(first);
-    expect(sent[0]?.parsed.text).toContain("1. Send Ana the deck was already done.");
+    expect(sent[0]?.parsed.text).toContain("1. Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago was already done.");
     // Only the first one is in the undo log.
     await deliver(gmailReply(digest.mail, SAM, ["undo", "undo"], { at: later }), envelope);
     expect((await task(deck))?.status).toBe("open");

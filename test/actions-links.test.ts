@@ -37,7 +37,7 @@ const MALFORMED_BODIES: RequestInit<IncomingRequestCfProperties>[] = [
   { headers: { "Content-Type": "multipart/form-data; boundary=xyz" }, body: "\u0000\u0001 not multipart at all" },
 ];
 
-/** Sam and the digest Tend sent him: 1. Send Ana the deck, 2. Introduce Ben to Priya, 3. Check in with Ana Lima, 4. Check in with Ben Okoro. */
+/** Sam and the digest Tend sent him: 1. Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago, 2. Priya Nair — you said you'd introduce Ben to Priya; due Thu 3 Dec (in 3 days), 3. Ana Lima — time to check in (last in touch six weeks ago), 4. Ben Okoro — time to check in (last in touch six weeks ago). */
 async function week() {
   const user = await seedUser(SAM.address, SAM.name);
   return { user, ...(await seedWeek(user)) };
@@ -58,7 +58,7 @@ describe("item links", () => {
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(html).toContain("<title>Mark this as done? — Tend</title>");
     expect(html).toContain("<h1>Mark this as done?</h1>");
-    expect(html).toContain("Send Ana the deck");
+    expect(html).toContain("Carla Diaz — you said you&#39;d send Carla the deck; was due Sun 29 Nov, 1 day ago");
     expect(html).toContain('<form method="post"><button type="submit">Mark as done</button></form>');
     expect(count(html, /<script|<link|src=|https?:\/\//g)).toBe(0);
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
@@ -108,7 +108,7 @@ describe("item links", () => {
     await deliver(gmailReply(digest.mail, SAM, ["undo"]), { from: SAM.address, to: digest.replyAddress });
     expect(await itemStates(digest.id)).toEqual(["open", "open", "open", "open"]);
     expect(await suppression(user.id, `contact:${ben}`)).toBeNull();
-    expect(sent[0]?.parsed.text).toContain("Undone: 4. Check in with Ben Okoro: skipped.");
+    expect(sent[0]?.parsed.text).toContain("Undone: 4. Ben Okoro — time to check in (last in touch six weeks ago): skipped.");
   });
 
   it("a tampered, expired, re-scoped or unknown link changes nothing, on GET or POST", async () => {

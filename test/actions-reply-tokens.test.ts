@@ -79,7 +79,7 @@ describe("reply tokens", () => {
   it(`a digest older than ${DIGEST_REPLY_TTL_DAYS} days changes nothing`, async () => {
     const user = await seedUser(SAM.address, SAM.name);
     const old = await digestFrom(user.id, DIGEST_REPLY_TTL_DAYS + 1);
-    expect(old.titles).toEqual(["Send Ana the deck"]);
+    expect(old.titles).toEqual([expect.stringMatching(/^You said you'd send Ana the deck; was due /)]);
     const before = await actionSnapshot();
     const { deliver, sent } = testWorker({ now: clock });
     await deliver(gmailReply(old.mail, SAM, ["done 1"], { at: clock() }), { from: SAM.address, to: old.replyAddress });

@@ -16,12 +16,14 @@ import { loadActionState } from "./load-state.ts";
 import { DEFAULT_SNOOZE_DAYS } from "./parse-digest-line.ts";
 import { planReply } from "./plan-reply.ts";
 
-export const LINK_VERBS = ["done", "snooze", "skip"] as const;
+export const LINK_VERBS = ["done", "snooze", "skip", "never"] as const;
 export type LinkVerb = (typeof LINK_VERBS)[number];
+/** A digest's one link per item: its page offers every verb, and the form says which. */
+export const CHOOSE_ACTION = "open";
 /** The snooze lengths a link page offers, in days. */
 export const SNOOZE_CHOICES_DAYS = [3, 7, 14, 30] as const;
 
-const TARGET = { done: "done", snooze: "snoozed", skip: "skipped" } as const;
+const TARGET = { done: "done", snooze: "snoozed", skip: "skipped", never: "never" } as const;
 
 export interface LinkTarget {
   item: ItemWithState;
@@ -31,23 +33,33 @@ export interface LinkTarget {
   alreadyApplied: boolean;
 }
 
-export type ItemLinkCheck = { ok: true; target: LinkTarget } | { ok: false; reason: "invalid" | "expired" | "gone" };
+/** `choose`: the link leaves the verb to the page's form (see withVerb). */
+export type ItemLinkCheck = { ok: true; target: LinkTarget; choose: boolean } | { ok: false; reason: "invalid" | "expired" | "gone" };
 
-function isLinkVerb(action: string): action is LinkVerb {
-  return (LINK_VERBS as readonly string[]).includes(action);
+export function isLinkVerb(action: unknown): action is LinkVerb {
+  return typeof action === "string" && (LINK_VERBS as readonly string[]).includes(action);
+}
+
+/** The target as the verb the user picked on a choosing link's page. */
+export function withVerb(target: LinkTarget, verb: LinkVerb): LinkTarget {
+  return { ...target, verb, alreadyApplied: target.item.state === TARGET[verb] };
 }
 
 export async function checkItemLink(db: Database, signingKey: string, token: string, now: number): Promise<ItemLinkCheck> {
   const check = await verifyLinkToken(signingKey, token, now);
   if (!check.ok) return { ok: false, reason: check.reason };
   const { subject, action } = check.claim;
-  if (!isLinkVerb(action)) return { ok: false, reason: "invalid" };
+  const choose = action === CHOOSE_ACTION;
+  // "never" is offered on a choosing link's page only; no digest ever signed a link for it alone.
+  if (!choose && (!isLinkVerb(action) || action === "never")) return { ok: false, reason: "invalid" };
+  const verb: LinkVerb = isLinkVerb(action) ? action : "done";
   const item = await findDigestItem(db, subject);
   const user = item ? await findUserZone(db, item.userId) : null;
   if (!item || !user) return { ok: false, reason: "gone" };
   return {
     ok: true,
-    target: { item, verb: action, timeZone: usableTimeZone(user.timeZone), alreadyApplied: item.state === TARGET[action] },
+    choose,
+    target: { item, verb, timeZone: usableTimeZone(user.timeZone), alreadyApplied: !choose && item.state === TARGET[verb] },
   };
 }
 

@@ -71,7 +71,8 @@ export function parseCommands(input: CommandInput): ParsedCommands {
   const out: ParsedCommands = { commands: [], notUnderstood: [] };
   const body = lines(input.text);
   if (input.kind === "digest_reply") {
-    readLines(body, (line) => parseDigestLine(line, now, timeZone), out, true);
+    // Everything a mail to Tend understands works in a reply to a digest too ("set timezone …", "brief Ana").
+    readLines(body, (line) => parseDigestLine(line, now, timeZone) ?? parseMailCommand(line, now, timeZone), out, true);
     return out;
   }
   const mailCommand = (line: string) => parseMailCommand(line, now, timeZone);

@@ -29,16 +29,27 @@ export interface DigestUser {
   unsubscribedAt: number | null;
 }
 
+/** Who wrote the words a task or signal came from: the user, or someone in their address book. */
+export type Speaker = { kind: "user" } | { kind: "contact"; contact: Contact };
+
 export interface TaskCandidate {
   id: string;
   kind: TaskKind;
   title: string;
-  dueAt: number;
+  /** When it is due; null when nobody named a date (never invented). */
+  dueAt: number | null;
+  /** End of a range ("the week of 7 December"): never overdue before it. Null: a day, or no date. */
+  dueEndAt: number | null;
   /** When it was said: the interaction's time, else when Tend logged it. */
   saidAt: number;
   /** From a signal told in confidence: never quoted. */
   private: boolean;
   contact: Contact | null;
+  /** The sentence it came from, for a quote; null when there is none. */
+  sentence: string | null;
+  speaker: Speaker;
+  /** When it was done (resolved waiting-on, kept promise); null while open. */
+  completedAt: number | null;
 }
 
 export interface CheckInCandidate {
@@ -57,11 +68,18 @@ export interface SignalCandidate {
   id: string;
   kind: SignalKind;
   text: string;
+  /** The whole sentence it came from. */
+  sentence: string;
   tag: string | null;
   dueAt: number | null;
+  /** End of a range of dates; null for a single day (see TaskCandidate.dueEndAt). */
+  dueEndAt: number | null;
+  /** Good or hard news, when inbound has judged it; null: the digest judges from the text. */
+  tone: "good" | "hard" | "loss" | null;
   /** When it was said: the interaction's time, else when Tend logged it. */
   saidAt: number;
   contact: Contact;
+  speaker: Speaker;
 }
 
 export interface IntroductionCandidate {
@@ -98,6 +116,14 @@ export interface DigestCandidates {
   upcomingLifeEvents: SignalCandidate[];
   recentLifeEvents: SignalCandidate[];
   introductionFollowUps: IntroductionCandidate[];
+  /** Open promises and asks nobody put a date on, oldest first. */
+  undatedOwed: TaskCandidate[];
+  /** Dated life events just past, not yet followed up: "how did it go?". */
+  pastLifeEvents: SignalCandidate[];
+  /** Waiting-ons that came through lately, not yet thanked for. */
+  resolvedWaitingOn: TaskCandidate[];
+  /** Promises the user kept a while ago, not yet asked about: "how did it turn out?". */
+  keptPromises: TaskCandidate[];
   /** Items of the user's last digests before this week. */
   recentlyShown: ShownItem[];
 }
@@ -115,6 +141,13 @@ export interface CandidateWindows {
   loopLookbackMs: number;
   /** Digests back whose items count as recently shown. */
   shownDigests: number;
+  /** A dated event this recent gets one "how did it go?". */
+  afterEventMs: number;
+  /** A waiting-on resolved this recently gets one thank-you. */
+  thanksWithinMs: number;
+  /** A kept promise is asked about once, between these two ages. */
+  outcomeAfterMs: number;
+  outcomeWithinMs: number;
 }
 
 type ContactColumns = { id: SQLWrapper; name: SQLWrapper; primaryAddress: SQLWrapper };
@@ -138,6 +171,34 @@ function contactRef(fields: ContactFieldValues): Contact | null {
 /** The subject is not snoozed, skipped or done (table suppressions) as of `asOf`. */
 function notSuppressed(userId: string, subjectKey: SQL, asOf: number): SQL {
   return sql`not exists (select 1 from ${suppressions} where ${suppressions.userId} = ${userId} and ${suppressions.subjectKey} = ${subjectKey} and ${suppressions.until} > ${asOf})`;
+}
+
+/** Shown once only: no digest item of this user ever had this subject (index digest_items_user_subject). */
+function neverShown(userId: string, subjectKey: SQL): SQL {
+  return sql`not exists (select 1 from ${digestItems} where ${digestItems.userId} = ${userId} and ${digestItems.subjectKey} = ${subjectKey})`;
+}
+
+/** Who wrote the interaction: its "from" participant (primary key lookup), else the user. */
+function speakerFields(interactionId: SQLWrapper) {
+  return {
+    id: sql<string | null>`(select p.contact_id from interaction_participants p where p.interaction_id = ${interactionId} and p.role = 'from' limit 1)`.as("speaker_id"),
+    name: sql<string | null>`(select c.name from interaction_participants p inner join contacts c on c.id = p.contact_id where p.interaction_id = ${interactionId} and p.role = 'from' limit 1)`.as("speaker_name"),
+    address: sql<string | null>`(select c.primary_address from interaction_participants p inner join contacts c on c.id = p.contact_id where p.interaction_id = ${interactionId} and p.role = 'from' limit 1)`.as("speaker_address"),
+  };
+}
+
+/**
+ * Who said it, until inbound records the speaker itself: the user for their
+ * own promise (or anything inbound marked as about the user), and for words
+ * that name the "from" person (nobody calls themselves "Dev"); otherwise the
+ * interaction's "from" person, else the user.
+ */
+function speakerOf(fields: ContactFieldValues, said: { kind: string; aboutUser: boolean; words: string }): Speaker {
+  const contact = contactRef(fields);
+  if (!contact || said.aboutUser || said.kind === "promise" || said.kind === "follow_up") return { kind: "user" };
+  const first = contact.name?.trim().split(/\s+/)[0];
+  if (first && new RegExp(`\\b${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(said.words)) return { kind: "user" };
+  return { kind: "contact", contact };
 }
 
 function userQuery(db: Database, userId: string) {
@@ -165,6 +226,32 @@ function existingQuery(db: Database, userId: string, week: string) {
     .limit(1);
 }
 
+const taskFields = {
+  id: tasks.id,
+  kind: tasks.kind,
+  title: tasks.title,
+  dueAt: tasks.dueAt,
+  // A task whose signal named no date got a due date only so a reminder could
+  // fire: the digest must not show it as a date anyone said.
+  signalDated: sql<number | null>`case when ${tasks.signalId} is null then 1 when ${signals.dueAt} is null then 0 else 1 end`.as("signal_dated"),
+  saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${tasks.createdAt})`.as("said_at"),
+  private: sql<number | null>`${signals.private}`.as("signal_private"),
+  sentence: sql<string | null>`${signals.sentence}`.as("signal_sentence"),
+  aboutUser: sql<number | null>`${signals.aboutUser}`.as("signal_about_user"),
+  completedAt: tasks.completedAt,
+  contact: contactFields(contacts, "contact"),
+  speaker: speakerFields(tasks.interactionId),
+};
+
+function tasksFrom(db: Database) {
+  return db
+    .select(taskFields)
+    .from(tasks)
+    .leftJoin(contacts, eq(contacts.id, tasks.contactId))
+    .leftJoin(signals, eq(signals.id, tasks.signalId))
+    .leftJoin(interactions, eq(interactions.id, tasks.interactionId));
+}
+
 function taskQuery(
   db: Database,
   userId: string,
@@ -174,20 +261,7 @@ function taskQuery(
   asOf: number,
   limit: number,
 ) {
-  return db
-    .select({
-      id: tasks.id,
-      kind: tasks.kind,
-      title: tasks.title,
-      dueAt: tasks.dueAt,
-      saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${tasks.createdAt})`.as("said_at"),
-      private: sql<number | null>`${signals.private}`.as("signal_private"),
-      contact: contactFields(contacts, "contact"),
-    })
-    .from(tasks)
-    .leftJoin(contacts, eq(contacts.id, tasks.contactId))
-    .leftJoin(signals, eq(signals.id, tasks.signalId))
-    .leftJoin(interactions, eq(interactions.id, tasks.interactionId))
+  return tasksFrom(db)
     .where(
       and(
         eq(tasks.userId, userId),
@@ -200,6 +274,51 @@ function taskQuery(
       ),
     )
     .orderBy(order === "oldest" ? asc(tasks.dueAt) : desc(tasks.dueAt))
+    .limit(limit);
+}
+
+/** Open promises and asks with no due date at all, oldest first (the index keeps rows in insertion order). */
+function undatedTaskQuery(db: Database, userId: string, kind: TaskKind, asOf: number, limit: number) {
+  return tasksFrom(db)
+    .where(
+      and(
+        eq(tasks.userId, userId),
+        eq(tasks.kind, kind),
+        eq(tasks.status, "open"),
+        sql`${tasks.dueAt} is null`,
+        or(sql`${tasks.snoozedUntil} is null`, lte(tasks.snoozedUntil, asOf)),
+        notSuppressed(userId, sql`'task:' || ${tasks.id}`, asOf),
+      ),
+    )
+    .orderBy(sql`${tasks}.rowid`)
+    .limit(limit);
+}
+
+/** Tasks of one kind done within `range`, newest first, whose follow-up (`keyPrefix` + id) was never shown. */
+function completedTaskQuery(
+  db: Database,
+  userId: string,
+  kind: TaskKind,
+  range: { from: number; to: number },
+  keyPrefix: string,
+  asOf: number,
+  limit: number,
+) {
+  const key = sql`${keyPrefix} || ${tasks.id}`;
+  return tasksFrom(db)
+    .where(
+      and(
+        eq(tasks.userId, userId),
+        eq(tasks.kind, kind),
+        eq(tasks.status, "done"),
+        gte(tasks.completedAt, range.from),
+        lte(tasks.completedAt, range.to),
+        isNotNull(tasks.contactId),
+        notSuppressed(userId, key, asOf),
+        neverShown(userId, key),
+      ),
+    )
+    .orderBy(desc(tasks.completedAt))
     .limit(limit);
 }
 
@@ -238,10 +357,13 @@ const signalFields = {
   id: signals.id,
   kind: signals.kind,
   text: signals.text,
+  sentence: signals.sentence,
+  aboutUser: signals.aboutUser,
   tag: signals.tag,
   dueAt: signals.dueAt,
   saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${signals.createdAt})`.as("said_at"),
   contact: contactFields(contacts, "contact"),
+  speaker: speakerFields(signals.interactionId),
 };
 
 /** Open signals of one kind that may be quoted (not private), about a person the user has not muted. */
@@ -279,6 +401,16 @@ function upcomingLifeEventsQuery(db: Database, userId: string, asOf: number, ahe
   return shareableSignalsQuery(db, userId, "life_event", {
     where: [gte(signals.dueAt, asOf), lte(signals.dueAt, asOf + aheadMs), notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf)],
     orderBy: asc(signals.dueAt),
+    limit,
+  });
+}
+
+/** Dated life events of the last `withinMs`, whose "how did it go?" was never shown. */
+function pastLifeEventsQuery(db: Database, userId: string, asOf: number, withinMs: number, limit: number) {
+  const key = sql`'after:signal:' || ${signals.id}`;
+  return shareableSignalsQuery(db, userId, "life_event", {
+    where: [gte(signals.dueAt, asOf - withinMs), lt(signals.dueAt, asOf), notSuppressed(userId, key, asOf), neverShown(userId, key)],
+    orderBy: desc(signals.dueAt),
     limit,
   });
 }
@@ -334,24 +466,33 @@ function recentlyShownQuery(db: Database, userId: string, week: string, digestCo
 type TaskRow = Awaited<ReturnType<typeof taskQuery>>[number];
 type SignalRow = Awaited<ReturnType<typeof shareableSignalsQuery>>[number];
 
-function toTask(row: TaskRow): TaskCandidate[] {
-  if (row.dueAt === null) return [];
-  return [
-    {
-      id: row.id,
-      kind: row.kind,
-      title: row.title,
-      dueAt: row.dueAt,
-      saidAt: row.saidAt,
-      private: Boolean(row.private),
-      contact: contactRef(row.contact),
-    },
-  ];
+function toTask(row: TaskRow): TaskCandidate {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    dueAt: row.signalDated === 0 ? null : row.dueAt,
+    dueEndAt: null,
+    saidAt: row.saidAt,
+    private: Boolean(row.private),
+    contact: contactRef(row.contact),
+    sentence: row.sentence,
+    speaker: speakerOf(row.speaker, { kind: row.kind, aboutUser: Boolean(row.aboutUser), words: row.sentence ?? row.title }),
+    completedAt: row.completedAt,
+  };
 }
 
 function toSignal(row: SignalRow): SignalCandidate[] {
   const contact = contactRef(row.contact);
-  return contact ? [{ ...row, contact }] : [];
+  if (!contact) return [];
+  const { aboutUser, ...signal } = row;
+  return [{ ...signal, contact, speaker: speakerOf(row.speaker, { kind: row.kind, aboutUser, words: row.sentence }), dueEndAt: null, tone: null }];
+}
+
+/** Open promises and asks: those with a date said, and those whose date was only a default for reminders. */
+function splitDated(rows: readonly TaskRow[]): { dated: TaskCandidate[]; undated: TaskCandidate[] } {
+  const all = rows.map(toTask);
+  return { dated: all.filter((task) => task.dueAt !== null), undated: all.filter((task) => task.dueAt === null) };
 }
 
 /** Everything a digest starts from, in one round trip. */
@@ -378,6 +519,11 @@ export async function loadDigestCandidates(
     lifeEventRows,
     introductionRows,
     shownRows,
+    undatedPromiseRows,
+    undatedAskRows,
+    pastEventRows,
+    resolvedRows,
+    keptRows,
   ] = await db.batch([
     userQuery(db, userId),
     existingQuery(db, userId, week),
@@ -392,14 +538,29 @@ export async function loadDigestCandidates(
     recentSignalsQuery(db, userId, "life_event", n),
     introductionFollowUpsQuery(db, userId, asOf, windows.loopLookbackMs, n),
     recentlyShownQuery(db, userId, week, windows.shownDigests),
+    undatedTaskQuery(db, userId, "promise", asOf, n),
+    undatedTaskQuery(db, userId, "ask", asOf, n),
+    pastLifeEventsQuery(db, userId, asOf, windows.afterEventMs, n),
+    completedTaskQuery(db, userId, "waiting_on", { from: asOf - windows.thanksWithinMs, to: asOf }, "thanks:task:", asOf, n),
+    completedTaskQuery(
+      db,
+      userId,
+      "promise",
+      { from: asOf - windows.outcomeWithinMs, to: asOf - windows.outcomeAfterMs },
+      "outcome:task:",
+      asOf,
+      n,
+    ),
   ]);
+  const promises = splitDated(promiseRows);
+  const asks = splitDated(askRows);
 
   return {
     user: userRows[0] ?? null,
     existing: existingRows[0] ?? null,
-    promises: promiseRows.flatMap(toTask),
-    asks: askRows.flatMap(toTask),
-    waitingOn: waitingRows.flatMap(toTask),
+    promises: promises.dated,
+    asks: asks.dated,
+    waitingOn: waitingRows.map(toTask),
     checkIns: checkInRows.flatMap((row) =>
       row.nextCheckInAt === null
         ? []
@@ -437,6 +598,10 @@ export async function loadDigestCandidates(
             },
           ],
     ),
+    undatedOwed: [...promises.undated, ...asks.undated, ...undatedPromiseRows.map(toTask), ...undatedAskRows.map(toTask)],
+    pastLifeEvents: pastEventRows.flatMap(toSignal),
+    resolvedWaitingOn: resolvedRows.map(toTask),
+    keptPromises: keptRows.map(toTask),
     recentlyShown: shownRows,
   };
 }

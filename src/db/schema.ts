@@ -264,6 +264,9 @@ export const tasks = sqliteTable(
     // The digest reads one kind at a time (promises, asks, waiting on) in due
     // order; without kind in the key it would wade through every open reminder.
     index("tasks_user_kind_status_due").on(t.userId, t.kind, t.status, t.dueAt),
+    // What was finished lately (a waiting-on that came through, a promise kept):
+    // the digest's thank-you and "how did it turn out?" read it by completion time.
+    index("tasks_user_kind_status_completed").on(t.userId, t.kind, t.status, t.completedAt),
     // Only reminders not yet sent: the hourly cron's scan stays as short as the
     // queue of pending reminders, however many were sent before.
     index("tasks_pending_remind")

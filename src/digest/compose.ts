@@ -1,28 +1,15 @@
 // compose: the digest as plain text that reads well on its own, and as HTML
 // with inline styles (mail clients drop <style> blocks). Pure.
 import { type Html, html, renderHtml } from "../lib/html.ts";
-import type { DigestSection, DigestItem } from "../model.ts";
+import type { DigestItem } from "../model.ts";
 import { formatDay } from "../lib/time/format.ts";
 
-export const SECTION_TITLES: Record<DigestSection, string> = {
-  promises: "Promises to keep",
-  check_in: "Check in",
-  offer_help: "Offer help",
-  introductions: "Introductions to make",
-  close_loop: "Close the loop",
-  coming_up: "Coming up",
-  waiting_on: "Waiting on",
-};
-
-export interface ItemLinks {
-  done: string;
-  snooze: string;
-  skip: string;
-}
-
-/** An item as the mail shows it: what the digest stored, and its one-click links. */
+/** An item as the mail shows it: what the digest stored, its quote, and its one link. */
 export interface ComposedItem extends Pick<DigestItem, "position" | "section" | "title" | "reason"> {
-  links: ItemLinks;
+  /** Their words, attributed (a third line), when shown. */
+  quote?: string | null;
+  /** One short link to a page offering done, snooze, skip and never. */
+  link: string;
 }
 
 export interface Letter {
@@ -39,12 +26,15 @@ export interface ComposedMail {
   html: string;
 }
 
+// The reply syntax, said once, at the end: every item's number works with each.
 const REPLY_HELP: readonly [string, string][] = [
-  ["done 2", "mark item 2 done"],
-  ["snooze 3 2w", "bring item 3 back in two weeks"],
+  ["done 2", "done"],
+  ["snooze 3 2w", "bring it back in two weeks"],
   ["skip 1", "not this one"],
-  ["note 4 she got the job", "keep a note about the person in item 4"],
+  ["never 4", "stop suggesting this person"],
+  ["note 4 she got the job", "keep a note on the person"],
 ];
+const MAIL_COMMANDS_TOO = "Anything you can email Tend works here too: help, brief Ana, pending, set timezone Europe/Lisbon.";
 
 function greeting(name: string | null): string {
   const first = name?.trim().split(/\s+/)[0];
@@ -53,16 +43,6 @@ function greeting(name: string | null): string {
 
 function things(count: number): string {
   return count === 1 ? "1 thing" : `${count} things`;
-}
-
-function groupBySection(items: readonly ComposedItem[]): [DigestSection, ComposedItem[]][] {
-  const groups: [DigestSection, ComposedItem[]][] = [];
-  for (const item of items) {
-    const last = groups.at(-1);
-    if (last && last[0] === item.section) last[1].push(item);
-    else groups.push([item.section, [item]]);
-  }
-  return groups;
 }
 
 // Wraps at spaces so the plain part stays readable in clients that do not
@@ -85,11 +65,11 @@ function wrap(text: string, width: number, indent: string, firstIndent: string =
 const TEXT_WIDTH = 72;
 
 const style = {
-  section: "font-size:12px;font-weight:600;letter-spacing:0.08em;text-transform:uppercase;color:#7a6f5f;margin:28px 0 8px;",
   card: "margin:0 0 12px;padding:12px 14px;background:#ffffff;border:1px solid #e4dfd5;border-radius:8px;",
   number: "color:#9a8f7f;font-weight:600;",
   title: "font-weight:600;",
   reason: "margin:4px 0 0;color:#3d4249;",
+  quote: "margin:4px 0 0;color:#6b6257;font-style:italic;",
   actions: "margin:10px 0 0;font-size:13px;color:#7a6f5f;",
   button: "display:inline-block;padding:3px 10px;margin:0 6px 4px 0;border:1px solid #cfc7b8;border-radius:12px;color:#1f2328;text-decoration:none;",
   code: "font-family:SFMono-Regular,Consolas,Menlo,monospace;background:#f1ede4;padding:1px 4px;border-radius:3px;",
@@ -117,47 +97,40 @@ function page(inner: Html): string {
 }
 
 function itemCard(item: ComposedItem): Html {
-  const n = item.position;
-  const button = (href: string, label: string) => html`<a href="${href}" style="${style.button}">${label}</a>`;
-  const command = (text: string) => html`<span style="${style.code}">${text}</span>`;
-  return html`<div style="${style.card}"><div style="${style.title}"><span style="${style.number}">${n}.</span> ${item.title}</div><p style="${style.reason}">${item.reason}</p><div style="${style.actions}">${button(item.links.done, "Done")}${button(item.links.snooze, "Snooze a week")}${button(item.links.skip, "Skip")} or reply ${command(`done ${n}`)} ${command(`snooze ${n} 2w`)} ${command(`skip ${n}`)} ${command(`note ${n} …`)}</div></div>`;
+  const quoteLine = item.quote ? html`<p style="${style.quote}">${item.quote}</p>` : "";
+  return html`<div style="${style.card}"><div style="${style.title}"><span style="${style.number}">${item.position}.</span> ${item.title}</div><p style="${style.reason}">${item.reason}</p>${quoteLine}<div style="${style.actions}"><a href="${item.link}" style="${style.button}">Done, snooze, skip…</a></div></div>`;
 }
 
-export function composeDigest(letter: Letter, items: readonly ComposedItem[]): ComposedMail {
+/** One item in plain text: at most three lines (what, why, their words) and its link. Lines are not wrapped: a phone reflows them. */
+function itemText(item: ComposedItem): string {
+  return [`${item.position}. ${item.title}`, `   ${item.reason}`, ...(item.quote ? [`   ${item.quote}`] : []), `   ${item.link}`].join("\n");
+}
+
+function introText(count: number, week: string): string {
+  return `Here ${count === 1 ? "is" : "are"} ${things(count)} for the week of ${week}, the most pressing first. Each link opens a page to mark it done, snooze, skip or never; or reply to this email (how, at the end).`;
+}
+
+const ALSO_HEADING = "Also this week (past your limit of items, but dated, so not left out):";
+
+export function composeDigest(letter: Letter, items: readonly ComposedItem[], alsoThisWeek: readonly string[] = []): ComposedMail {
   const week = formatDay(letter.asOf, letter.timeZone, letter.asOf);
   const subject = `Tend: ${things(items.length)} for the week of ${week}`;
-  const intro = `Here ${items.length === 1 ? "is" : "are"} ${things(items.length)} for the week of ${week}. Act on one with a link, or reply to this email, one command per line.`;
-
-  const textSections = groupBySection(items).map(([section, group]) => {
-    const body = group.map((item) =>
-      [
-        wrap(`${item.position}. ${item.title}`, TEXT_WIDTH, "   ", ""),
-        wrap(item.reason, TEXT_WIDTH, "   "),
-        `   Reply: done ${item.position} · snooze ${item.position} 2w · skip ${item.position} · note ${item.position} …`,
-        `   Done: ${item.links.done}`,
-        `   Snooze a week: ${item.links.snooze}`,
-        `   Skip: ${item.links.skip}`,
-      ].join("\n"),
-    );
-    return `${SECTION_TITLES[section].toUpperCase()}\n\n${body.join("\n\n")}`;
-  });
+  const intro = introText(items.length, week);
   const help = REPLY_HELP.map(([command, meaning]) => `  ${command.padEnd(24)}${meaning}`).join("\n");
   const text = [
     greeting(letter.recipientName),
     wrap(intro, TEXT_WIDTH, ""),
-    ...textSections,
-    `How to reply, one command per line:\n${help}`,
+    ...items.map(itemText),
+    ...(alsoThisWeek.length > 0 ? [`${ALSO_HEADING}\n${alsoThisWeek.map((line) => `  • ${line}`).join("\n")}`] : []),
+    `Reply to this email, one command per line, with an item's number:\n${help}\n${wrap(MAIL_COMMANDS_TOO, TEXT_WIDTH, "")}`,
     `-- \n${footerText(letter)}`,
   ].join("\n\n");
 
-  const htmlSections = groupBySection(items).map(
-    ([section, group]) => html`<h2 style="${style.section}">${SECTION_TITLES[section]}</h2>${group.map(itemCard)}`,
-  );
   const helpHtml = REPLY_HELP.map(
     ([command, meaning], i) => html`${i > 0 ? html`<br>` : ""}<span style="${style.code}">${command}</span> ${meaning}`,
   );
   const htmlPart = page(
-    html`<p style="margin:0 0 12px;">${greeting(letter.recipientName)}</p><p style="margin:0;">${intro}</p>${htmlSections}<p style="${style.footer}">How to reply, one command per line:<br>${helpHtml}</p>${footerHtml(letter)}`,
+    html`<p style="margin:0 0 12px;">${greeting(letter.recipientName)}</p><p style="margin:0 0 16px;">${intro}</p>${items.map(itemCard)}${alsoThisWeek.length > 0 ? html`<p style="margin:16px 0 0;">${ALSO_HEADING}<br>${alsoThisWeek.map((line, i) => html`${i > 0 ? html`<br>` : ""}• ${line}`)}</p>` : ""}<p style="${style.footer}">Reply to this email, one command per line, with an item's number:<br>${helpHtml}<br>${MAIL_COMMANDS_TOO}</p>${footerHtml(letter)}`,
   );
   return { subject, text, html: htmlPart };
 }

@@ -4,7 +4,7 @@ import { claimDigest, markDigestEmpty } from "../db/digest-claims.ts";
 import { newId } from "../lib/ids.ts";
 import type { Deps } from "../domain/deps.ts";
 import type { DigestJob } from "../domain/jobs.ts";
-import { rankSuggestions } from "./rank.ts";
+import { rankWeek } from "./rank.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { loadIntroductionProgress } from "../db/introduction-progress.ts";
 import { isOwner } from "../domain/owners.ts";
@@ -49,7 +49,7 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
     limit: CANDIDATE_WINDOWS.perList,
   });
   const moved = progress.flatMap((intro) => suggestIntroductionProgress(intro, user, { asOf, timeZone }) ?? []);
-  const ranked = rankSuggestions([...suggest({ candidates, pairs, asOf, timeZone }), ...moved], {
+  const { items: ranked, alsoThisWeek } = rankWeek([...suggest({ candidates, pairs, asOf, timeZone }), ...moved], {
     maxItems: user.maxItems,
     recentlyShown: ignoredLately,
   });
@@ -87,7 +87,7 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
     () =>
       sendDigest(
         { config: deps.config, db: deps.db, mailer: deps.mailer, now },
-        { digestId: claim.digestId, user: { ...user, timeZone }, items, asOf },
+        { digestId: claim.digestId, user: { ...user, timeZone }, items, alsoThisWeek: alsoThisWeek.map((s) => s.title), asOf },
       ),
   );
   return items.length === 0 ? "quiet_note" : "sent";

@@ -9,7 +9,11 @@ const signal = (id: string, contactId: string, kind: SignalCandidate["kind"], te
   kind,
   text,
   tag,
+  sentence: text,
   dueAt: null,
+  dueEndAt: null,
+  tone: null,
+  speaker: { kind: "user" },
   saidAt: 0,
   contact: person(contactId),
 });

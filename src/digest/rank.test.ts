@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DigestSection } from "../model.ts";
-import { MAX_DORMANT_PER_DIGEST, rankSuggestions } from "./rank.ts";
+import { MAX_DORMANT_PER_DIGEST, MAX_MERGED_PARTS, rankSuggestions, rankWeek } from "./rank.ts";
 import type { Suggestion } from "./suggestion.ts";
 
 let n = 0;
@@ -20,28 +20,58 @@ function s(section: DigestSection, score: number, extra: Partial<Suggestion> = {
 }
 
 const none = new Set<string>();
+const anaPart = (clause: string, extra: Partial<Suggestion>) => ({ contactId: "ana", people: ["ana"], merge: { name: "Ana Lima", clause }, ...extra });
 
 describe("rankSuggestions", () => {
-  it("caps the week and numbers items in section order", () => {
+  it("caps the week and numbers items most pressing first", () => {
     const items = rankSuggestions(
       [s("waiting_on", 0.5), s("check_in", 0.5), s("promises", 0.9), s("coming_up", 0.75), s("check_in", 0.6), s("promises", 0.95)],
       { maxItems: 4, recentlyShown: none },
     );
     expect(items.map((i) => [i.position, i.section, i.score])).toEqual([
       [1, "promises", 0.95],
-      [2, "check_in", 0.6],
-      [3, "coming_up", 0.75],
+      [2, "coming_up", 0.75],
+      [3, "check_in", 0.6],
       [4, "waiting_on", 0.5],
     ]);
   });
 
-  it("spreads the week across sections before filling it with the best of one", () => {
+  it("spreads the week across sections, then fills what is left with the best of any", () => {
     const many = Array.from({ length: 10 }, (_, i) => s("promises", 0.9 + i / 100));
     const items = rankSuggestions([...many, s("offer_help", 0.3), s("close_loop", 0.2)], { maxItems: 7, recentlyShown: none });
-    expect(items.filter((i) => i.section === "promises")).toHaveLength(4); // ceil(7 / 2)
     expect(items.map((i) => i.section)).toContain("offer_help");
     expect(items.map((i) => i.section)).toContain("close_loop");
-    expect(items).toHaveLength(6);
+    // Room left and nothing else to say: promises take it rather than leave it empty.
+    expect(items.filter((i) => i.section === "promises")).toHaveLength(5);
+    expect(items).toHaveLength(7);
+  });
+
+  it("merges one person's items into one entry, the dated event first", () => {
+    const items = rankSuggestions(
+      [
+        s("offer_help", 0.62, anaPart("raising a seed round: do you know an investor?", {})),
+        s("coming_up", 0.55, anaPart("birthday Mon 14 Dec (in 7 days)", { dated: true, when: 1 })),
+        s("check_in", 0.5, { contactId: "ben", people: ["ben"] }),
+      ],
+      { maxItems: 7, recentlyShown: none },
+    );
+    expect(items).toHaveLength(2);
+    expect(items[0]?.title).toBe("Ana Lima — birthday Mon 14 Dec (in 7 days); raising a seed round: do you know an investor?");
+    expect(items[0]?.score).toBe(0.62);
+  });
+
+  it("counts what does not fit one person's headline, so nothing is lost", () => {
+    const parts = Array.from({ length: MAX_MERGED_PARTS + 2 }, (_, i) => s("check_in", 0.5 - i / 100, anaPart(`part ${i}`, {})));
+    const [entry] = rankSuggestions(parts, { maxItems: 7, recentlyShown: none });
+    expect(entry?.title).toBe("Ana Lima — part 0; part 1; part 2; and 2 more (reply “brief Ana”)");
+  });
+
+  it("never drops a dated event for the cap: first in, and past the cap, listed after the items", () => {
+    const dated = Array.from({ length: 3 }, (_, i) => s("coming_up", 0.3, { dated: true, when: i }));
+    const week = rankWeek([...Array.from({ length: 5 }, () => s("promises", 0.95)), ...dated], { maxItems: 2, recentlyShown: none });
+    expect(week.items).toHaveLength(2);
+    expect(week.items.every((i) => i.dated)).toBe(true);
+    expect(week.alsoThisWeek.map((i) => i.subjectKey)).toEqual([dated[2]?.subjectKey]);
   });
 
   it("lets at most one long-silent person in", () => {

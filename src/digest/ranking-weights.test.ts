@@ -24,13 +24,25 @@ const ana: Contact = { id: "ana", name: "Ana Lima", address: "ana@lima.example" 
 const ben: Contact = { id: "ben", name: "Ben Cho", address: "ben@cho.example" };
 
 function said(kind: SignalCandidate["kind"], text: string, ageDays: number, dueAt: number | null = null): SignalCandidate {
-  return { id: `${kind}-${text}`, kind, text, tag: null, dueAt, saidAt: asOf - ageDays * DAY_MS, contact: ana };
+  return { id: `${kind}-${text}`, kind, text, sentence: text, tag: null, dueAt, dueEndAt: null, tone: null, saidAt: asOf - ageDays * DAY_MS, contact: ana, speaker: { kind: "user" } };
 }
 const NEED = said("need", "a designer for her startup", 1);
 const HARD_NEWS = said("life_event", "her father passed away", 3);
 
 function owed(kind: "promise" | "waiting_on", dueAt: number): number {
-  const task = { id: `${kind}-${dueAt}`, kind, title: "send the deck", dueAt, saidAt: asOf - 40 * DAY_MS, private: false, contact: ana };
+  const task = {
+    id: `${kind}-${dueAt}`,
+    kind,
+    title: "send the deck",
+    dueAt,
+    dueEndAt: null,
+    saidAt: asOf - 40 * DAY_MS,
+    private: false,
+    contact: ana,
+    sentence: null,
+    speaker: { kind: "user" as const },
+    completedAt: null,
+  };
   return kind === "promise" ? suggestOwed(task, clock).score : suggestWaitingOn(task, clock).score;
 }
 
@@ -56,7 +68,7 @@ function comingUp(text: string, inDays: number): number {
   return score;
 }
 
-const introduction = (basis: PairBasis) => suggestIntroduction({ key: "pair:ana:ben", a: ana, b: ben, basis }).score;
+const introduction = (basis: PairBasis) => suggestIntroduction({ key: "pair:ana:ben", a: ana, b: ben, basis }, clock).score;
 const offerHelp = (ageDays: number) => suggestOfferHelp(said("need", "a designer", ageDays), clock).score;
 const closeLoop =
   suggestCloseLoop(

@@ -99,6 +99,28 @@ export const RANKING_WEIGHTS = deepFreeze({
     hard: 0.1,
   },
 
+  /** A promise or ask nobody dated: never late, but it ages; the oldest first. */
+  undated: {
+    /** Fresh, just below a dated promise that is due soon. */
+    base: 0.6,
+    /** +0.01 every 3 days, for six weeks (to 0.74): "three weeks ago you told Carla…" should not sink. */
+    ageGrowth: { upTo: 42, perPoint: 300 },
+  },
+
+  /** After a dated event: one "how did it go?" (or, for hard news, "how are they?"). */
+  afterEvent: {
+    /** As timely as a heads-up before an event soon. */
+    base: 0.72,
+    /** Hard news or a loss: a kind word matters more than anything routine. */
+    hard: 0.1,
+  },
+
+  /** Someone did what the user was waiting on: one thank-you, while it is fresh. */
+  thanks: 0.66,
+
+  /** A promise kept a while ago: ask once how it turned out (a loop, like an introduction's). */
+  outcome: 0.5,
+
   /** Shown in a recent digest and left alone: its score is multiplied by this so something else gets a turn (promises are exempt). */
   repeatPenalty: 0.5,
 } as const);

@@ -14,6 +14,10 @@ export const CANDIDATE_WINDOWS: CandidateWindows = {
   comingUpMs: 14 * DAY_MS,
   loopLookbackMs: 42 * DAY_MS,
   shownDigests: 2,
+  afterEventMs: 10 * DAY_MS,
+  thanksWithinMs: 14 * DAY_MS,
+  outcomeAfterMs: 7 * DAY_MS,
+  outcomeWithinMs: 35 * DAY_MS,
 };
 
 /** People looked up per tag when matching introductions. */

@@ -8,7 +8,7 @@ import type { OutgoingMail } from "../mail/build-mime.ts";
 import { sendMail } from "../domain/outbox.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { DAY_MS } from "../model.ts";
-import { type ComposedItem, type ComposedMail, composeDigest, composeQuietWeek, type ItemLinks, type Letter } from "./compose.ts";
+import { type ComposedItem, type ComposedMail, composeDigest, composeQuietWeek, type Letter } from "./compose.ts";
 import type { RankedSuggestion } from "./rank.ts";
 
 /** One-click links on items work until well after the next digests. */
@@ -16,13 +16,16 @@ export const ITEM_LINK_TTL_MS = 28 * DAY_MS;
 /** Unsubscribing from an old digest should still work. */
 export const UNSUBSCRIBE_LINK_TTL_MS = 365 * DAY_MS;
 
-export type ItemAction = "done" | "snooze" | "skip";
+/** "open": the item's one link, to a page offering done, snooze, skip and never. The others are older digests' links. */
+export type ItemAction = "open" | "done" | "snooze" | "skip";
 
 export interface DigestToSend {
   digestId: string;
   user: { id: string; email: string; name: string | null; timeZone: string };
   /** Ranked items with the ids their digest_items rows will have. */
   items: readonly (RankedSuggestion & { id: string })[];
+  /** Dated events past the cap, one line each: listed, never dropped. */
+  alsoThisWeek?: readonly string[];
   asOf: number;
 }
 
@@ -66,11 +69,9 @@ export async function sendTracked(deps: SendDeps, mail: OutgoingMail): Promise<{
   }
 }
 
-async function itemLinks(config: Config, itemId: string, expiresAt: number): Promise<ItemLinks> {
-  const link = async (action: ItemAction) =>
-    `${config.publicUrl}/a/${await linkToken(config.signingKey, { subject: itemId, action, expiresAt })}`;
-  const [done, snooze, skip] = await Promise.all([link("done"), link("snooze"), link("skip")]);
-  return { done, snooze, skip };
+async function itemLink(config: Config, itemId: string, expiresAt: number): Promise<string> {
+  const action: ItemAction = "open";
+  return `${config.publicUrl}/a/${await linkToken(config.signingKey, { subject: itemId, action, expiresAt })}`;
 }
 
 async function envelope(config: Config, digest: DigestToSend) {
@@ -105,10 +106,11 @@ export async function sendDigest(deps: SendDeps, digest: DigestToSend): Promise<
         section: item.section,
         title: item.title,
         reason: item.reason,
-        links: await itemLinks(deps.config, item.id, expiresAt),
+        quote: item.quote ?? null,
+        link: await itemLink(deps.config, item.id, expiresAt),
       })),
     );
-    composed = composeDigest(letter, items);
+    composed = composeDigest(letter, items, digest.alsoThisWeek ?? []);
   }
   const mail: OutgoingMail = {
     kind: "digest",

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { CheckInCandidate, DigestCandidates, SignalCandidate, TaskCandidate } from "../db/digest-candidates.ts";
 import { DAY_MS } from "../model.ts";
-import { suggest, suggestCheckIn, suggestCloseLoop, suggestComingUp, suggestOwed } from "./suggest.ts";
+import {
+  suggest,
+  suggestAfterEvent,
+  suggestCheckIn,
+  suggestCloseLoop,
+  suggestComingUp,
+  suggestOwed,
+  suggestThanks,
+  suggestWaitingOn,
+} from "./suggest.ts";
 
 const asOf = Date.parse("2026-11-30T07:00:00Z");
 const clock = { asOf, timeZone: "Europe/Berlin" };
@@ -16,6 +25,10 @@ const task = (extra: Partial<TaskCandidate>): TaskCandidate => ({
   saidAt: asOf - 10 * DAY_MS,
   private: false,
   contact: ana,
+  dueEndAt: null,
+  sentence: null,
+  speaker: { kind: "user" },
+  completedAt: null,
   ...extra,
 });
 const signal = (extra: Partial<SignalCandidate>): SignalCandidate => ({
@@ -26,6 +39,10 @@ const signal = (extra: Partial<SignalCandidate>): SignalCandidate => ({
   dueAt: null,
   saidAt: asOf - 5 * DAY_MS,
   contact: ana,
+  sentence: "She is hiring a designer.",
+  dueEndAt: null,
+  tone: null,
+  speaker: { kind: "user" },
   ...extra,
 });
 const checkIn = (extra: Partial<CheckInCandidate>): CheckInCandidate => ({
@@ -39,51 +56,101 @@ const checkIn = (extra: Partial<CheckInCandidate>): CheckInCandidate => ({
   ...extra,
 });
 
+/** Tend's own words in an item: its title and reason (the quote line is the speaker's). */
+const ownWords = (item: { title: string; reason: string }) => `${item.title} ${item.reason}`.replace(/“[^”]*”/g, " ");
+const FIRST_PERSON = /\b(I|me|my|mine|we|us|our|I'm|I'll|I'd|I've|we're|we'll)\b/i;
+
+const past = (text: string) => suggestAfterEvent(signal({ kind: "life_event", text, dueAt: asOf - 3 * DAY_MS }), clock);
+
 describe("suggest", () => {
-  it("puts overdue promises above ones merely due soon, and says when", () => {
-    const overdue = suggestOwed(task({}), clock);
+  it("writes a dated promise in the user's terms and quotes the words with who and when", () => {
+    const overdue = suggestOwed(task({ title: "I’ll send you my comments by Wednesday.", sentence: "I’ll send you my comments by Wednesday." }), clock);
     const soon = suggestOwed(task({ dueAt: asOf + 2 * DAY_MS }), clock);
     expect(overdue.score).toBeGreaterThan(soon.score);
-    expect(overdue.reason).toBe("You promised Ana Lima on Fri 20 Nov. It was due Fri 27 Nov, 3 days ago.");
-    expect(soon.reason).toBe("You promised Ana Lima on Fri 20 Nov. It is due Wed 2 Dec (in 2 days).");
-    const ask = suggestOwed(task({ kind: "ask", title: "Could you read my draft?" }), clock);
-    expect(ask.title).toBe("Ana Lima asked: “Could you read my draft?”");
-    expect(ask.reason).toMatch(/^Ana Lima asked you on Fri 20 Nov\./);
-    expect(suggestOwed(task({ title: "I’ll send Ana the deck by Friday.\n" }), clock).title).toBe("Send Ana the deck by Friday");
+    expect(overdue.title).toBe("Ana Lima — you said you'd send them your comments by Wednesday; was due Fri 27 Nov, 3 days ago");
+    expect(overdue.quote).toBe("You wrote, Fri 20 Nov: “I’ll send you my comments by Wednesday”");
+    expect(ownWords(overdue)).not.toMatch(FIRST_PERSON);
+    expect(soon.title).toContain("due Wed 2 Dec (in 2 days)");
   });
 
-  it("keeps words told in confidence out of a promise's title", () => {
-    const item = suggestOwed(task({ private: true, title: "lend her money for the lawyer" }), clock);
-    expect(item.title).toBe("Your promise to Ana Lima (told in confidence)");
+  it("says clearly who asked what", () => {
+    const dev = { id: "dev", name: "Dev Patel", address: "dev@patel.io" };
+    const ask = suggestOwed(
+      task({ kind: "ask", title: "If you know anyone, I'd love an intro to a designer.", contact: dev, speaker: { kind: "contact", contact: dev } }),
+      clock,
+    );
+    expect(ask.title).toBe("Dev Patel — asked you for an intro to a designer; was due Fri 27 Nov, 3 days ago");
+    expect(ask.quote).toMatch(/^Dev, Fri 20 Nov: “If you know anyone, I'd love an intro to a designer”$/);
+    expect(ownWords(ask)).not.toMatch(FIRST_PERSON);
+  });
+
+  it("never gives an undated promise a due date, and ranks it by age", () => {
+    const fresh = suggestOwed(task({ dueAt: null, title: "I'll send you our pitch deck.", saidAt: asOf - 3 * DAY_MS }), clock);
+    const old = suggestOwed(task({ dueAt: null, title: "I'll send you our pitch deck.", saidAt: asOf - 21 * DAY_MS }), clock);
+    expect(old.title).toBe("Ana Lima — three weeks ago you told Ana you'd send them your pitch deck");
+    expect(`${old.title} ${old.reason}`).not.toMatch(/\bdue\b|overdue|late,/i);
+    expect(old.score).toBeGreaterThan(fresh.score);
+  });
+
+  it("never calls something overdue inside its range, and does after it", () => {
+    const range = { dueAt: asOf - 2 * DAY_MS, dueEndAt: asOf + 4 * DAY_MS };
+    const inside = suggestOwed(task(range), clock);
+    expect(inside.title).toContain("due between Sat 28 Nov and Fri 4 Dec");
+    expect(inside.title).not.toMatch(/was due|ago/);
+    const after = suggestOwed(task({ dueAt: asOf - 9 * DAY_MS, dueEndAt: asOf - 2 * DAY_MS }), clock);
+    expect(after.title).toContain("was due between");
+    const waiting = suggestWaitingOn(task({ kind: "waiting_on", ...range }), clock);
+    expect(`${waiting.title} ${waiting.reason}`).not.toMatch(/nudge|was expected/);
+  });
+
+  it("keeps words told in confidence out of a promise", () => {
+    const item = suggestOwed(task({ private: true, title: "lend her money for the lawyer", sentence: "lend her money for the lawyer" }), clock);
+    expect(item.title).toBe("Ana Lima — a promise told in confidence; was due Fri 27 Nov, 3 days ago");
     expect(JSON.stringify(item)).not.toContain("lawyer");
   });
 
-  it("explains a check-in in the other person's terms", () => {
-    const item = suggestCheckIn(checkIn({ learnedCadenceDays: 21 }), { need: signal({}), lifeEvent: null }, clock);
-    expect(item.title).toBe("Check in with Ana Lima");
-    expect(item.reason).toBe(
-      "Ana needs: “hiring a designer” (Wed 25 Nov). You last talked 2 months ago (Mon 21 Sep), about “Coffee?”. You usually talk every 3 weeks.",
-    );
-    expect(item.dormant).toBe(false);
+  it("explains a check-in in the other person's terms, with the rhythm only as a fallback", () => {
+    const withNeed = suggestCheckIn(checkIn({ learnedCadenceDays: 21 }), { need: signal({ text: "She's hiring a designer" }), lifeEvent: null }, clock);
+    expect(withNeed.reason).toBe("Still open: Ana is hiring a designer.");
+    expect(withNeed.reason).not.toContain("usually");
+    const bare = suggestCheckIn(checkIn({ learnedCadenceDays: 21, lastSubject: null }), { need: null, lifeEvent: null }, clock);
+    expect(bare.reason).toBe("You usually talk every 3 weeks.");
   });
 
   it("is gentle about hard news and flags long silence as dormant", () => {
     const item = suggestCheckIn(
       checkIn({ lastInteractionAt: asOf - 800 * DAY_MS }),
-      { need: null, lifeEvent: signal({ kind: "life_event", text: "her father passed away" }) },
+      { need: null, lifeEvent: signal({ kind: "life_event", text: "Her father passed away" }) },
       clock,
     );
-    expect(item.reason).toContain("Ana is going through something hard: “her father passed away”");
+    expect(item.reason).toBe("Hard news: Ana's father passed away. A kind word, with no agenda, may help.");
     expect(item.dormant).toBe(true);
     const soon = suggestComingUp(signal({ kind: "life_event", text: "knee surgery", dueAt: asOf + 3 * DAY_MS }), clock);
-    expect(soon?.reason).toBe("Thu 3 Dec (in 3 days). A hard time, perhaps: a short, kind note can mean a lot.");
+    expect(soon?.title).toBe("Ana Lima — knee surgery Thu 3 Dec (in 3 days)");
+    expect(soon?.reason).toBe("A kind word beforehand may help; no need to ask for details.");
+  });
+
+  it("asks how it went after an event: warmly, carefully, or not at all after a loss", () => {
+    expect(past("Her product launch is on November 27")?.title).toBe("Ana Lima — product launch was Fri 27 Nov: ask how it went");
+    expect(past("Knee surgery on the 27th")?.title).toBe("Ana Lima — knee surgery was Fri 27 Nov: ask how they are");
+    const funeral = past("The funeral is on November 27");
+    expect(funeral?.title).toBe("Ana Lima — thinking of them: the funeral was Fri 27 Nov");
+    expect(`${funeral?.title} ${funeral?.reason}`).not.toMatch(/: ask how|glad|congrat|!/i);
+    expect(past("The funeral is on November 27")?.dated).toBe(true);
+  });
+
+  it("suggests one thank-you after a waiting-on came through", () => {
+    const item = suggestThanks(task({ kind: "waiting_on", completedAt: asOf - DAY_MS }), clock);
+    expect(item?.subjectKey).toBe("thanks:task:t1");
+    expect(item?.title).toContain("say thank you");
+    expect(suggestThanks(task({ kind: "waiting_on" }), clock)).toBeNull();
   });
 
   it("asks whether an introduction took, or reminds to thank the introducer", () => {
     const base = { id: "n1", status: "made" as const, optIn: false, reason: null, followUpAt: asOf, madeAt: asOf - 14 * DAY_MS };
-    expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Did Ana and Ben connect?");
+    expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Ana Lima — did they and Ben Cho connect?");
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: null }, clock)?.title).toBe(
-      "Thank Ben for introducing you to Ana",
+      "Ben Cho — thank them for introducing you to Ana Lima",
     );
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: { ...ana, id: "x" } }, clock)).toBeNull();
   });
@@ -102,6 +169,10 @@ describe("suggest", () => {
       upcomingLifeEvents: [],
       recentLifeEvents: [],
       introductionFollowUps: [],
+      undatedOwed: [],
+      pastLifeEvents: [],
+      resolvedWaitingOn: [],
+      keptPromises: [],
       recentlyShown: [],
     };
     const items = suggest({ candidates, pairs: [], asOf, timeZone: "Europe/Berlin" });

@@ -1,13 +1,24 @@
-// From what Tend knows to what it could suggest this week, each with its reason
-// in the other person's terms. Pure: data, `asOf` and the user's zone in.
-import type { CheckInCandidate, DigestCandidates, IntroductionCandidate, SignalCandidate, TaskCandidate } from "../db/digest-candidates.ts";
+// From what Tend knows to what it could suggest this week, each written to the
+// user about the other person, with the reason in that person's terms and
+// their words, when shown, as a quote that says who said it and when. Pure:
+// data, `asOf` and the user's zone in.
+import type {
+  CheckInCandidate,
+  DigestCandidates,
+  IntroductionCandidate,
+  SignalCandidate,
+  Speaker,
+  TaskCandidate,
+} from "../db/digest-candidates.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { localDayDifference } from "../lib/time/zoned.ts";
-import { DAY_MS } from "../model.ts";
+import { type Contact, DAY_MS } from "../model.ts";
 import type { CandidatePair } from "./match-introductions.ts";
 import { ramp, RANKING_WEIGHTS as W } from "./ranking-weights.ts";
 import { subjectKey, type Suggestion } from "./suggestion.ts";
-import { capitalize, firstName, fullName, isHardLifeEvent, quote, relativeDay, spanInWords } from "./wording.ts";
+import { eventTone, type Tone } from "./tone.ts";
+import { askAction, contactWordsToTend, namedSubject, promiseAction, theirPromiseAction, userWordsToTend } from "./voice.ts";
+import { agoInWords, attributedQuote, capitalize, firstName, fullName, quote, relativeDay, spanInWords } from "./wording.ts";
 
 export interface SuggestInput {
   candidates: DigestCandidates;
@@ -16,102 +27,225 @@ export interface SuggestInput {
   timeZone: string;
 }
 
-interface Clock {
+export interface Clock {
   asOf: number;
   timeZone: string;
 }
+
+/** Longest part of a headline taken from someone's words; the rest is in the quote. */
+const MAX_CLAUSE_CHARS = 90;
 
 function day(instant: number, clock: Clock): string {
   return formatDay(instant, clock.timeZone, clock.asOf);
 }
 
-function dueText(dueAt: number, clock: Clock): string {
-  const days = localDayDifference(clock.asOf, dueAt, clock.timeZone);
-  if (days < 0) return `It was due ${day(dueAt, clock)}, ${spanInWords(days)} ago.`;
-  if (days === 0) return "It is due today.";
-  return `It is due ${day(dueAt, clock)} (${relativeDay(dueAt, clock.asOf, clock.timeZone)}).`;
+/** "Fri 27 Nov (in 3 days)", "Mon 23 Nov (yesterday)". */
+function dayAndDistance(instant: number, clock: Clock): string {
+  return `${day(instant, clock)} (${relativeDay(instant, clock.asOf, clock.timeZone)})`;
 }
 
-// "I'll send Ana the deck by Friday." → "Send Ana the deck by Friday"
-const FIRST_PERSON_PROMISE = /^(i\s*(?:'|’)ll|i will|i shall|i am going to|i'm going to|i’m going to|will)\s+/i;
-
-/** A task's words as a title: one line, no leading "I'll", no closing full stop. */
-export function asTitle(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim().replace(FIRST_PERSON_PROMISE, "").replace(/[.\s]+$/, "");
-  return capitalize(line);
+function daysSince(instant: number, clock: Clock): number {
+  return -localDayDifference(clock.asOf, instant, clock.timeZone);
 }
 
+// Words that start a sentence but not a name: only these lose their capital inside a headline.
+const LOWERABLE = /^(?:she|he|they|her|his|their|its|it|the|a|an|has|is|was|will|would|looking|hiring|raising|moving|starting|getting|you|your|some|any|birthday|wedding|knee|surgery|funeral)\b/i;
+
+function lowerFirst(text: string): string {
+  return LOWERABLE.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim().replace(/[.!\s]+$/, "");
+  if (line.length <= MAX_CLAUSE_CHARS) return line;
+  const cut = line.slice(0, MAX_CLAUSE_CHARS - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_CLAUSE_CHARS / 2)).replace(/[\s,;:.-]+$/, "")}…`;
+}
+
+/** Someone's words in Tend's voice, or null when the rewrite is unsure (the quote then says it). */
+function inTendVoice(text: string, speaker: Speaker): string | null {
+  return speaker.kind === "user" ? userWordsToTend(text) : contactWordsToTend(text);
+}
+
+function quoteOf(text: string | null, speaker: Speaker, saidAt: number, clock: Clock): string | null {
+  if (!text) return null;
+  const source = speaker.kind === "user" ? { kind: "user" as const } : { kind: "person" as const, person: speaker.contact };
+  return attributedQuote(source, saidAt, text, clock.timeZone, clock.asOf);
+}
+
+/** A headline: "Carla Mendes — what", or the clause alone when it is about nobody in particular. */
+function headline(contact: Contact | null, clause: string): string {
+  return contact ? `${fullName(contact)} — ${clause}` : capitalize(clause);
+}
+
+function mergeAs(contact: Contact | null, clause: string): { merge?: { name: string; clause: string } } {
+  return contact ? { merge: { name: fullName(contact), clause } } : {};
+}
+
+interface DueState {
+  /** Words for the headline: "due Fri 27 Nov", "was due Wed 25 Nov", "due between Mon 7 and Sun 13 Dec". */
+  words: string;
+  /** Local days past the end of the due day or range; 0 when not overdue. */
+  overdueDays: number;
+}
+
+/** A due date or range in words. Inside a range nothing is overdue; after its end, it is. */
+export function dueState(dueAt: number, dueEndAt: number | null, clock: Clock): DueState {
+  const end = dueEndAt !== null && dueEndAt > dueAt ? dueEndAt : null;
+  const last = end ?? dueAt;
+  const overdueDays = Math.max(0, daysSince(last, clock));
+  if (end !== null) {
+    const span = `between ${day(dueAt, clock)} and ${day(end, clock)}`;
+    return { words: overdueDays > 0 ? `was due ${span}` : `due ${span}`, overdueDays };
+  }
+  if (overdueDays > 0) return { words: `was due ${day(dueAt, clock)}, ${spanInWords(overdueDays)} ago`, overdueDays };
+  return { words: `due ${dayAndDistance(dueAt, clock)}`, overdueDays };
+}
+
+/** A promise the user made, or something asked of them, with the date someone said. */
 export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
-  const who = task.contact ? fullName(task.contact) : null;
-  const overdueDays = Math.max(0, -localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
+  if (task.dueAt === null) return suggestUndated(task, clock);
+  const { contact } = task;
+  const who = contact ? firstName(contact) : "someone";
+  const due = dueState(task.dueAt, task.dueEndAt, clock);
   const isPromise = task.kind === "promise";
-  const told = isPromise
-    ? `You promised ${who ? `${who} ` : ""}on ${day(task.saidAt, clock)}.`
-    : `${who ?? "Someone"} asked you on ${day(task.saidAt, clock)}.`;
-  // Something told in confidence keeps its words out of the mail.
-  let title: string;
-  if (task.private) title = isPromise ? `Your promise to ${who ?? "someone"} (told in confidence)` : `What ${who ?? "someone"} asked of you (told in confidence)`;
-  else title = isPromise ? asTitle(task.title) : `${who ? `${who} asked` : "Asked of you"}: ${quote(task.title, 90)}`;
+  let clause: string;
+  if (task.private) clause = isPromise ? "a promise told in confidence" : "something asked of you in confidence";
+  else if (isPromise) clause = `you said you'd ${clip(promiseAction(task.title) ?? "do something")}`;
+  else clause = `asked you ${clip(askAction(task.title) ?? "for something")}`;
+  clause = `${clause}; ${due.words}`;
+  const said = day(task.saidAt, clock);
+  const reason = isPromise
+    ? due.overdueDays > 0
+      ? `You promised ${who} on ${said}. If it will be late, a short note with a new date keeps your word.`
+      : `You promised ${who} on ${said}.`
+    : `${capitalize(who)} asked on ${said}.`;
   const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
-  const score =
-    task.dueAt <= clock.asOf
-      ? W.owed.overdue + ramp(overdueDays, W.owed.overdueGrowth)
-      : W.owed.upcoming - ramp(daysAhead, W.owed.upcomingDecline);
+  // Past its last instant it ranks as overdue, even on the day itself (the label waits for a whole day).
+  const pastDue = (task.dueEndAt !== null && task.dueEndAt > task.dueAt ? task.dueEndAt : task.dueAt) <= clock.asOf;
+  const score = pastDue
+    ? W.owed.overdue + ramp(due.overdueDays, W.owed.overdueGrowth)
+    : W.owed.upcoming - ramp(daysAhead, W.owed.upcomingDecline);
   return {
     section: "promises",
     subjectKey: subjectKey.task(task.id),
-    contactId: task.contact?.id ?? null,
-    people: task.contact ? [task.contact.id] : [],
-    title,
-    reason: `${told} ${dueText(task.dueAt, clock)}`,
+    contactId: contact?.id ?? null,
+    people: contact ? [contact.id] : [],
+    title: headline(contact, clause),
+    reason,
+    quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
+    ...mergeAs(contact, clause),
+    when: task.dueAt,
     score,
     dormant: false,
   };
 }
 
+/** A promise or ask with no date: never late, never given one; ranked by how long it has waited. */
+export function suggestUndated(task: TaskCandidate, clock: Clock): Suggestion {
+  const { contact } = task;
+  const who = contact ? firstName(contact) : "someone";
+  const age = daysSince(task.saidAt, clock);
+  const ago = agoInWords(age);
+  let clause: string;
+  if (task.kind === "promise") {
+    const action = task.private ? null : promiseAction(task.title);
+    clause = action ? `${ago} you told ${who} you'd ${clip(action)}` : `${ago} you made ${who} a promise`;
+  } else {
+    const action = task.private ? null : askAction(task.title);
+    clause = action ? `${ago} ${who} asked you ${clip(action)}` : `${ago} ${who} asked you for something`;
+  }
+  return {
+    section: "promises",
+    subjectKey: subjectKey.task(task.id),
+    contactId: contact?.id ?? null,
+    people: contact ? [contact.id] : [],
+    title: headline(contact, clause),
+    reason:
+      task.kind === "promise"
+        ? "No date was set, so it is not late; doing it, or saying when, keeps your word."
+        : "No date was set; a short answer, even “not now”, keeps the door open.",
+    quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
+    ...mergeAs(contact, clause),
+    when: null,
+    score: W.undated.base + ramp(age, W.undated.ageGrowth),
+    dormant: false,
+  };
+}
+
 export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion {
-  const who = task.contact ? fullName(task.contact) : "someone";
-  const overdueDays = Math.max(0, -localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
+  const { contact } = task;
+  const who = contact ? firstName(contact) : "someone";
+  const due = task.dueAt === null ? null : dueState(task.dueAt, task.dueEndAt, clock);
+  const overdueDays = due?.overdueDays ?? 0;
+  const action = task.private || task.speaker.kind === "user" ? null : theirPromiseAction(task.title);
+  const clause = task.private
+    ? `something you are waiting on from ${who}`
+    : `you're waiting on ${contact ? "them" : "someone"}${action ? ` to ${clip(action)}` : ""}`;
+  const expected = due ? ` It ${due.words.replace(/^due/, "is expected").replace(/^was due/, "was expected")}.` : "";
   return {
     section: "waiting_on",
     subjectKey: subjectKey.task(task.id),
-    contactId: task.contact?.id ?? null,
-    people: task.contact ? [task.contact.id] : [],
-    title: task.private ? `Something you are waiting on from ${who}` : `${capitalize(who)}: ${quote(task.title, 90)}`,
-    reason: `You have been waiting since ${day(task.saidAt, clock)}; it was expected ${day(task.dueAt, clock)}${overdueDays > 0 ? `, ${spanInWords(overdueDays)} ago` : ""}. A gentle nudge?`,
+    contactId: contact?.id ?? null,
+    people: contact ? [contact.id] : [],
+    title: headline(contact, clause),
+    reason: `Since ${day(task.saidAt, clock)}.${expected}${overdueDays > 0 ? " A gentle nudge?" : ""}`,
+    quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
+    ...mergeAs(contact, clause),
+    when: task.dueAt,
     score: W.waitingOn.base + ramp(overdueDays, W.waitingOn.overdueGrowth),
     dormant: false,
   };
 }
 
-/** What a person needs or what happened to them, in their terms and with its date. */
-function factLine(signal: SignalCandidate, clock: Clock): string {
-  const who = firstName(signal.contact);
-  const when = day(signal.saidAt, clock);
-  if (signal.kind === "life_event" && isHardLifeEvent(signal.text)) {
-    return `${who} is going through something hard: ${quote(signal.text)} (${when}). A kind word may help.`;
-  }
-  if (signal.kind === "need") return `${who} needs: ${quote(signal.text)} (${when}).`;
-  return `${who}’s news: ${quote(signal.text)} (${when}).`;
+/** What someone needs or went through, in Tend's words, with the person named: "Dev is hiring a senior designer". */
+function factSentence(signal: SignalCandidate): string | null {
+  const voiced = inTendVoice(signal.text, signal.speaker);
+  return voiced ? clip(namedSubject(voiced, firstName(signal.contact))) : null;
 }
 
-export function suggestCheckIn(
-  candidate: CheckInCandidate,
-  facts: { need: SignalCandidate | null; lifeEvent: SignalCandidate | null },
-  clock: Clock,
-): Suggestion {
+export interface CheckInFacts {
+  need: SignalCandidate | null;
+  lifeEvent: SignalCandidate | null;
+  /** The last thing they asked of the user, still open. */
+  ask?: TaskCandidate | null;
+}
+
+export function suggestCheckIn(candidate: CheckInCandidate, facts: CheckInFacts, clock: Clock): Suggestion {
   const { contact } = candidate;
-  const lines: string[] = [];
-  if (facts.need) lines.push(factLine(facts.need, clock));
-  if (facts.lifeEvent) lines.push(factLine(facts.lifeEvent, clock));
-  if (candidate.lastInteractionAt !== null) {
-    const about = candidate.lastSubject ? `, about ${quote(candidate.lastSubject, 60)}` : "";
-    lines.push(`You last talked ${relativeDay(candidate.lastInteractionAt, clock.asOf, clock.timeZone)} (${day(candidate.lastInteractionAt, clock)})${about}.`);
+  const who = firstName(contact);
+  // Why now, in their terms: their news, their need, their last ask; the rhythm only when there is nothing else.
+  let reason: string;
+  let quoted: string | null = null;
+  const fact = facts.lifeEvent ?? facts.need;
+  if (fact) {
+    const sentence = factSentence(fact);
+    const hard = fact === facts.lifeEvent && eventTone(fact.text, fact.tone) !== "good";
+    // "Their last news: Eve just started…", or "Eve's last news: started…" when the words name no one.
+    const named = sentence?.startsWith(who) ?? false;
+    const lead = fact === facts.lifeEvent ? (hard ? "Hard news" : named ? "Their last news" : `${who}'s last news`) : named ? "Still open" : `Still open for ${who}`;
+    reason = sentence ? `${lead}: ${sentence}.` : `${fact === facts.lifeEvent ? "They shared news" : "They mentioned a need"} on ${day(fact.saidAt, clock)}.`;
+    if (hard) reason += " A kind word, with no agenda, may help.";
+    quoted = quoteOf(fact.sentence, fact.speaker, fact.saidAt, clock);
+  } else if (facts.ask) {
+    const action = askAction(facts.ask.title);
+    reason = action ? `${capitalize(who)} asked you ${action}.` : `${capitalize(who)} asked you something on ${day(facts.ask.saidAt, clock)}.`;
+    quoted = quoteOf(facts.ask.sentence ?? facts.ask.title, facts.ask.speaker, facts.ask.saidAt, clock);
+  } else if (candidate.lastInteractionAt !== null && candidate.lastSubject) {
+    reason = `You last wrote ${relativeDay(candidate.lastInteractionAt, clock.asOf, clock.timeZone)}, about ${quote(candidate.lastSubject, 60)}.`;
+  } else if (candidate.cadenceDays) {
+    reason = `You wanted to be in touch every ${spanInWords(candidate.cadenceDays)}.`;
+  } else if (candidate.learnedCadenceDays) {
+    reason = `You usually talk every ${spanInWords(candidate.learnedCadenceDays)}.`;
+  } else {
+    reason = `It has been a while since you were in touch with ${who}.`;
   }
-  if (candidate.cadenceDays) lines.push(`You wanted to be in touch every ${spanInWords(candidate.cadenceDays)}.`);
-  else if (candidate.learnedCadenceDays) lines.push(`You usually talk every ${spanInWords(candidate.learnedCadenceDays)}.`);
 
   const silentDays = candidate.lastInteractionAt === null ? Infinity : (clock.asOf - candidate.lastInteractionAt) / DAY_MS;
+  const clause =
+    candidate.lastInteractionAt === null
+      ? "time to check in"
+      : `time to check in (last in touch ${agoInWords(daysSince(candidate.lastInteractionAt, clock))})`;
   const dormant = silentDays > W.checkIn.dormantAfterDays;
   const lapsedDays = (clock.asOf - candidate.nextCheckInAt) / DAY_MS;
   const score =
@@ -126,8 +260,11 @@ export function suggestCheckIn(
     subjectKey: subjectKey.contact(contact.id),
     contactId: contact.id,
     people: [contact.id],
-    title: `Check in with ${fullName(contact)}`,
-    reason: lines.join(" ") || `It has been a while since you were in touch with ${firstName(contact)}.`,
+    title: headline(contact, clause),
+    reason,
+    quote: quoted,
+    ...mergeAs(contact, clause),
+    when: null,
     score,
     dormant,
   };
@@ -137,36 +274,49 @@ export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestio
   const ageDays = (clock.asOf - need.saidAt) / DAY_MS;
   const { fresh, freshDays, fadeDaysPerPoint, fadeFloor } = W.offerHelp;
   const freshness = ageDays <= freshDays ? 1 : Math.max(fadeFloor, 1 - (ageDays - freshDays) / fadeDaysPerPoint);
+  const voiced = inTendVoice(need.text, need.speaker);
+  const clause = voiced ? `${lowerFirst(clip(voiced))}: do you know someone who could help?` : "needs a hand: do you know someone who could help?";
   return {
     section: "offer_help",
     subjectKey: subjectKey.signal(need.id),
     contactId: need.contact.id,
     people: [need.contact.id],
-    title: `Offer ${fullName(need.contact)} a hand`,
-    reason: `${factLine(need, clock)} Do you know someone or something that would help?`,
+    title: headline(need.contact, clause),
+    reason: "Help offered before it is asked for is the kind people remember.",
+    quote: quoteOf(need.sentence, need.speaker, need.saidAt, clock),
+    ...mergeAs(need.contact, clause),
+    when: null,
     score: fresh * freshness,
     dormant: false,
   };
 }
 
-export function suggestIntroduction(pair: CandidatePair): Suggestion {
-  const a = firstName(pair.a);
-  const b = firstName(pair.b);
+function signalInWords(signal: SignalCandidate): string {
+  const who = firstName(signal.contact);
+  const sentence = factSentence(signal);
+  if (!sentence) return `${who} mentioned something`;
+  return sentence.startsWith(who) ? sentence : `${who}: ${sentence}`;
+}
+
+export function suggestIntroduction(pair: CandidatePair, clock: Clock): Suggestion {
   let reason: string;
+  let quoted: string | null = null;
   let score: number;
   switch (pair.basis.kind) {
     case "need_offer":
-      reason = `${a} needs ${quote(pair.basis.need.text)}; ${b} offered ${quote(pair.basis.offer.text)}.`;
+      reason = `${signalInWords(pair.basis.need)}; ${signalInWords(pair.basis.offer)}.`;
+      quoted = quoteOf(pair.basis.need.sentence, pair.basis.need.speaker, pair.basis.need.saidAt, clock);
       score = W.introduction.needOffer;
       break;
     case "need_interest":
-      reason = `${a} needs ${quote(pair.basis.need.text)}, and ${b} is into #${pair.basis.tag}.`;
+      reason = `${signalInWords(pair.basis.need)}, and ${firstName(pair.b)} is into #${pair.basis.tag}.`;
+      quoted = quoteOf(pair.basis.need.sentence, pair.basis.need.speaker, pair.basis.need.saidAt, clock);
       score = W.introduction.needInterest;
       break;
     case "shared_interest": {
       const tags = pair.basis.tags.map((tag) => `#${tag}`);
       const list = tags.length > 1 ? `${tags.slice(0, -1).join(", ")} and ${tags.at(-1) ?? ""}` : (tags[0] ?? "");
-      reason = `${a} and ${b} both care about ${list}.`;
+      reason = `${firstName(pair.a)} and ${firstName(pair.b)} both care about ${list}.`;
       score = W.introduction.sharedInterest + Math.min(tags.length - 1, W.introduction.maxExtraSharedTags) * W.introduction.perExtraSharedTag;
       break;
     }
@@ -176,8 +326,9 @@ export function suggestIntroduction(pair: CandidatePair): Suggestion {
     subjectKey: pair.key,
     contactId: pair.a.id,
     people: [pair.a.id, pair.b.id],
-    title: `Introduce ${fullName(pair.a)} and ${fullName(pair.b)}`,
+    title: `Introduce ${fullName(pair.a)} and ${fullName(pair.b)}?`,
     reason,
+    quote: quoted,
     score,
     dormant: false,
     covers: pair.basis.kind === "shared_interest" ? [] : [subjectKey.signal(pair.basis.need.id)],
@@ -186,86 +337,208 @@ export function suggestIntroduction(pair: CandidatePair): Suggestion {
 
 export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Suggestion | null {
   const when = day(intro.madeAt, clock);
-  const why = intro.reason ? ` ${capitalize(quote(intro.reason, 100))}` : "";
-  const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: W.closeLoop, dormant: false };
+  const why = intro.reason ? ` Why: ${lowerFirst(clip(contactWordsToTend(intro.reason) ?? "see the introduction"))}.` : "";
+  const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: W.closeLoop, dormant: false, when: null };
   const { introducer, personA, personB } = intro;
   if (introducer === null && personA && personB) {
-    if (intro.status === "asked") {
-      return {
-        ...base,
-        contactId: personA.id,
-        people: [personA.id, personB.id],
-        title: `Did ${firstName(personA)} say yes to meeting ${firstName(personB)}?`,
-        reason: `You asked ${fullName(personA)} on ${when} about an introduction to ${fullName(personB)}.${why}`,
-      };
-    }
+    const clause =
+      intro.status === "asked" ? `did they say yes to meeting ${fullName(personB)}?` : `did they and ${fullName(personB)} connect?`;
     return {
       ...base,
       contactId: personA.id,
       people: [personA.id, personB.id],
-      title: `Did ${firstName(personA)} and ${firstName(personB)} connect?`,
-      reason: `You introduced ${fullName(personA)} and ${fullName(personB)} on ${when}.${why}`,
+      title: headline(personA, clause),
+      reason:
+        intro.status === "asked"
+          ? `You asked ${firstName(personA)} on ${when} about an introduction to ${firstName(personB)}.${why}`
+          : `You introduced them on ${when}.${why}`,
     };
   }
   if (introducer && personA && personB === null) {
+    const clause = `thank them for introducing you to ${fullName(personA)}`;
     return {
       ...base,
       contactId: introducer.id,
       people: [introducer.id, personA.id],
-      title: `Thank ${firstName(introducer)} for introducing you to ${firstName(personA)}`,
-      reason: `${fullName(introducer)} introduced you to ${fullName(personA)} on ${when}. A short thank-you, and how it went, keeps the door open.`,
+      title: headline(introducer, clause),
+      reason: `${firstName(introducer)} introduced you on ${when}. A short thank-you, and how it went, keeps the door open.`,
+      ...mergeAs(introducer, clause),
     };
   }
   // Someone else's introduction the user was only copied on: not the user's loop.
   return null;
 }
 
+// "Her birthday is December 14" → "her birthday"; "Knee surgery on the 4th" → "knee surgery": the date is said by Tend.
+const STATED_DATE =
+  /\s+(?:is|was|will be|on|in|at)?\s*(?:on\s+)?(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)?|tomorrow|today|next \w+)\b.*$/i;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The event, short and in Tend's voice, without the date its sentence gave (Tend gives it, exactly). */
+function eventPhrase(event: SignalCandidate): string {
+  const voiced = inTendVoice(event.text, event.speaker) ?? "an event";
+  const undated = voiced.replace(STATED_DATE, "").trim() || voiced;
+  const names = [fullName(event.contact), firstName(event.contact)].map(escapeRegExp).join("|");
+  // "Leo Brandt (leo@…) has knee surgery" → "knee surgery": the headline names Leo already.
+  const aboutThem = undated
+    .replace(new RegExp(`^(?:${names})(?:'s|’s)?(?:\\s*\\([^)]*\\))?[:,]?\\s+`, "i"), "")
+    .replace(/^(?:she|he|they)\s+/i, "")
+    .replace(/^(?:has|had|is having|will have|'s having)\s+(?:(?:her|his|their|a|an)\s+)?/i, "")
+    .replace(/^(?:her|his|their)\s+/i, "");
+  return lowerFirst(clip(aboutThem || undated));
+}
+
+const BEFORE: Record<Tone, string> = {
+  good: "A note beforehand would be welcome.",
+  hard: "A kind word beforehand may help; no need to ask for details.",
+  loss: "A short note to say you are thinking of them.",
+};
+
+/** Before a dated event: a gentle heads-up. */
 export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestion | null {
   if (event.dueAt === null) return null;
-  const hard = isHardLifeEvent(event.text);
+  const tone = eventTone(event.text, event.tone);
   const soon = localDayDifference(clock.asOf, event.dueAt, clock.timeZone) <= W.comingUp.soonWithinDays;
+  const range = event.dueEndAt !== null && event.dueEndAt > event.dueAt ? ` to ${day(event.dueEndAt, clock)}` : "";
+  const clause = `${eventPhrase(event)} ${day(event.dueAt, clock)}${range} (${relativeDay(event.dueAt, clock.asOf, clock.timeZone)})`;
   return {
     section: "coming_up",
     subjectKey: subjectKey.signal(event.id),
     contactId: event.contact.id,
     people: [event.contact.id],
-    title: `${fullName(event.contact)}: ${event.text.replace(/\s+/g, " ").trim()}`,
-    reason: `${day(event.dueAt, clock)} (${relativeDay(event.dueAt, clock.asOf, clock.timeZone)}). ${
-      hard ? "A hard time, perhaps: a short, kind note can mean a lot." : `A note to ${firstName(event.contact)} beforehand would be welcome.`
-    }`,
-    score: (soon ? W.comingUp.soon : W.comingUp.later) + (hard ? W.comingUp.hard : 0),
+    title: headline(event.contact, clause),
+    reason: BEFORE[tone],
+    quote: quoteOf(event.sentence, event.speaker, event.saidAt, clock),
+    ...mergeAs(event.contact, clause),
+    when: event.dueAt,
+    // Before next week's digest: this week or never. Later ones can wait a week.
+    dated: soon,
+    score: (soon ? W.comingUp.soon : W.comingUp.later) + (tone === "good" ? 0 : W.comingUp.hard),
     dormant: false,
   };
 }
 
-function newestByContact(signals: readonly SignalCandidate[]): Map<string, SignalCandidate> {
-  const byContact = new Map<string, SignalCandidate>();
-  for (const signal of signals) {
-    const known = byContact.get(signal.contact.id);
-    if (!known || signal.saidAt > known.saidAt) byContact.set(signal.contact.id, signal);
+/** After a dated event: one "how did it go?", warm for good news, careful for hard news, never cheerful about a loss. */
+export function suggestAfterEvent(event: SignalCandidate, clock: Clock): Suggestion | null {
+  if (event.dueAt === null) return null;
+  const who = firstName(event.contact);
+  const tone = eventTone(event.text, event.tone);
+  const what = eventPhrase(event);
+  const when = day(event.dueAt, clock);
+  const words: Record<Tone, { clause: string; reason: string }> = {
+    good: { clause: `${what} was ${when}: ask how it went`, reason: `${who} will be glad you remembered.` },
+    hard: { clause: `${what} was ${when}: ask how they are`, reason: `A gentle note, with no need to reply, asking how ${who} is doing.` },
+    loss: {
+      clause: `thinking of them: ${what} was ${when}`,
+      reason: `A short, kind note to say you are thinking of ${who}. No need to ask how it went.`,
+    },
+  };
+  const { clause, reason } = words[tone];
+  return {
+    section: "coming_up",
+    subjectKey: subjectKey.after(event.id),
+    contactId: event.contact.id,
+    people: [event.contact.id],
+    title: headline(event.contact, clause),
+    reason,
+    quote: quoteOf(event.sentence, event.speaker, event.saidAt, clock),
+    ...mergeAs(event.contact, clause),
+    when: event.dueAt,
+    dated: true,
+    score: W.afterEvent.base + (tone === "good" ? 0 : W.afterEvent.hard),
+    dormant: false,
+  };
+}
+
+/** Someone did what the user was waiting on: one thank-you. */
+export function suggestThanks(task: TaskCandidate, clock: Clock): Suggestion | null {
+  const { contact } = task;
+  if (!contact || task.completedAt === null) return null;
+  const clause = "came through on what you were waiting for: say thank you";
+  return {
+    section: "close_loop",
+    subjectKey: subjectKey.thanks(task.id),
+    contactId: contact.id,
+    people: [contact.id],
+    title: headline(contact, clause),
+    reason: `You had been waiting since ${day(task.saidAt, clock)}; it was done ${day(task.completedAt, clock)}. A short thank-you goes a long way.`,
+    quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
+    ...mergeAs(contact, clause),
+    when: null,
+    score: W.thanks,
+    dormant: false,
+  };
+}
+
+/** A promise the user kept, a while ago: ask once how it turned out. */
+export function suggestOutcome(task: TaskCandidate, clock: Clock): Suggestion | null {
+  const { contact } = task;
+  if (!contact || task.completedAt === null) return null;
+  const action = task.private ? null : promiseAction(task.title);
+  const clause = "how did your help turn out?";
+  return {
+    section: "close_loop",
+    subjectKey: subjectKey.outcome(task.id),
+    contactId: contact.id,
+    people: [contact.id],
+    title: headline(contact, clause),
+    reason: `${action ? `You said you'd ${clip(action)}, and` : "You kept your word to them;"} it was done ${day(task.completedAt, clock)}. Ask once how it went; reply with “note” to keep the answer.`,
+    ...mergeAs(contact, clause),
+    when: null,
+    score: W.outcome,
+    dormant: false,
+  };
+}
+
+function newestByContact<T extends { saidAt: number }>(items: readonly T[], contactOf: (item: T) => Contact | null): Map<string, T> {
+  const byContact = new Map<string, T>();
+  for (const item of items) {
+    const contact = contactOf(item);
+    if (!contact) continue;
+    const known = byContact.get(contact.id);
+    if (!known || item.saidAt > known.saidAt) byContact.set(contact.id, item);
   }
   return byContact;
+}
+
+function bySignal(signal: SignalCandidate): Contact {
+  return signal.contact;
 }
 
 /** Every suggestion the week could hold, unranked. */
 export function suggest(input: SuggestInput): Suggestion[] {
   const clock: Clock = { asOf: input.asOf, timeZone: input.timeZone };
   const { candidates } = input;
-  const needs = newestByContact(candidates.needs);
-  const lifeEvents = newestByContact([...candidates.recentLifeEvents, ...candidates.upcomingLifeEvents]);
+  const needs = newestByContact(candidates.needs, bySignal);
+  const lifeEvents = newestByContact([...candidates.recentLifeEvents, ...candidates.upcomingLifeEvents], bySignal);
+  const asks = newestByContact(
+    [...candidates.asks, ...candidates.undatedOwed.filter((task) => task.kind === "ask")],
+    (task) => task.contact,
+  );
   return [
     ...[...candidates.promises, ...candidates.asks].map((task) => suggestOwed(task, clock)),
+    ...candidates.undatedOwed.map((task) => suggestUndated(task, clock)),
     ...candidates.checkIns.map((candidate) =>
       suggestCheckIn(
         candidate,
-        { need: needs.get(candidate.contact.id) ?? null, lifeEvent: lifeEvents.get(candidate.contact.id) ?? null },
+        {
+          need: needs.get(candidate.contact.id) ?? null,
+          lifeEvent: lifeEvents.get(candidate.contact.id) ?? null,
+          ask: asks.get(candidate.contact.id) ?? null,
+        },
         clock,
       ),
     ),
     ...candidates.needs.map((need) => suggestOfferHelp(need, clock)),
-    ...input.pairs.map(suggestIntroduction),
+    ...input.pairs.map((pair) => suggestIntroduction(pair, clock)),
     ...candidates.introductionFollowUps.flatMap((intro) => suggestCloseLoop(intro, clock) ?? []),
     ...candidates.upcomingLifeEvents.flatMap((event) => suggestComingUp(event, clock) ?? []),
+    ...candidates.pastLifeEvents.flatMap((event) => suggestAfterEvent(event, clock) ?? []),
     ...candidates.waitingOn.map((task) => suggestWaitingOn(task, clock)),
+    ...candidates.resolvedWaitingOn.flatMap((task) => suggestThanks(task, clock) ?? []),
+    ...candidates.keptPromises.flatMap((task) => suggestOutcome(task, clock) ?? []),
   ];
 }

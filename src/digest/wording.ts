@@ -1,5 +1,6 @@
 // Words and dates for the digest, in the user's time zone. Pure.
 import { localDayDifference } from "../lib/time/zoned.ts";
+import { formatDay } from "../lib/time/format.ts";
 import type { Person } from "../model.ts";
 
 /** Longest quote of what someone said; a digest line should stay a line. */
@@ -53,6 +54,32 @@ export function quote(text: string, maxChars: number = MAX_QUOTE_CHARS): string 
 export function capitalize(text: string): string {
   const trimmed = text.trim();
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
+const SMALL_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** How long ago, as a person says it: "yesterday", "four days ago", "three weeks ago", "two months ago". */
+function say(count: number, unit: string): string {
+  return `${SMALL_NUMBERS[count] ?? String(count)} ${unit}${count === 1 ? "" : "s"} ago`;
+}
+
+export function agoInWords(days: number): string {
+  const d = Math.max(0, Math.round(days));
+  if (d === 0) return "today";
+  if (d === 1) return "yesterday";
+  if (d < 14) return say(d, "day");
+  if (d < 60) return say(Math.round(d / 7), "week");
+  if (d < 365) return say(Math.round(d / 30), "month");
+  return d < 730 ? "over a year ago" : `${Math.floor(d / 365)} years ago`;
+}
+
+/** Who said something, as a quote line names them: "Carla", or "Your notes" for the user's own words. */
+export type QuoteSource = { kind: "user" } | { kind: "person"; person: Person | null };
+
+/** A quote with who said it and when: `Carla, Tue 24 Nov: “…”`. */
+export function attributedQuote(source: QuoteSource, saidAt: number, text: string, timeZone: string, asOf: number, maxChars: number = MAX_QUOTE_CHARS): string {
+  const who = source.kind === "user" ? "You wrote" : firstName(source.person);
+  return `${who}, ${formatDay(saidAt, timeZone, asOf)}: ${quote(text, maxChars)}`;
 }
 
 // Events where a cheerful "congrats!" would hurt. Matched on whole words.

@@ -102,20 +102,20 @@ async function scenario(tend: LocalTend, browser: Browser): Promise<void> {
     );
     if (!item) throw new Error("the promise is not in the digest");
     const body = `${digest.parsed.html ?? ""}\n${digest.parsed.text ?? ""}`;
-    const link = body.match(new RegExp(`${tend.url.replace(/[.:/]/g, "\\$&")}/a/${item.id}\\.done\\.[a-z0-9.]+`))?.[0];
-    if (!link) throw new Error(`no "done" link for item ${item.position} in the digest`);
-    step(`item ${item.position} has a done link: ${link}`);
+    const link = body.match(new RegExp(`${tend.url.replace(/[.:/]/g, "\\$&")}/a/${item.id}\\.open\\.[a-z0-9.]+`))?.[0];
+    if (!link) throw new Error(`no link for item ${item.position} in the digest`);
+    step(`item ${item.position} has its link: ${link}`);
 
     const page = await browser.newPage();
     await page.goto(link);
-    await page.getByRole("heading", { name: "Mark this as done?" }).waitFor();
+    await page.getByRole("heading", { name: "What should Tend do with this?" }).waitFor();
     const lang = await page.locator("html").getAttribute("lang");
     if (lang !== "en" || !(await page.title()).includes("Tend")) throw new Error("the page lacks lang or title");
     const [afterGet] = await tend.query(`select status from tasks where id = '${promise.id}'`, z.object({ status: z.string() }));
     if (afterGet?.status !== "open") throw new Error(`opening the link changed the task to ${afterGet?.status}`);
-    step("Chromium opened the link: a confirmation page, and the task is still open");
+    step("Chromium opened the link: a page offering done, snooze, skip and never, and the task is still open");
 
-    await page.getByRole("button", { name: "Mark as done" }).click();
+    await page.getByRole("button", { name: "Done", exact: true }).click();
     await page.getByRole("heading", { name: "Marked done" }).waitFor();
     step("confirmed in the browser: “Marked done”");
 

@@ -171,8 +171,13 @@ export async function unsubscribeLink(userId: string, expiresAt = NOW + 365 * DA
   return `${PUBLIC_URL}/u/${await linkToken(SIGNING_KEY, { subject: userId, action: "unsubscribe", expiresAt })}`;
 }
 
-/** The titles of the digest seedWeek's world gets, in Tend's order (promises first, by due date; then check-ins). */
-export const WEEK_TITLES = ["Send Ana the deck", "Introduce Ben to Priya", "Check in with Ana Lima", "Check in with Ben Okoro"];
+/** The titles of the digest seedWeek's world gets, in Tend's order (most pressing first: the overdue promise, the one due soon, then check-ins). */
+export const WEEK_TITLES = [
+  "Carla Diaz — you said you'd send Carla the deck; was due Sun 29 Nov, 1 day ago",
+  "Priya Nair — you said you'd introduce Ben to Priya; due Thu 3 Dec (in 3 days)",
+  "Ana Lima — time to check in (last in touch six weeks ago)",
+  "Ben Okoro — time to check in (last in touch six weeks ago)",
+];
 
 /**
  * A Sam-and-friends world, and the digest Tend sends about it at DIGEST_AT: two
@@ -183,8 +188,11 @@ export async function seedWeek(user: SeededUser): Promise<{ ana: string; ben: st
   // Last in touch 40 days ago; due again after their rhythm of 30 and 21 days.
   const ana = await seedContact(user.id, { name: "Ana Lima", address: "ana@lumen.studio", learnedCadenceDays: 30, nextCheckInAt: NOW - 10 * DAY_MS });
   const ben = await seedContact(user.id, { name: "Ben Okoro", address: "ben@okoro.dev", learnedCadenceDays: 21, nextCheckInAt: NOW - 19 * DAY_MS });
-  const deck = await seedTask(user.id, { title: "Send Ana the deck", contactId: ana, dueAt: NOW - DAY_MS });
-  const intro = await seedTask(user.id, { title: "Introduce Ben to Priya", contactId: ben, dueAt: NOW + 3 * DAY_MS });
+  // The promises are to other people: the digest merges one person's items into one entry.
+  const carla = await seedContact(user.id, { name: "Carla Diaz", address: "carla@diaz.example", nextCheckInAt: null });
+  const priya = await seedContact(user.id, { name: "Priya Nair", address: "priya@nair.example", nextCheckInAt: null });
+  const deck = await seedTask(user.id, { title: "Send Carla the deck", contactId: carla, dueAt: NOW - DAY_MS });
+  const intro = await seedTask(user.id, { title: "Introduce Ben to Priya", contactId: priya, dueAt: NOW + 3 * DAY_MS });
   const digest = await receiveDigest(user.id, DIGEST_AT);
   if (digest.titles.join("|") !== WEEK_TITLES.join("|")) throw new Error(`Tend's digest changed: ${digest.titles.join(", ")}`);
   return { ana, ben, deck, intro, digest };

@@ -5,8 +5,8 @@ import type { Context } from "hono";
 import { findUserZone, unsubscribeUser } from "../../db/action-settings.ts";
 import { verifyLinkToken } from "../../lib/tokens.ts";
 import type { Deps } from "../../domain/deps.ts";
-import { applyItemLink, checkItemLink, snoozeDays } from "../apply-link.ts";
-import { confirmPage, LINK_PROBLEMS, resultPage } from "./link-pages.ts";
+import { applyItemLink, checkItemLink, isLinkVerb, snoozeDays, withVerb } from "../apply-link.ts";
+import { choosePage, confirmPage, LINK_PROBLEMS, resultPage, VERB_FIELD } from "./link-pages.ts";
 import { type Page, paragraph, renderPage } from "./pages.ts";
 import { ONE_CLICK_FIELD, ONE_CLICK_VALUE, unsubscribeConfirmPage, unsubscribedPage } from "./unsubscribe-pages.ts";
 
@@ -70,7 +70,7 @@ export function createHttpApp(getDeps: () => Deps, clock: () => number = Date.no
     const { db, config } = getDeps();
     const check = await checkItemLink(db, config.signingKey, c.req.param("token"), clock());
     if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
-    return page(c, confirmPage(check.target));
+    return page(c, check.choose ? choosePage(check.target) : confirmPage(check.target));
   });
 
   app.post("/a/:token", async (c) => {
@@ -80,8 +80,14 @@ export function createHttpApp(getDeps: () => Deps, clock: () => number = Date.no
     if (!check.ok) return page(c, LINK_PROBLEMS[check.reason].page, LINK_PROBLEMS[check.reason].status);
     const form = await readForm(c);
     if (!form) return page(c, UNREADABLE_FORM, 400);
-    const result = await applyItemLink(db, check.target, snoozeDays(form.days), now);
-    return page(c, resultPage(check.target, result.said));
+    let target = check.target;
+    if (check.choose) {
+      const verb = form[VERB_FIELD];
+      if (!isLinkVerb(verb)) return page(c, UNREADABLE_FORM, 400);
+      target = withVerb(target, verb);
+    }
+    const result = await applyItemLink(db, target, snoozeDays(form.days), now);
+    return page(c, resultPage(target, result.said));
   });
 
   app.get("/u/:token", async (c) => {

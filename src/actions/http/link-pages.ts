@@ -3,15 +3,19 @@ import type { LinkTarget, LinkVerb } from "../apply-link.ts";
 import { SNOOZE_CHOICES_DAYS } from "../apply-link.ts";
 import { DEFAULT_SNOOZE_DAYS } from "../parse-digest-line.ts";
 import { html } from "../../lib/html.ts";
-import { itemBlock, type Page, paragraph, postForm, selectField } from "./pages.ts";
+import { hiddenField, itemBlock, type Page, paragraph, postForm, selectField } from "./pages.ts";
 
 const QUESTION: Record<LinkVerb, { heading: string; button: string }> = {
   done: { heading: "Mark this as done?", button: "Mark as done" },
   snooze: { heading: "Snooze this suggestion?", button: "Snooze" },
   skip: { heading: "Skip this suggestion?", button: "Skip it" },
+  never: { heading: "Stop suggesting this person?", button: "Never suggest them" },
 };
 
-const PAST: Record<LinkVerb, string> = { done: "done", snooze: "snoozed", skip: "skipped" };
+const PAST: Record<LinkVerb, string> = { done: "done", snooze: "snoozed", skip: "skipped", never: "never again" };
+
+/** The form field a choosing page's buttons post, one form per verb. */
+export const VERB_FIELD = "verb";
 
 function dayLabel(days: number): string {
   if (days === 7) return "a week";
@@ -26,19 +30,38 @@ export function confirmPage(target: LinkTarget): Page {
   if (target.alreadyApplied) {
     return { title: `Already ${PAST[verb]}`, heading: `Already ${PAST[verb]}`, body: html`${block}${paragraph("Nothing more to do here.")}` };
   }
-  const fields =
-    verb === "snooze"
-      ? selectField(
-          "days",
-          "Snooze for",
-          SNOOZE_CHOICES_DAYS.map((days) => ({ value: String(days), label: dayLabel(days), selected: days === DEFAULT_SNOOZE_DAYS })),
-        )
-      : html``;
+  const fields = verb === "snooze" ? snoozeField() : html``;
   const question = QUESTION[verb];
   return {
     title: question.heading,
     heading: question.heading,
     body: html`${block}${postForm(question.button, fields)}${paragraph("Nothing changes until you press the button.", "note")}`,
+  };
+}
+
+function snoozeField() {
+  return selectField(
+    "days",
+    "Snooze for",
+    SNOOZE_CHOICES_DAYS.map((days) => ({ value: String(days), label: dayLabel(days), selected: days === DEFAULT_SNOOZE_DAYS })),
+  );
+}
+
+function verbForm(verb: LinkVerb, label: string, extra = html``) {
+  return postForm(label, html`${hiddenField(VERB_FIELD, verb)}${extra}`);
+}
+
+/** The page of a digest's one link per item: done, snooze, skip or never, each its own form. GET only shows it. */
+export function choosePage(target: LinkTarget): Page {
+  const { item } = target;
+  const never = item.contactId ? verbForm("never", "Never suggest this person") : html``;
+  return {
+    title: "What should Tend do with this?",
+    heading: "What should Tend do with this?",
+    body: html`${itemBlock(item.title, item.reason)}${verbForm("done", "Done")}${verbForm("snooze", "Snooze", snoozeField())}${verbForm("skip", "Skip this one")}${never}${paragraph(
+      "Nothing changes until you press a button.",
+      "note",
+    )}`,
   };
 }
 

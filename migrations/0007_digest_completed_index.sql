@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_user_kind_status_completed` ON `tasks` (`user_id`,`kind`,`status`,`completed_at`);
