@@ -114,7 +114,35 @@ export interface Signal {
   private: boolean;
   /** For interests: the normalised tag ("climate"). */
   tag: string | null;
+  /**
+   * When `due` is a range ("the week of 7 December", "early next year"), its
+   * first and last local days; `due` is then the last day for a promise, ask,
+   * waiting-on or follow-up (when it is late) and the first day for a life
+   * event or anything else (when it begins). Absent or null: `due` is one day.
+   */
+  dueRange?: DueRange | null;
+  /** Who said the sentence: null when the user did (their notes, their mail). Absent: the user. */
+  speaker?: Person | null;
+  /** For life events: hard news, good news, or neither. */
+  tone?: LifeEventTone | null;
 }
+
+export const DUE_PRECISIONS = ["day", "week", "month", "quarter", "season", "year", "vague"] as const;
+/** How exactly a date was said: "day" is one day; the rest are ranges. */
+export type DuePrecision = (typeof DUE_PRECISIONS)[number];
+
+/** A date as people say it: a first and last local day (YYYY-MM-DD), and the words they used. */
+export interface DueRange {
+  start: string;
+  end: string;
+  precision: DuePrecision;
+  /** The phrase as written ("the week of 7 December"), for wording. */
+  text: string;
+}
+
+export const LIFE_EVENT_TONES = ["hard", "good", "neutral"] as const;
+/** Hard news (illness, loss, a layoff, a funeral) asks for care; good news for warmth. */
+export type LifeEventTone = (typeof LIFE_EVENT_TONES)[number];
 
 export const TASK_KINDS = ["promise", "ask", "waiting_on", "follow_up", "reminder"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
