@@ -12,6 +12,8 @@ export interface KnownContact extends Contact {
   lastInteractionAt: number | null;
   learnedCadenceDays: number | null;
   cadenceDays: number | null;
+  /** Named in notes with no address yet (see schema: contacts.pending). */
+  pending?: boolean;
 }
 
 const columns = {
@@ -23,6 +25,7 @@ const columns = {
   lastInteractionAt: contacts.lastInteractionAt,
   learnedCadenceDays: contacts.learnedCadenceDays,
   cadenceDays: contacts.cadenceDays,
+  pending: contacts.pending,
 };
 
 /** Contacts by address, through the (user_id, address) primary key. */
@@ -56,4 +59,17 @@ export async function findContactsByName(
   ).limit(limit);
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
+}
+
+/** More pending contacts than this sharing one name, and none is taken for the person a mail names. */
+export const MAX_PENDING_MATCHES = 10;
+
+/**
+ * Pending contacts (named in notes, no address yet) whose full or first name is
+ * one of `names` (lower-cased): a mail from "Dev Patel <dev@…>" settles "Dev".
+ */
+export async function findPendingContactsByName(db: Database, userId: string, names: readonly string[]): Promise<KnownContact[]> {
+  if (names.length === 0) return [];
+  const found = await findContactsByName(db, userId, names, MAX_PENDING_MATCHES);
+  return found.filter((contact) => contact.pending === true && contact.address === null);
 }

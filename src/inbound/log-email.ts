@@ -1,6 +1,6 @@
 // classify → extract → store → acknowledge, for a user's message that is not a
 // reply to Tend: what it says is logged on the user's timeline.
-import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
+import { findContactsByAddress, findContactsByName, findPendingContactsByName } from "../db/contacts.ts";
 import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
@@ -10,11 +10,11 @@ import { withSubaddress } from "../lib/addresses.ts";
 import { newId } from "../lib/ids.ts";
 import { CORRECTION_TOKEN_PREFIX, correctionToken } from "../lib/tokens.ts";
 import { sendMail } from "../domain/outbox.ts";
-import type { Mailbox, ParsedEmail } from "../model.ts";
+import type { Mailbox, ParsedEmail, Participant } from "../model.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
 import type { Addressing, MessageKind } from "./classify.ts";
 import { messageKeys } from "./message-keys.ts";
-import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
+import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates, nameKeys } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
 import { publicText } from "./signals/sentences.ts";
@@ -46,6 +46,17 @@ async function requestAiReading(deps: Deps, job: ExtractJob): Promise<void> {
   } catch (error) {
     console.warn(`tend: could not queue the AI reading of ${job.interactionId}`, error);
   }
+}
+
+/** Pending contacts (named in notes, no address yet) that a new address in this mail may settle, by its name. */
+async function pendingNamed(db: Deps["db"], userId: string, people: readonly Participant[], known: readonly { address: string | null }[]) {
+  const knownAddresses = new Set(known.map((c) => c.address));
+  const keys = people.flatMap((p) => {
+    if (!p.address || !p.name || knownAddresses.has(p.address)) return [];
+    const { nameKey, firstNameKey } = nameKeys(p.name);
+    return [nameKey, firstNameKey].filter((key): key is string => key !== null);
+  });
+  return keys.length > 0 ? findPendingContactsByName(db, userId, [...new Set(keys)]) : [];
 }
 
 export async function logEmail(input: LogInput, deps: Deps, now: number): Promise<LogOutcome> {
@@ -88,7 +99,8 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const keys = await messageKeys(messageKey, understanding, user.timeZone);
   if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
   const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
-  const existing = [...(await findContactsByAddress(db, user.id, addresses)), ...mentioned];
+  const byAddress = await findContactsByAddress(db, user.id, addresses);
+  const existing = [...byAddress, ...mentioned, ...(await pendingNamed(db, user.id, understanding.people, byAddress))];
   const plan = planLog({
     userId: user.id,
     understanding,

@@ -130,6 +130,25 @@ function keysOf(person: { name: string | null; address: string | null }): string
   return [...keys];
 }
 
+// Capitalised words that start sentences or name things, never someone mentioned by name.
+const NOT_A_NAME = new Set(
+  "i,we,you,he,she,they,it,its,the,a,an,and,but,so,or,hi,hey,hello,dear,thanks,thank,best,cheers,regards,also,re,fwd,fw,sent,from,to,cc,subject,date,call,coffee,lunch,dinner,meeting,notes,next,follow,please,let,just,great,good,met,meet,spoke,talked,caught,saw,had,called,emailed,chatted,quick,intro,introducing,this,that,these,those,there,here,our,my,her,his,their,your,if,when,what,why,how,who,where,which,everything,nothing,something,anything,team,company,everyone,someone,anyone,nobody,today,tomorrow,yesterday,tonight,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,august,september,october,november,december,action,actions,todo,update,status,summary,context,background,agenda,pricing,design,engineering,marketing,sales,product,legal,finance,hiring,recruiting,mom,mum,dad,tend,ok,okay,yes,no,not,maybe,then,now,after,before,since,while,because,both,all,each,every,one,two,three,some,many,most,few,other,another,apparently,sadly,unfortunately,luckily,honestly,btw,fyi,ps,nb,note,reminder,q1,q2,q3,q4".split(","),
+);
+const NAME_WORD = /^\p{Lu}[\p{Ll}'-]*\p{Ll}$/u;
+
+/**
+ * Someone named in the text who is no participant ("Dev is hiring", in notes
+ * with Jon): one or two capitalised words right before the verb. They become a
+ * pending contact, so what is said about them is not lost.
+ */
+function mentionedName(tokens: { word: string }[], i: number): { name: string; twoWords: boolean } | null {
+  const word = tokens[i]?.word.replace(/'s$/, "") ?? "";
+  if (!NAME_WORD.test(word) || NOT_A_NAME.has(word.toLowerCase())) return null;
+  const previous = tokens[i - 1]?.word ?? "";
+  if (NAME_WORD.test(previous) && !NOT_A_NAME.has(previous.toLowerCase())) return { name: `${previous} ${word}`, twoWords: true };
+  return { name: word, twoWords: false };
+}
+
 export function createPeopleResolver(input: PeopleInput): PeopleResolver {
   const userName = input.userName?.trim().toLowerCase() ?? null;
   const userKeys = new Set(userName ? [userName, userName.split(/\s+/)[0] ?? userName] : []);
@@ -265,7 +284,11 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
       const previous = tokens[i - 1];
       const fullName = previous ? nameWho(`${split(previous.word).stem} ${stem}`) : null;
       if (fullName) i--;
-      const who = fullName ?? classify(stem, body, token.at);
+      const named = fullName ?? classify(stem, body, token.at);
+      // After "and", the word before is the end of the last clause ("at Klarna and knows"), not a subject.
+      const mentioned = named || coordinated ? null : mentionedName(tokens, i);
+      if (mentioned?.twoWords) i--;
+      const who: Referent | null = named ?? (mentioned ? { type: "person", person: { name: mentioned.name, address: null } } : null);
       if (who) {
         const found = [who];
         // "Jess and Ben are both into climate"
