@@ -128,7 +128,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
           learnedCadenceDays: contact.touch?.learnedCadenceDays ?? null,
           interactionCount: contact.touch ? 1 : 0,
           nextCheckInAt: contact.touch?.nextCheckInAt ?? null,
-          pending: contact.pending ? true : false,
+          pending: Boolean(contact.pending),
           pendingFrom: contact.pending?.from ?? null,
           createdAt: now,
         }),
