@@ -66,9 +66,11 @@ function contracted(forms: Forms, suffix: string): string {
   return `${forms.subject}${suffix}`;
 }
 
+/** "I" is capitalised anywhere; its replacement only where a sentence starts. Other words keep their case. */
 function matchCase(original: string, replacement: string, atStart: boolean): string {
-  if (atStart || /^[A-Z]/.test(original) && original !== "I") return replacement.charAt(0).toUpperCase() + replacement.slice(1);
-  return replacement;
+  const isI = /^i(?:'|$)/i.test(original);
+  const upper = isI ? atStart : /^[A-Z]/.test(original);
+  return upper ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
 }
 
 /**
