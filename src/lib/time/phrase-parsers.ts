@@ -91,7 +91,7 @@ function holiday(name: string, year: number): LocalDate {
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 // "Wednesday 9 December", "Wed, Dec 9", "Friday the 11th": the date given wins over
 // the nearest such weekday, so the weekday alone is not read (chrono reads the whole).
-const WITH_DATE = String.raw`(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+${MONTH_WORD}(?![a-z])|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|,?\s+${MONTH_WORD}\s+\d{1,2}\b)`;
+const WITH_DATE = String.raw`(?!\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+${MONTH_WORD}(?![a-z])|\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\.?,?\s+${MONTH_WORD}\s+\d{1,2}\b)`;
 
 // Units in prose: no lone "m" or "y" ("3m" is as likely minutes or millions) and no hours (a time, not a day).
 const PROSE_UNITS = "days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?";

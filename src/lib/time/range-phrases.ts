@@ -225,7 +225,9 @@ export function rangeParsers(readingOf: (context: ParsingContext) => PhraseReadi
       const reading = readingOf(context);
       const found = span(match, reading);
       if (!found || found.end < found.start) return null;
-      const result = context.createParsingResult(match.index ?? 0, match[0], dateParts(found.start), dateParts(found.end));
+      // "by end of Jan." at a sentence's end: the phrase is "end of Jan", without the full stop.
+      const phrase = match[0].replace(/\.$/, "");
+      const result = context.createParsingResult(match.index ?? 0, phrase, dateParts(found.start), dateParts(found.end));
       result.addTag(tag);
       result.addTag(`${PRECISION_TAG}${found.precision}`);
       return result;
