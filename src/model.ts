@@ -181,3 +181,28 @@ export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
+
+/**
+ * The give-first ledger of one relationship, counted from stored rows
+ * (src/db/give-ask-ledger.ts): what the user gave and what they asked. Never
+ * shown as a score; src/domain/give-ask.ts says it in words and weighs it.
+ */
+export interface GiveAskLedger {
+  contactId: string;
+  gave: {
+    /** Promises the user made to them. */
+    promised: number;
+    /** Of those, kept (done). */
+    kept: number;
+    /** Introductions the user made for them. */
+    introductions: number;
+    /** Their asks of the user that the user did. */
+    answered: number;
+  };
+  asked: {
+    /** What they promised the user: favours the user is waiting on or received. */
+    favours: number;
+    /** Introductions they made for the user. */
+    introductions: number;
+  };
+}

@@ -1,9 +1,10 @@
 // brief (pure): what Tend knows about a person, to read before meeting them.
 // Private signals and notes are listed as private and never quoted.
 import type { BriefData } from "../db/action-brief.ts";
+import { ledgerInWords } from "../domain/give-ask.ts";
 import { isPrivateNote } from "../domain/privacy.ts";
 import { formatDay } from "../lib/time/format.ts";
-import { DAY_MS, type SignalKind, type TaskKind } from "../model.ts";
+import { DAY_MS, type GiveAskLedger, type SignalKind, type TaskKind } from "../model.ts";
 import { joinSections, section } from "./reply-mail.ts";
 
 const SIGNAL_NOUN: Record<SignalKind, string> = {
@@ -22,7 +23,7 @@ function privately(kind: SignalKind | "promise", createdAt: number, day: (instan
   return `a private ${SIGNAL_NOUN[kind]}, noted ${day(createdAt)} (not quoted)`;
 }
 
-export function composeBrief(data: BriefData, now: number, timeZone: string): string {
+export function composeBrief(data: BriefData & { ledger?: GiveAskLedger }, now: number, timeZone: string): string {
   const day = (instant: number) => formatDay(instant, timeZone, now);
   const { person } = data;
   const name = person.name ?? person.addresses[0] ?? "This person";
@@ -37,6 +38,7 @@ export function composeBrief(data: BriefData, now: number, timeZone: string): st
   const cadence = person.cadenceDays ?? person.learnedCadenceDays;
   if (cadence !== null) facts.push(`check in every ${cadence} days${person.cadenceDays === null ? " (learned)" : ""}`);
   if (person.muted) facts.push("muted: Tend does not suggest them");
+  if (person.pendingFrom) facts.push(`no address yet: from ${person.pendingFrom} (reply "link N address" to a digest item about them)`);
 
   const signalLines = (kinds: readonly SignalKind[]) =>
     data.signals
@@ -66,7 +68,8 @@ export function composeBrief(data: BriefData, now: number, timeZone: string): st
   const yours = data.tasks.filter((task) => !THEIRS.includes(task.kind)).map(taskLine);
   const theirs = data.tasks.filter((task) => THEIRS.includes(task.kind)).map(taskLine);
 
-  const header = `${name}${person.addresses.length > 0 ? ` <${person.addresses.join(">, <")}>` : ""}\n${facts.join(" · ")}`;
+  const givenAndAsked = data.ledger ? ledgerInWords(data.ledger, first) : null;
+  const header = `${name}${person.addresses.length > 0 ? ` <${person.addresses.join(">, <")}>` : ""}\n${facts.join(" · ")}${givenAndAsked ? `\n${givenAndAsked}` : ""}`;
   const body = joinSections(
     header,
     section(

@@ -28,6 +28,8 @@ export interface BriefData {
     lastInteractionAt: number | null;
     interactionCount: number;
     muted: boolean;
+    /** Where a pending contact (no address yet) was named; null for everyone else. */
+    pendingFrom: string | null;
   };
   interactions: { occurredAt: number; kind: InteractionKind; subject: string | null }[];
   signals: { kind: SignalKind; text: string; private: boolean; dueAt: number | null; tag: string | null; createdAt: number }[];
@@ -127,6 +129,7 @@ export async function loadBrief(db: Database, userId: string, contactId: string,
       lastInteractionAt: person.lastInteractionAt,
       interactionCount: person.interactionCount,
       muted: person.muted,
+      pendingFrom: person.pending ? (person.pendingFrom ?? "your notes") : null,
     },
     interactions: [...new Map(interactionRows.map((row) => [row.id, row])).values()]
       .slice(0, BRIEF_LIST_LIMIT)

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/sqlite-core";
 import type { Contact } from "../model.ts";
 import type { Database } from "./client.ts";
@@ -65,11 +65,16 @@ export async function findContactsByName(
 export const MAX_PENDING_MATCHES = 10;
 
 /**
- * Pending contacts (named in notes, no address yet) whose full or first name is
- * one of `names` (lower-cased): a mail from "Dev Patel <dev@…>" settles "Dev".
+ * Pending contacts (named in notes, no address yet) whose name is one of
+ * `names` (lower-cased full or first names): a mail from "Dev Patel <dev@…>"
+ * settles "Dev". A pending contact's name key is all Tend has of them, so the
+ * name index alone finds them.
  */
 export async function findPendingContactsByName(db: Database, userId: string, names: readonly string[]): Promise<KnownContact[]> {
   if (names.length === 0) return [];
-  const found = await findContactsByName(db, userId, names, MAX_PENDING_MATCHES);
-  return found.filter((contact) => contact.pending === true && contact.address === null);
+  return db
+    .select({ ...columns, address: contacts.primaryAddress })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), inArray(contacts.nameKey, [...names]), eq(contacts.pending, true), isNull(contacts.primaryAddress)))
+    .limit(MAX_PENDING_MATCHES);
 }

@@ -57,9 +57,20 @@ export function linkStatements(db: Database, userId: string, contactId: string, 
       .set({ personBContactId: owner })
       .where(and(eq(introductions.userId, userId), eq(introductions.personBContactId, contactId), owned)),
     // A person on both sides of one interaction keeps one row per role.
-    db.run(
-      sql`update or ignore ${interactionParticipants} set contact_id = ${owner} where user_id = ${userId} and contact_id = ${contactId} and ${owned}`,
-    ),
+    db
+      .delete(interactionParticipants)
+      .where(
+        and(
+          eq(interactionParticipants.userId, userId),
+          eq(interactionParticipants.contactId, contactId),
+          owned,
+          sql`exists (select 1 from interaction_participants o where o.interaction_id = interaction_participants.interaction_id and o.role = interaction_participants.role and o.contact_id = ${owner})`,
+        ),
+      ),
+    db
+      .update(interactionParticipants)
+      .set({ contactId: owner })
+      .where(and(eq(interactionParticipants.userId, userId), eq(interactionParticipants.contactId, contactId), owned)),
     db.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, contactId), eq(contacts.pending, true), owned)),
     // Nobody has the address: the pending contact takes it and is pending no more.
     db.insert(contactAddresses).values({ userId, address, contactId }).onConflictDoNothing(),

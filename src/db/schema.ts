@@ -182,6 +182,9 @@ export const introductions = sqliteTable(
   (t) => [
     index("introductions_user_follow_up").on(t.userId, t.followUpAt),
     index("introductions_user_pair").on(t.userId, t.personAContactId, t.personBContactId),
+    // The give-first ledger reads a person's introductions from every side (src/db/give-ask-ledger.ts).
+    index("introductions_user_person_b").on(t.userId, t.personBContactId),
+    index("introductions_user_introducer").on(t.userId, t.introducerContactId),
   ],
 );
 

@@ -172,7 +172,8 @@ export function planLog(input: LogPlanInput): LogPlan {
   const pendingByName = (name: string | null): KnownContact | undefined => {
     const { nameKey, firstNameKey } = nameKeys(name);
     if (!nameKey) return undefined;
-    const pending = input.existing.filter((c) => c.pending === true && c.address === null);
+    // One contact may be known twice: named in the text, and found by the mail's header name.
+    const pending = [...new Map(input.existing.filter((c) => c.pending === true && c.address === null).map((c) => [c.id, c])).values()];
     const exact = pending.filter((c) => c.nameKey === nameKey);
     if (exact.length === 1) return exact[0];
     const byFirst = pending.filter((c) => c.nameKey !== null && c.nameKey === c.firstNameKey && c.firstNameKey === firstNameKey);
