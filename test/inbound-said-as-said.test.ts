@@ -171,7 +171,7 @@ describe("brief: the give-first ledger in words", () => {
     await deliver(commandMail({ from: PRIYA, to: TEND, subject: "brief Carla", at: NOW }), envelope);
     const text = sent[0]?.parsed.text ?? "";
     expect(text).toContain("You've asked Carla for three things in the past year and offered one.");
-    expect(text).toContain("You kept one of one promise to Carla.");
+    expect(text).toContain("You kept your promise to Carla.");
     expect(text).not.toMatch(/score|\d+\s*%/i);
   });
 });

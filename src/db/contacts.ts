@@ -28,6 +28,14 @@ const columns = {
   pending: contacts.pending,
 };
 
+function byAddressQuery(db: Database, userId: string, addresses: readonly string[]) {
+  return db
+    .select({ ...columns, address: contactAddresses.address })
+    .from(contactAddresses)
+    .innerJoin(contacts, eq(contacts.id, contactAddresses.contactId))
+    .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
+}
+
 /** Contacts by address, through the (user_id, address) primary key. */
 export async function findContactsByAddress(
   db: Database,
@@ -35,12 +43,24 @@ export async function findContactsByAddress(
   addresses: readonly string[],
 ): Promise<KnownContact[]> {
   if (addresses.length === 0) return [];
-  const rows = await db
-    .select({ ...columns, address: contactAddresses.address })
-    .from(contactAddresses)
-    .innerJoin(contacts, eq(contacts.id, contactAddresses.contactId))
-    .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
-  return rows;
+  return byAddressQuery(db, userId, addresses);
+}
+
+/**
+ * Contacts by address and, in the same round trip, pending contacts (named in
+ * notes, no address yet) whose name is one of `names`, which an address in this
+ * mail may settle ("Dev Patel <dev@…>" settles "Dev").
+ */
+export async function findContactsByAddressOrPendingName(
+  db: Database,
+  userId: string,
+  addresses: readonly string[],
+  names: readonly string[],
+): Promise<{ byAddress: KnownContact[]; pending: KnownContact[] }> {
+  if (addresses.length === 0) return { byAddress: [], pending: [] };
+  if (names.length === 0) return { byAddress: await byAddressQuery(db, userId, addresses), pending: [] };
+  const [byAddress, pending] = await db.batch([byAddressQuery(db, userId, addresses), pendingQuery(db, userId, names)]);
+  return { byAddress, pending };
 }
 
 /** Contacts whose full or first name is one of `names` (lower-cased), through the name indexes. */
@@ -64,14 +84,8 @@ export async function findContactsByName(
 /** More pending contacts than this sharing one name, and none is taken for the person a mail names. */
 export const MAX_PENDING_MATCHES = 10;
 
-/**
- * Pending contacts (named in notes, no address yet) whose name is one of
- * `names` (lower-cased full or first names): a mail from "Dev Patel <dev@…>"
- * settles "Dev". A pending contact's name key is all Tend has of them, so the
- * name index alone finds them.
- */
-export async function findPendingContactsByName(db: Database, userId: string, names: readonly string[]): Promise<KnownContact[]> {
-  if (names.length === 0) return [];
+/** A pending contact's name key is all Tend has of them, so the name index alone finds them. */
+function pendingQuery(db: Database, userId: string, names: readonly string[]) {
   return db
     .select({ ...columns, address: contacts.primaryAddress })
     .from(contacts)

@@ -45,10 +45,20 @@ export function ledgerInWords(ledger: GiveAskLedger, firstName: string, period =
   else if (asked > 0) parts.push(`You've asked ${firstName} for ${times(asked, "thing")} ${period} and offered nothing yet.`);
   else parts.push(`You've offered ${firstName} ${times(given, "thing")} ${period} and asked for nothing.`);
   const { promised, kept, introductions } = ledger.gave;
-  if (promised > 0) parts.push(`You kept ${COUNT_WORDS[kept] ?? kept} of ${times(promised, "promise")} to ${firstName}.`);
-  if (introductions > 0) parts.push(`You introduced ${firstName} to someone ${introductions === 1 ? "once" : `${COUNT_WORDS[introductions] ?? introductions} times`}.`);
-  if (ledger.asked.introductions > 0) {
-    parts.push(`${firstName} introduced you to someone ${ledger.asked.introductions === 1 ? "once" : `${COUNT_WORDS[ledger.asked.introductions] ?? ledger.asked.introductions} times`}.`);
-  }
+  if (promised > 0) parts.push(promisesKept(promised, kept, firstName));
+  if (introductions > 0) parts.push(`You introduced ${firstName} to someone ${often(introductions)}.`);
+  if (ledger.asked.introductions > 0) parts.push(`${firstName} introduced you to someone ${often(ledger.asked.introductions)}.`);
   return parts.join(" ");
+}
+
+function often(n: number): string {
+  if (n === 1) return "once";
+  return n === 2 ? "twice" : `${COUNT_WORDS[n] ?? n} times`;
+}
+
+function promisesKept(promised: number, kept: number, firstName: string): string {
+  const count = COUNT_WORDS[promised] ?? String(promised);
+  if (kept >= promised) return promised === 1 ? `You kept your promise to ${firstName}.` : `You kept all ${count} promises to ${firstName}.`;
+  if (kept === 0) return promised === 1 ? `Your promise to ${firstName} is still open.` : `Your ${count} promises to ${firstName} are still open.`;
+  return `You kept ${COUNT_WORDS[kept] ?? kept} of your ${count} promises to ${firstName}.`;
 }

@@ -1,6 +1,6 @@
 // classify → extract → store → acknowledge, for a user's message that is not a
 // reply to Tend: what it says is logged on the user's timeline.
-import { findContactsByAddress, findContactsByName, findPendingContactsByName } from "../db/contacts.ts";
+import { findContactsByAddressOrPendingName, findContactsByName } from "../db/contacts.ts";
 import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
@@ -48,15 +48,14 @@ async function requestAiReading(deps: Deps, job: ExtractJob): Promise<void> {
   }
 }
 
-/** Pending contacts (named in notes, no address yet) that a new address in this mail may settle, by its name. */
-async function pendingNamed(db: Deps["db"], userId: string, people: readonly Participant[], known: readonly { address: string | null }[]) {
-  const knownAddresses = new Set(known.map((c) => c.address));
+/** The names of people this mail gives an address for: a pending contact of that name may be them. */
+function headerNameKeys(people: readonly Participant[]): string[] {
   const keys = people.flatMap((p) => {
-    if (!p.address || !p.name || knownAddresses.has(p.address)) return [];
+    if (!p.address || !p.name) return [];
     const { nameKey, firstNameKey } = nameKeys(p.name);
     return [nameKey, firstNameKey].filter((key): key is string => key !== null);
   });
-  return keys.length > 0 ? findPendingContactsByName(db, userId, [...new Set(keys)]) : [];
+  return [...new Set(keys)];
 }
 
 export async function logEmail(input: LogInput, deps: Deps, now: number): Promise<LogOutcome> {
@@ -99,8 +98,8 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const keys = await messageKeys(messageKey, understanding, user.timeZone);
   if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
   const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
-  const byAddress = await findContactsByAddress(db, user.id, addresses);
-  const existing = [...byAddress, ...mentioned, ...(await pendingNamed(db, user.id, understanding.people, byAddress))];
+  const known = await findContactsByAddressOrPendingName(db, user.id, addresses, headerNameKeys(understanding.people));
+  const existing = [...known.byAddress, ...mentioned, ...known.pending];
   const plan = planLog({
     userId: user.id,
     understanding,

@@ -135,16 +135,29 @@ const NOT_A_NAME = new Set(
   "i,we,you,he,she,they,it,its,the,a,an,and,but,so,or,hi,hey,hello,dear,thanks,thank,best,cheers,regards,also,re,fwd,fw,sent,from,to,cc,subject,date,call,coffee,lunch,dinner,meeting,notes,next,follow,please,let,just,great,good,met,meet,spoke,talked,caught,saw,had,called,emailed,chatted,quick,intro,introducing,this,that,these,those,there,here,our,my,her,his,their,your,if,when,what,why,how,who,where,which,everything,nothing,something,anything,team,company,everyone,someone,anyone,nobody,today,tomorrow,yesterday,tonight,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,august,september,october,november,december,action,actions,todo,update,status,summary,context,background,agenda,pricing,design,engineering,marketing,sales,product,legal,finance,hiring,recruiting,mom,mum,dad,tend,ok,okay,yes,no,not,maybe,then,now,after,before,since,while,because,both,all,each,every,one,two,three,some,many,most,few,other,another,apparently,sadly,unfortunately,luckily,honestly,btw,fyi,ps,nb,note,reminder,q1,q2,q3,q4".split(","),
 );
 const NAME_WORD = /^\p{Lu}[\p{Ll}'-]*\p{Ll}$/u;
+const AFTER_PREPOSITION = new Set(["from", "at", "of", "with", "for", "in", "to", "by", "on", "about", "via", "like", "and", "&"]);
+
+/** Words of the participants' mail domains ("acme" of greg@acme-corp.com): companies, not people. */
+function organisationWords(people: readonly { address: string | null }[]): Set<string> {
+  const words = new Set<string>();
+  for (const p of people) {
+    const domain = p.address?.split("@")[1]?.toLowerCase() ?? "";
+    for (const label of domain.split(".").slice(0, -1)) for (const part of label.split("-")) if (part.length > 2) words.add(part);
+  }
+  return words;
+}
 
 /**
  * Someone named in the text who is no participant ("Dev is hiring", in notes
  * with Jon): one or two capitalised words right before the verb. They become a
  * pending contact, so what is said about them is not lost.
  */
-function mentionedName(tokens: { word: string }[], i: number): { name: string; twoWords: boolean } | null {
+function mentionedName(tokens: { word: string }[], i: number, organisations: ReadonlySet<string>): { name: string; twoWords: boolean } | null {
   const word = tokens[i]?.word.replace(/'s$/, "") ?? "";
-  if (!NAME_WORD.test(word) || NOT_A_NAME.has(word.toLowerCase())) return null;
+  if (!NAME_WORD.test(word) || NOT_A_NAME.has(word.toLowerCase()) || organisations.has(word.toLowerCase())) return null;
   const previous = tokens[i - 1]?.word ?? "";
+  // "Greg from Acme wants…": a word after a preposition is where someone is, not who.
+  if (AFTER_PREPOSITION.has(previous.toLowerCase())) return null;
   if (NAME_WORD.test(previous) && !NOT_A_NAME.has(previous.toLowerCase())) return { name: `${previous} ${word}`, twoWords: true };
   return { name: word, twoWords: false };
 }
@@ -158,6 +171,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     (!!userAddress && p.address?.toLowerCase() === userAddress) ||
     (!!userName && p.name?.trim().toLowerCase() === userName);
 
+  const organisations = organisationWords([...input.people, input.author]);
   const candidates: Candidate[] = [];
   for (const p of input.people) {
     const person = { name: p.name, address: p.address };
@@ -286,7 +300,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
       if (fullName) i--;
       const named = fullName ?? classify(stem, body, token.at);
       // After "and", the word before is the end of the last clause ("at Klarna and knows"), not a subject.
-      const mentioned = named || coordinated ? null : mentionedName(tokens, i);
+      const mentioned = named || coordinated ? null : mentionedName(tokens, i, organisations);
       if (mentioned?.twoWords) i--;
       const who: Referent | null = named ?? (mentioned ? { type: "person", person: { name: mentioned.name, address: null } } : null);
       if (who) {
