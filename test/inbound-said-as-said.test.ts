@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS } from "../src/model.ts";
-import { commandMail } from "./helpers/client-replies.ts";
+import { commandMail, gmailReply } from "./helpers/client-replies.ts";
 import { inlineMessage, TEND } from "./helpers/mail.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import { clock, NOW, seedContact, seedDigest, seedUser } from "./helpers/seed-actions.ts";
@@ -173,5 +173,23 @@ describe("brief: the give-first ledger in words", () => {
     expect(text).toContain("You've asked Carla for three things in the past year and offered one.");
     expect(text).toContain("You kept your promise to Carla.");
     expect(text).not.toMatch(/score|\d+\s*%/i);
+  });
+});
+
+describe("forget", () => {
+  it("clears who said a signal, and a pending contact's note of where they were named", async () => {
+    const user = await seedUser(PRIYA.address, PRIYA.name);
+    const jon = await seedContact(user.id, { name: "Jon Okafor", address: "jon.okafor@icloud.com" });
+    await priyaWrites("Lunch with Jon. Dev is hiring a senior designer.", { to: "Jon Okafor <jon.okafor@icloud.com>", cc: TEND });
+    await env.DB.prepare("update signals set speaker_contact_id = ?, speaker_name = 'Jon Okafor'").bind(jon).run();
+    const { deliver, sent } = testWorker({ now: clock });
+    await deliver(commandMail({ from: PRIYA, to: TEND, subject: "forget jon.okafor@icloud.com", at: NOW }), envelope);
+    const question = sent[0];
+    if (!question) throw new Error("no question");
+    await deliver(gmailReply(question, PRIYA, ["Yes."], { to: TEND, subject: `Re: ${question.parsed.subject ?? ""}` }), envelope);
+    expect(await env.DB.prepare("select count(*) as n from contacts where id = ?").bind(jon).first()).toEqual({ n: 0 });
+    const dump = JSON.stringify((await env.DB.prepare("select s.speaker_name, s.speaker_contact_id, c.pending_from from signals s join contacts c on c.id = s.contact_id").all()).results);
+    expect(dump).not.toContain("Jon");
+    expect(dump).toContain("your notes");
   });
 });
