@@ -102,7 +102,10 @@ function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: num
 function rangesOf(dates: ReadonlyMap<string, DateMatch | null>): Map<string, DueRange> {
   const ranges = new Map<string, DueRange>();
   for (const match of dates.values()) {
-    if (match?.range && !ranges.has(match.date)) ranges.set(match.date, { ...match.range, text: match.text.trim() });
+    if (match?.range && !ranges.has(match.date)) {
+      const { start, end, precision } = match.range;
+      ranges.set(match.date, { start, end, precision, text: match.text.trim() });
+    }
   }
   return ranges;
 }

@@ -132,9 +132,10 @@ function keysOf(person: { name: string | null; address: string | null }): string
 
 // Capitalised words that start sentences or name things, never someone mentioned by name.
 const NOT_A_NAME = new Set(
-  "i,we,you,he,she,they,it,its,the,a,an,and,but,so,or,hi,hey,hello,dear,thanks,thank,best,cheers,regards,also,re,fwd,fw,sent,from,to,cc,subject,date,call,coffee,lunch,dinner,meeting,notes,next,follow,please,let,just,great,good,met,meet,spoke,talked,caught,saw,had,called,emailed,chatted,quick,intro,introducing,this,that,these,those,there,here,our,my,her,his,their,your,if,when,what,why,how,who,where,which,everything,nothing,something,anything,team,company,everyone,someone,anyone,nobody,today,tomorrow,yesterday,tonight,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,august,september,october,november,december,action,actions,todo,update,status,summary,context,background,agenda,pricing,design,engineering,marketing,sales,product,legal,finance,hiring,recruiting,mom,mum,dad,tend,ok,okay,yes,no,not,maybe,then,now,after,before,since,while,because,both,all,each,every,one,two,three,some,many,most,few,other,another,apparently,sadly,unfortunately,luckily,honestly,btw,fyi,ps,nb,note,reminder,q1,q2,q3,q4".split(","),
+  "i,we,you,he,she,they,it,its,the,a,an,and,but,so,or,hi,hey,hello,dear,thanks,thank,best,cheers,regards,also,re,fwd,fw,sent,from,to,cc,subject,date,call,coffee,lunch,dinner,meeting,notes,next,follow,please,let,just,great,good,met,meet,spoke,talked,caught,saw,had,called,emailed,chatted,quick,intro,introducing,this,that,these,those,there,here,our,my,her,his,their,your,if,when,what,why,how,who,where,which,everything,nothing,something,anything,team,company,everyone,someone,anyone,nobody,today,tomorrow,yesterday,tonight,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,august,september,october,november,december,action,actions,todo,update,status,summary,context,background,agenda,pricing,design,engineering,marketing,sales,product,legal,finance,hiring,recruiting,mom,mum,dad,tend,ok,okay,yes,no,not,maybe,then,now,after,before,since,while,because,both,all,each,every,one,two,three,some,many,most,few,other,another,apparently,sadly,unfortunately,luckily,honestly,btw,fyi,ps,nb,note,reminder,q1,q2,q3,q4,happy,congrats,congratulations,welcome,wishing,merry,good,great,big,huge,new,old,first,last".split(","),
 );
 const NAME_WORD = /^\p{Lu}[\p{Ll}'-]*\p{Ll}$/u;
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "his", "her", "their", "my", "our", "your", "its"]);
 const AFTER_PREPOSITION = new Set(["from", "at", "of", "with", "for", "in", "to", "by", "on", "about", "via", "like", "and", "&"]);
 
 /** Words of the participants' mail domains ("acme" of greg@acme-corp.com): companies, not people. */
@@ -156,8 +157,10 @@ function mentionedName(tokens: { word: string }[], i: number, organisations: Rea
   const word = tokens[i]?.word.replace(/'s$/, "") ?? "";
   if (!NAME_WORD.test(word) || NOT_A_NAME.has(word.toLowerCase()) || organisations.has(word.toLowerCase())) return null;
   const previous = tokens[i - 1]?.word ?? "";
-  // "Greg from Acme wants…": a word after a preposition is where someone is, not who.
-  if (AFTER_PREPOSITION.has(previous.toLowerCase())) return null;
+  // "Greg from Acme wants…", "the Boston marathon", "our daughter Mila": a place, a
+  // thing, or someone known through another, not a person of the user's own.
+  const before = previous.toLowerCase().replace(/'s$/, "");
+  if (AFTER_PREPOSITION.has(before) || DETERMINERS.has(before) || RELATIONAL.has(before)) return null;
   if (NAME_WORD.test(previous) && !NOT_A_NAME.has(previous.toLowerCase())) return { name: `${previous} ${word}`, twoWords: true };
   return { name: word, twoWords: false };
 }

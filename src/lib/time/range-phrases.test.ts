@@ -33,7 +33,7 @@ describe("dates people give as ranges", () => {
   ])("%s → %s, %s to %s", (text, phrase, start, end, precision) => {
     const found = read(text);
     expect(found?.text).toBe(phrase);
-    expect(found?.range).toEqual({ start, end, precision });
+    expect(found?.range).toMatchObject({ start, end, precision });
   });
 
   it("reads a deadline as the range's last day and a plan as its first", () => {
@@ -41,6 +41,11 @@ describe("dates people give as ranges", () => {
     expect(read("the week of 7 December", "start")?.date).toBe("2026-12-07");
     expect(read("early next year", "deadline")?.date).toBe("2027-04-30");
     expect(read("early next year", "start")?.date).toBe("2027-01-01");
+  });
+
+  it("reads 'end of April' as its end even for a plan: leaving then is on the 30th", () => {
+    expect(read("leaving at the end of April", "start")?.date).toBe("2027-04-30");
+    expect(read("late April", "start")?.date).toBe("2027-04-21");
   });
 
   it("leaves one day one day", () => {

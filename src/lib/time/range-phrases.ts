@@ -22,10 +22,14 @@ export interface Span {
   start: LocalDate;
   end: LocalDate;
   precision: DuePrecision;
+  /** "end of April" means its end whatever the reading: leaving then is on the 30th, not the 21st. */
+  at?: "end";
 }
 
 /** Tag prefix on every ranged result: the precision follows it. */
 export const PRECISION_TAG = "tend/precision/";
+/** Tag on a range that means its end ("end of April"). */
+export const AT_END_TAG = "tend/at-end";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_PATTERN = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
@@ -71,6 +75,10 @@ function quarterOf(word: string): number {
   return ["first", "second", "third", "fourth"].indexOf(w.split(/\s+/)[0] ?? "") + 1;
 }
 
+function endOf(part: string | undefined): { at?: "end" } {
+  return part && /end\s+of$/i.test(part.trim()) ? { at: "end" } : {};
+}
+
 interface RangePhrase {
   /** Case-insensitive and not global, as chrono wants it. */
   pattern: RegExp;
@@ -82,7 +90,7 @@ const SEASONS: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall:
 
 function yearSpan(year: number, part: string | undefined): Span {
   const whole = { start: localDate(year, 1, 1), end: localDate(year, 12, 31) };
-  return part ? { ...partOfYear(part, year), precision: "vague" } : { ...whole, precision: "year" };
+  return part ? { ...partOfYear(part, year), precision: "vague", ...endOf(part) } : { ...whole, precision: "year" };
 }
 
 /** Early is January to April, mid May to August, late September to December: thirds people mean. */
@@ -129,7 +137,7 @@ const RANGE_PHRASES: RangePhrase[] = [
       const month = monthNumber(m[2] ?? "");
       if (!month) return null;
       const first = monthStart(month, today, m[3], past);
-      return { ...partOf(m[1] ?? "", first, endOfMonth(first)), precision: "vague" };
+      return { ...partOf(m[1] ?? "", first, endOfMonth(first)), precision: "vague", ...endOf(m[1]) };
     },
   },
   {
@@ -153,7 +161,7 @@ const RANGE_PHRASES: RangePhrase[] = [
       const p = m[1].toLowerCase();
       const month = /^(?:early|beginning|start|the\s+(?:beginning|start))/.test(p) ? 0 : /^(?:mid|middle|the\s+middle)/.test(p) ? 1 : 2;
       const first = addMonths(start, month);
-      return { start: first, end: endOfMonth(first), precision: "vague" };
+      return { start: first, end: endOfMonth(first), precision: "vague", ...endOf(m[1]) };
     },
   },
   {
@@ -214,7 +222,7 @@ const RANGE_PHRASES: RangePhrase[] = [
 
 /** The day a range names for a reading: its end for a deadline, its start otherwise. */
 export function dayOfSpan(span: Span, mode: PhraseReading["mode"]): LocalDate {
-  return mode === "deadline" ? span.end : span.start;
+  return mode === "deadline" || span.at === "end" ? span.end : span.start;
 }
 
 /** The range phrases as chrono parsers; each result has a start, an end and a precision tag. */
@@ -230,6 +238,7 @@ export function rangeParsers(readingOf: (context: ParsingContext) => PhraseReadi
       const result = context.createParsingResult(match.index ?? 0, phrase, dateParts(found.start), dateParts(found.end));
       result.addTag(tag);
       result.addTag(`${PRECISION_TAG}${found.precision}`);
+      if (found.at === "end") result.addTag(AT_END_TAG);
       return result;
     },
   }));

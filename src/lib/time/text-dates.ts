@@ -15,7 +15,7 @@ import { de, en, fr, type ParsingContext, type ParsingOption, type ParsingResult
 import { addDays, addMonths, dateParts, endOfMonth, type LocalDate, localDate, startOfMonth } from "./local-date.ts";
 import { DUE_PRECISIONS, type DuePrecision } from "../../model.ts";
 import { PHRASE_TAG, type PhraseReading, phraseParsers } from "./phrase-parsers.ts";
-import { dayOfSpan, PRECISION_TAG, rangeParsers, type Span } from "./range-phrases.ts";
+import { AT_END_TAG, dayOfSpan, PRECISION_TAG, rangeParsers, type Span } from "./range-phrases.ts";
 import { localDateOf, wallClock } from "./zoned.ts";
 
 export interface DateOptions {
@@ -184,6 +184,7 @@ export function findDate(text: string, reference: Date, timeZone: string, option
     start: date,
     end: localDate(end.get("year") ?? 1970, end.get("month") ?? 1, end.get("day") ?? 1),
     precision: precisionOf(first.tags()),
+    ...(first.tags().has(AT_END_TAG) ? { at: "end" as const } : {}),
   };
   // Chrono's own ranges ("in March", "April 1 to May 15") keep the day it reads, their start;
   // Tend's phrases read as a deadline give their last day ("next week" is its Friday).
