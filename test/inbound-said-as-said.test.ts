@@ -153,6 +153,22 @@ describe("people named only by name", () => {
   });
 });
 
+describe("brief: dates as they were said", () => {
+  it("says a range as it was said and an undated promise with no date", async () => {
+    await seedUser(PRIYA.address, PRIYA.name);
+    await priyaWrites("I'll send Dev the pricing deck the week of 7 December. I'll also send Dev our hiring guide.", {
+      to: "Dev Patel <dev@patel.io>",
+      cc: TEND,
+    });
+    const { deliver, sent } = testWorker({ now: clock });
+    await deliver(commandMail({ from: PRIYA, to: TEND, subject: "brief Dev", at: NOW }), envelope);
+    const text = sent[0]?.parsed.text ?? "";
+    expect(text).toMatch(/pricing deck the week of 7 December\.? \(due the week of 7 December\)/);
+    expect(text).toMatch(/our hiring guide\.?\n/);
+    expect(text).not.toMatch(/hiring guide\.? \(due/);
+  });
+});
+
 describe("brief: the give-first ledger in words", () => {
   it("says what the user asked of a person and offered them, with no score", async () => {
     const user = await seedUser(PRIYA.address, PRIYA.name);

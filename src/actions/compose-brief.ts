@@ -1,6 +1,7 @@
 // brief (pure): what Tend knows about a person, to read before meeting them.
 // Private signals and notes are listed as private and never quoted.
 import type { BriefData } from "../db/action-brief.ts";
+import { dueInWords } from "../domain/due.ts";
 import { ledgerInWords } from "../domain/give-ask.ts";
 import { isPrivateNote } from "../domain/privacy.ts";
 import { formatDay } from "../lib/time/format.ts";
@@ -46,7 +47,8 @@ export function composeBrief(data: BriefData & { ledger?: GiveAskLedger }, now: 
       .slice(0, 8)
       .map((signal) => {
         if (signal.private) return privately(signal.kind, signal.createdAt, day);
-        const when = signal.dueAt !== null ? ` (${day(signal.dueAt)})` : "";
+        const said = dueInWords(signal, timeZone, now);
+        const when = said ? ` (${said})` : "";
         return `${signal.text}${when}`;
       });
   const interestSignals = data.signals.filter((signal) => signal.kind === "interest");
@@ -60,8 +62,10 @@ export function composeBrief(data: BriefData & { ledger?: GiveAskLedger }, now: 
   ];
 
   const taskLine = (task: BriefData["tasks"][number]) => {
-    if (task.private) return `a private promise${task.dueAt !== null ? `, due ${day(task.dueAt)}` : ""} (not quoted)`;
-    const due = task.dueAt !== null ? ` (due ${day(task.dueAt)})` : "";
+    // A range is said as it was said ("the week of December 7"); undated is said as nothing.
+    const said = dueInWords(task, timeZone, now);
+    if (task.private) return `a private promise${said ? `, due ${day(task.dueAt ?? now)}` : ""} (not quoted)`;
+    const due = said ? ` (due ${said})` : "";
     const snoozed = task.snoozedUntil !== null && task.snoozedUntil > now ? ` — snoozed until ${day(task.snoozedUntil)}` : "";
     return `${task.title}${due}${snoozed}`;
   };
