@@ -2,6 +2,8 @@
 // email() handler against real D1: what is stored is what was said, no more.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.ts";
+import { loadUndatedTasks } from "../src/db/undated-tasks.ts";
 import { DAY_MS } from "../src/model.ts";
 import { commandMail, gmailReply } from "./helpers/client-replies.ts";
 import { inlineMessage, TEND } from "./helpers/mail.ts";
@@ -57,6 +59,15 @@ describe("dates as people say them", () => {
     await priyaWrites("I'll send Carla our pitch deck.", { to: "Carla Mendes <carla@mendes.design>", cc: TEND, subject: "Deck" });
     const [promise] = await stored();
     expect(promise).toMatchObject({ kind: "promise", person: "Carla Mendes", due_at: null, due_precision: null, task_due_at: null });
+  });
+
+  it("an undated promise is found by age, for the digest to rank, and a dated one is not", async () => {
+    const user = await seedUser(PRIYA.address, PRIYA.name);
+    await priyaWrites("I'll send Carla our pitch deck. I'll send Carla the budget by Friday.", { to: "Carla Mendes <carla@mendes.design>", cc: TEND });
+    const undated = await loadUndatedTasks(openDatabase(env.DB), user.id, "promise", NOW, 10);
+    expect(undated).toEqual([
+      expect.objectContaining({ title: "I'll send Carla our pitch deck.", dueAt: null, saidAt: Date.parse("2026-11-19T16:12:00Z"), contact: expect.objectContaining({ name: "Carla Mendes" }) }),
+    ]);
   });
 
   it("a range is stored as a range: never due before it ends", async () => {
