@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Party, predicateOf, pronounsIn, retell, retellAsk, retellPromise } from "./voice.ts";
+import { type Party, predicateOf, pronounsIn, retell, retellAsk, retellPromise, retellSignal } from "./voice.ts";
 
 const CARLA: Party = { name: "Carla", pronouns: "she" };
 const DEV: Party = { name: "Dev", pronouns: "he" };
@@ -47,6 +47,35 @@ describe("retellAsk", () => {
   it("says who asked whom, in Tend's voice", () => {
     expect(retellAsk("could you intro me to a designer?", DEV, "user")).toBe("Dev asked you: could you intro him to a designer?");
     expect(retellAsk("Could you review my deck", "user", CARLA)).toBe("You asked Carla: Could she review your deck");
+  });
+});
+
+describe("retellSignal", () => {
+  it("retells each kind to the user, about the other person", () => {
+    const sentence = "I'll send you my comments by Wednesday.";
+    expect(retellSignal({ kind: "promise", text: "I'll send you my comments by Wednesday", sentence, personName: "Carla Mendes", speakerName: null })).toBe(
+      "You told Carla you'd send them your comments by Wednesday",
+    );
+    expect(retellSignal({ kind: "waiting_on", text: "I'll send you my comments by Wednesday", sentence, personName: "Carla Mendes", speakerName: "Carla Mendes" })).toBe(
+      "Carla said they'd send you their comments by Wednesday",
+    );
+    expect(
+      retellSignal({ kind: "waiting_on", text: "she'd send me her notes", sentence: "Carla said she'd send me her notes.", personName: "Carla Mendes", speakerName: null }),
+    ).toBe("Carla said she'd send you her notes");
+    expect(retellSignal({ kind: "ask", text: "could you intro me to a designer?", sentence: "Dev: could you intro me to a designer? He is hiring.", personName: "Dev Patel", speakerName: "Dev Patel" })).toBe(
+      "Dev asked you: could you intro him to a designer?",
+    );
+  });
+
+  it("never leaves a speaker's first person outside quotes", () => {
+    const kinds = fc.constantFrom<"promise" | "ask" | "waiting_on" | "need" | "life_event">("promise", "ask", "waiting_on", "need", "life_event");
+    const words = fc.array(fc.oneof(fc.constantFrom(...SPEAKER_WORDS), fc.constantFrom(...OTHER_WORDS)), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(kinds, words, fc.constantFrom("Carla Mendes", null), fc.constantFrom("Dev Patel", null), (kind, parts, personName, speakerName) => {
+        const text = parts.join(" ");
+        expect(outsideQuotes(retellSignal({ kind, text, sentence: text, personName, speakerName }))).not.toMatch(FIRST_PERSON);
+      }),
+    );
   });
 });
 

@@ -174,3 +174,46 @@ export function pronounsIn(sentence: string, name: string): Pronouns {
   const he = HE.test(after);
   return she && !he ? "she" : he && !she ? "he" : "they";
 }
+
+/** A stored signal, as much as retelling it needs. */
+export interface SignalToRetell {
+  kind: "promise" | "ask" | "waiting_on" | "need" | "offer" | "life_event" | "interest" | "follow_up";
+  /** The signal's text, in its speaker's words. */
+  text: string;
+  /** The sentence it came from, to read how it refers to people ("she'd"). */
+  sentence: string;
+  /** Whom it is about (for the user's promise: whom it is to). */
+  personName: string | null;
+  /** Who said it; null: the user. */
+  speakerName: string | null;
+}
+
+function partyNamed(name: string, sentence: string): Party {
+  return { name: name.trim().split(/\s+/)[0] ?? name, pronouns: pronounsIn(sentence, name) };
+}
+
+/**
+ * One signal in Tend's voice, to the user about the other person: "You told
+ * Carla you'd send them your comments", "Dev said he'd send you a beta invite",
+ * "Dev asked you: could you intro him to a designer?".
+ */
+export function retellSignal(signal: SignalToRetell): string {
+  const speaker: Party = signal.speakerName ? partyNamed(signal.speakerName, signal.sentence) : "user";
+  const person: Party | null = signal.personName ? partyNamed(signal.personName, signal.sentence) : null;
+  switch (signal.kind) {
+    case "promise":
+    case "follow_up":
+      return retellPromise(signal.text, "user", person ?? "user");
+    case "waiting_on": {
+      const who = person ?? (speaker === "user" ? null : speaker);
+      if (!who || who === "user") return retell(signal.text, speaker, "user");
+      // The words are the speaker's: in the user's notes, "me" is the user.
+      const predicate = retell(predicateOf(signal.text), speaker, speaker === "user" ? who : "user");
+      return `${who.name} said ${formsOf(who).subject}'d ${predicate}`;
+    }
+    case "ask":
+      return retellAsk(signal.text, speaker === "user" ? (person ?? "user") : speaker, "user");
+    default:
+      return retell(signal.text, speaker, "user");
+  }
+}
