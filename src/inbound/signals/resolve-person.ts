@@ -135,6 +135,8 @@ const NOT_A_NAME = new Set(
   "i,we,you,he,she,they,it,its,the,a,an,and,but,so,or,hi,hey,hello,dear,thanks,thank,best,cheers,regards,also,re,fwd,fw,sent,from,to,cc,subject,date,call,coffee,lunch,dinner,meeting,notes,next,follow,please,let,just,great,good,met,meet,spoke,talked,caught,saw,had,called,emailed,chatted,quick,intro,introducing,this,that,these,those,there,here,our,my,her,his,their,your,if,when,what,why,how,who,where,which,everything,nothing,something,anything,team,company,everyone,someone,anyone,nobody,today,tomorrow,yesterday,tonight,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,august,september,october,november,december,action,actions,todo,update,status,summary,context,background,agenda,pricing,design,engineering,marketing,sales,product,legal,finance,hiring,recruiting,mom,mum,dad,tend,ok,okay,yes,no,not,maybe,then,now,after,before,since,while,because,both,all,each,every,one,two,three,some,many,most,few,other,another,apparently,sadly,unfortunately,luckily,honestly,btw,fyi,ps,nb,note,reminder,q1,q2,q3,q4,happy,congrats,congratulations,welcome,wishing,merry,good,great,big,huge,new,old,first,last".split(","),
 );
 const NAME_WORD = /^\p{Lu}[\p{Ll}'-]*\p{Ll}$/u;
+const GENDERED = new Set(["he", "she", "him", "her", "his", "hes", "shes"]);
+const FULL_NAME = /(?<![\p{L}'])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "his", "her", "their", "my", "our", "your", "its"]);
 const AFTER_PREPOSITION = new Set(["from", "at", "of", "with", "for", "in", "to", "by", "on", "about", "via", "like", "and", "&"]);
 
@@ -246,7 +248,28 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     const distinct = new Set(named.map((n) => n.candidate));
     if (distinct.size === 1) return named[0]?.who ?? UNRESOLVED;
     if (distinct.size > 1) return UNRESOLVED;
-    return one(others.filter((c) => !recipients.includes(c)));
+    const fallback = one(others.filter((c) => !recipients.includes(c)));
+    // "I'll loop in Dev Patel: he's hiring": he or she after one full name that is no participant.
+    if (fallback.type === "unresolved" && GENDERED.has(w)) {
+      const antecedent = fullNameBefore(body.slice(0, index));
+      if (antecedent) return { type: "person", person: { name: antecedent, address: null } };
+    }
+    return fallback;
+  };
+
+  /** The one full name ("Dev Patel") written before a pronoun that is neither a participant nor the user. */
+  const fullNameBefore = (text: string): string | null => {
+    const names = new Set<string>();
+    for (const m of text.matchAll(FULL_NAME)) {
+      const [first = "", last = ""] = [m[1], m[2]];
+      const words = [first.toLowerCase(), last.toLowerCase()];
+      if (words.some((word) => NOT_A_NAME.has(word) || organisations.has(word))) continue;
+      const key = words.join(" ");
+      if (userKeys.has(key) || byKey(key).length > 0 || byKey(words[0] ?? "").length > 0) return null;
+      names.add(`${first} ${last}`);
+    }
+    const [only] = names;
+    return names.size === 1 && only ? only : null;
   };
 
   /** "they both": the two people named before `index`, else the only two it can be. */

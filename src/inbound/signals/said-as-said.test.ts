@@ -99,6 +99,15 @@ describe("someone named only by name", () => {
     expect(signals).toEqual([expect.objectContaining({ kind: "need", person: { name: "Dev", address: null } })]);
   });
 
+  it("is whom 'he' or 'she' stands for after their full name, when no participant fits", () => {
+    const carla: Participant = { name: "Carla Mendes", address: "carla@mendes.design", role: "to" };
+    const signals = read("I'll also loop in Dev Patel: he's hiring a senior designer and I think you two should talk.", { people: [carla] });
+    expect(signals.find((s) => s.kind === "need")?.person).toEqual({ name: "Dev Patel", address: null });
+    // Two full names before it: not guessed.
+    const two = read("I met Dev Patel and Mia Wong: she's hiring a designer.", { people: [carla] });
+    expect(two.find((s) => s.kind === "need")?.person ?? null).toBeNull();
+  });
+
   it("is not a company the sentence only mentions, nor a word that starts a sentence", () => {
     expect(read("She runs growth at Klarna and knows the Nordics.", { people: [{ name: "Jana", address: "jana@x.test", role: "to" }] }).map((s) => s.person?.name ?? null)).not.toContain("Klarna");
     expect(read("Apparently hiring is hard.").map((s) => s.person)).not.toContainEqual({ name: "Apparently", address: null });
