@@ -23,8 +23,8 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             SIGNING_KEY: "test-signing-key-0123456789abcdef",
-            // The registered users of test/fixtures (see its README).
-            OWNERS: "sam.rivera@gmail.com,priya.natarajan@outlook.com,jon.okafor@icloud.com,kim@posteo.de",
+            // The registered users of test/fixtures (see its README), and the digest tests' seeded users.
+            OWNERS: "sam.rivera@gmail.com,priya.natarajan@outlook.com,jon.okafor@icloud.com,kim@posteo.de,*@tend.test",
             TEND_ADDRESS: "tend@tend.example",
             PUBLIC_URL: "https://tend.example",
           },

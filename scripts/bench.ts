@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     const seed = seeder(d1);
     const config = loadConfig({
       TEND_ADDRESS: "tend@tend.example",
-      OWNERS: "bench@tend.example",
+      // Every seeded bench user (bench100@…, bench100000@…): a digest goes only to an owner.
+      OWNERS: "*@tend.example",
       PUBLIC_URL: "https://tend.example",
       SIGNING_KEY: "bench-signing-key-not-secret",
     });

@@ -4,11 +4,15 @@
 // applied), delivers real mail from test/fixtures through the local Email
 // Routing endpoint, fires the hourly cron as of a week later, waits for the
 // queue consumer, then prints each digest as text and saves it as .eml and
-// .html. Stops wrangler before it exits.
+// .html. Then Ana answers Sam's introduction with reply-all (as Gmail writes
+// it), moving Sam to Bcc: Tend logs her turn instead of bouncing her, and the
+// digest a few weeks on prints the close-the-loop item that changed. Stops
+// wrangler before it exits.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import PostalMime, { type Email } from "postal-mime";
+import { gmailReplyAll } from "../test/helpers/participant-replies.ts";
 import { LocalTend } from "./local-tend.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -19,8 +23,11 @@ const PRIYA = "priya.natarajan@outlook.com";
 const JON = "jon.okafor@icloud.com";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** How long to wait for the queue to deliver digests. */
-const DIGEST_TIMEOUT_MS = 45_000;
+/** How long to wait for the queue to deliver digests (generous: wrangler shares the machine with whatever else runs). */
+const DIGEST_TIMEOUT_MS = 90_000;
+const ANA = { name: "Ana Lima", address: "ana@lumen.studio" };
+/** The introduction Ana answers. */
+const INTRO_FIXTURE = "gmail-intro-cc.eml";
 
 const DELIVERIES = [
   { file: "gmail-intro-cc.eml", from: SAM, to: TEND, what: "Gmail: Sam introduces Ana and Ben, Tend in Cc" },
@@ -67,6 +74,27 @@ function isDigest(email: Email): boolean {
   return email.headers.some((h) => h.key === "list-unsubscribe") && (email.subject ?? "").startsWith("Tend:");
 }
 
+/** Waits for the next digest to `to` among the mail wrangler writes; `seen` are files already read. */
+async function nextDigestTo(tend: LocalTend, to: string, seen: Set<string>): Promise<{ file: string; email: Email } | null> {
+  const deadline = Date.now() + DIGEST_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    await sleep(1_000);
+    for (const file of tend.sentMail()) {
+      if (seen.has(file) || !existsSync(file)) continue;
+      seen.add(file);
+      const email = await PostalMime.parse(readFileSync(file));
+      if (isDigest(email) && email.to?.[0]?.address === to) return { file, email };
+    }
+  }
+  return null;
+}
+
+/** The numbered item (title and reason, without its action lines) whose title matches. */
+function itemAbout(text: string, title: RegExp): string | null {
+  const block = text.split(/\n\s*\n/).find((part) => /^\d+\. /.test(part) && title.test(part.split("\n")[0] ?? ""));
+  return block ? block.split("\n").filter((line) => !/^\s+(Reply|Done|Snooze a week|Skip):/.test(line)).join("\n") : null;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), "tend-demo-"));
   const out = path.join(work, "out");
@@ -98,6 +126,18 @@ async function main(): Promise<void> {
       );
       say(`   ${failure === null ? "✓" : "✗"} ${delivery.file.padEnd(28)} ${delivery.what}${failure === null ? "" : ` (${failure})`}`);
     }
+
+    // Ana is not a user: on a thread Sam logged, her reply is her turn, never a bounce.
+    const introIndex = DELIVERIES.findIndex((delivery) => delivery.file === INTRO_FIXTURE);
+    const introRaw = raws[introIndex];
+    if (!introRaw) throw new Error(`${INTRO_FIXTURE} is not among the deliveries`);
+    const intro = await PostalMime.parse(shiftDates(introRaw, shift));
+    const anasReply = gmailReplyAll(intro, ANA, ["Thanks Sam, moving you to Bcc!", "", "Ben, lovely to meet you. Would Thursday at 3pm work for a call?", "", "Ana"]);
+    const bounced = await tend.deliver(new TextEncoder().encode(anasReply), { from: ANA.address, to: TEND }).then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "",
+    );
+    say(`   ${bounced === null ? "✓" : "✗"} ${"(reply-all, Gmail)".padEnd(28)} Ana answers Sam's introduction, moving him to Bcc: logged as her turn, not bounced${bounced === null ? "" : ` (${bounced})`}`);
 
     // Cron runs on the hour; this one is a week from now.
     const fireAt = Math.floor((Date.now() + 7 * DAY_MS) / HOUR_MS) * HOUR_MS;
@@ -139,6 +179,23 @@ async function main(): Promise<void> {
       say(`.eml:  ${eml}`);
       say(`.html: ${html}`);
     }
+
+    // A few weeks on, the introduction's close-the-loop item has changed: Ana and
+    // Ben connected on the thread, so Tend no longer asks whether they did.
+    const laterAt = Math.floor((Date.now() + 29 * DAY_MS) / HOUR_MS) * HOUR_MS;
+    say();
+    say(`6. Fired the hourly cron as of ${new Date(laterAt).toUTCString()}: ${await tend.fireCron(laterAt)}.`);
+    const later = await nextDigestTo(tend, SAM, seen);
+    if (!later) throw new Error(`no later digest for ${SAM} arrived within ${DIGEST_TIMEOUT_MS / 1000}s. wrangler's log:\n${tend.log.slice(-4000)}`);
+    const item = itemAbout(later.email.text ?? "", /how it went/);
+    say("   Before Ana's reply, the introduction's item would have read “Did Ana and Ben connect?”. In Sam's digest now:");
+    say();
+    say(item ?? "   (no close-the-loop item for Ana and Ben: see the digest below)");
+    if (!item) say((later.email.text ?? "").trimEnd());
+    const eml = path.join(out, "digest-sam-later.eml");
+    copyFileSync(later.file, eml);
+    say();
+    say(`.eml:  ${eml}`);
   } finally {
     await tend.stop();
     say();

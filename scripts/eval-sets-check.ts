@@ -116,11 +116,31 @@ const replies: Checker = (item, problems) => {
   return [`format=${show(format)}`, `lang=${show(item.lang)}`, `basis=${show(label.basis)}`];
 };
 
+const forwards: Checker = (item, problems) => {
+  if (!isStr(item.text) || item.text.trim() === "") problems.push("text must be a non-empty string");
+  if (!(item.subject === null || isStr(item.subject))) problems.push("subject must be a string or null");
+  if (!isStr(item.client) || !isStr(item.lang)) problems.push("client and lang must be strings");
+  const source = item.source;
+  if (!isObj(source) || !isStr(source.commit) || !/^[0-9a-f]{40}$/.test(source.commit)) problems.push("source.commit must be a 40-hex commit");
+  const label = item.label;
+  if (!isObj(label) || typeof label.forwarded !== "boolean") {
+    problems.push("label.forwarded must be a boolean");
+    return [];
+  }
+  const from = label.from;
+  if (label.forwarded) {
+    if (!isObj(from) || !isStr(from.address) || !(from.name === null || isStr(from.name))) problems.push("a forward needs label.from {address, name}");
+    else if (isStr(item.text) && !item.text.includes(from.address)) problems.push("label.from.address must appear in the text");
+  } else if (from !== null) problems.push("a reply that is not a forward has label.from null");
+  return [`forwarded=${show(label.forwarded)}`, `client=${show(item.client)}`, `lang=${show(item.lang)}`];
+};
+
 const SETS: Record<string, Checker> = {
   "introductions.jsonl": introductions,
   "asks.jsonl": asks,
   "notes.jsonl": notes,
   "replies.jsonl": replies,
+  "forwards.jsonl": forwards,
 };
 
 function checkFile(name: string, checker: Checker): number {

@@ -29,6 +29,8 @@ export interface LocalTendOptions {
   signingKey: string;
   /** Where the local D1 lives, kept after stop(). Default: a temporary directory that stop() removes. */
   persistTo?: string;
+  /** A Worker entry in place of wrangler.toml's `main` (the load test's metered wrapper), relative to the project. */
+  entry?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -115,6 +117,7 @@ export class LocalTend {
     const args = [
       WRANGLER,
       "dev",
+      ...(this.options.entry ? [this.options.entry] : []),
       "--ip",
       "127.0.0.1",
       "--port",

@@ -144,6 +144,10 @@ export const LIFE_EVENT_TONES = ["hard", "good", "neutral"] as const;
 /** Hard news (illness, loss, a layoff, a funeral) asks for care; good news for warmth. */
 export type LifeEventTone = (typeof LIFE_EVENT_TONES)[number];
 
+/** An introduction's life: see src/db/schema.ts (introductions.status). */
+export const INTRODUCTION_STATUSES = ["asked", "accepted", "made", "connected", "closed"] as const;
+export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
+
 export const TASK_KINDS = ["promise", "ask", "waiting_on", "follow_up", "reminder"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -176,6 +180,7 @@ export const OUTBOUND_KINDS = [
   "reminder",
   "confirmation",
   "notice",
+  "welcome",
 ] as const;
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { MAX_SUBJECT_CHARS } from "../src/inbound/limits.ts";
 import { inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { resetDatabase } from "./helpers/rows.ts";
+import { registerUsers } from "./helpers/registered-users.ts";
 import { type SentMail, testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
@@ -38,6 +39,7 @@ function encodedSubject(words: readonly string[]): string {
 
 describe("line length of what Tend sends (RFC 5322 2.1.1)", () => {
   it("a 2,000-character subject: the acknowledgement's lines stay within 998 octets, its subject readable", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker({ now: () => NOW });
     const words = Array.from({ length: 250 }, (_, i) => `Café✓${String(i).padStart(3, "0")}`);
     const subject = words.join(" ");
@@ -62,6 +64,7 @@ describe("line length of what Tend sends (RFC 5322 2.1.1)", () => {
   });
 
   it("a command in a 40-message thread: References folds, keeps the first and latest ids, and threads", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker({ now: () => NOW });
     const ids = Array.from({ length: 40 }, (_, i) => `<CAH${String(i).padStart(2, "0")}x7Fq2-longish-thread-message-id-${i}@mail.gmail.com>`);
     const last = ids.at(-1) ?? "";
@@ -121,6 +124,7 @@ describe("what a hostile message leaves behind (issue 9)", () => {
   });
 
   it("stores and echoes no control characters", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker({ now: () => NOW });
     const raw = inlineMessage({
       subject: "Lunch\u0000 with\u0007 Ana",
@@ -138,6 +142,7 @@ describe("what a hostile message leaves behind (issue 9)", () => {
   });
 
   it("caps a 100,000-character subject", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker({ now: () => NOW });
     const words = Array.from({ length: 10_000 }, (_, i) => `word${String(i).padStart(5, "0")}`);
     const raw = inlineMessage({ subject: "x" }).replace("Subject: x", folded("Subject", words));

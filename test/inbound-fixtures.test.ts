@@ -6,6 +6,7 @@ import { DAY_MS } from "../src/model.ts";
 import { fixtures, USERS } from "./helpers/fixtures.ts";
 import { TEND } from "./helpers/mail.ts";
 import { allCounts, resetDatabase } from "./helpers/rows.ts";
+import { registerUsers } from "./helpers/registered-users.ts";
 import { testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
@@ -41,6 +42,7 @@ async function contactId(address: string): Promise<string | null> {
 
 describe("Gmail: an introduction with Tend in Cc (quoted-printable)", () => {
   it("logs who was introduced, why, and when to ask whether they connected", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker();
     const message = await deliver(fixtures.gmailIntroCc, { from: USERS.sam, to: TEND });
     expect(message.rejection).toBeNull();
@@ -93,6 +95,7 @@ describe("Outlook: forwarded meeting notes (base64)", () => {
 
 describe("Apple Mail: a reply with Tend in Bcc", () => {
   it("logs the thread with Carla, without the quoted history, and does not reply", async () => {
+    await registerUsers("jon.okafor@icloud.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker();
     await deliver(fixtures.appleMailBccThread, { from: USERS.jon, to: TEND });
     const interaction = await lastInteraction();

@@ -242,24 +242,42 @@ describe("user isolation", () => {
   });
 });
 
-async function costOfAnasReply(contacts: number): Promise<D1Cost> {
+async function costOfAnasReply(contacts: number): Promise<{ cost: D1Cost; statements: readonly string[] }> {
   await resetDatabase();
   const { intro } = await samIntroduces();
   await seedBulkContacts(await userId(USERS.sam), contacts, { loggedMessages: true });
   const meter = meterD1(env.DB);
   const { worker } = testWorker({ now: () => NOW });
-  const raw = gmailReplyAll(intro, ANA, ["Thanks Sam!"], { messageId: "<ana-cost@lumen.studio>" });
+  // With signals: an ask, a promise and a need, each written in the same batch as the turn.
+  const raw = gmailReplyAll(intro, ANA, ["Thanks Sam! Could you send me the maps?", "I'll send you the deck by Friday.", "We're hiring a designer."], {
+    messageId: "<ana-cost@lumen.studio>",
+  });
   await worker.email(emailMessage(raw, { from: ANA.address, to: TEND }), { ...env, DB: meter.db });
-  expect(await turnOf("<ana-cost@lumen.studio>")).toHaveLength(1);
-  return meter.cost;
+  const [turn] = await turnOf("<ana-cost@lumen.studio>");
+  expect(await countOf(`select count(*) as n from tasks where interaction_id = '${turn?.id ?? ""}' and kind in ('ask', 'waiting_on')`)).toBe(2);
+  expect(await countOf(`select count(*) as n from signals where interaction_id = '${turn?.id ?? ""}' and kind = 'need'`)).toBe(1);
+  return { cost: meter.cost, statements: meter.log };
 }
 
 describe("cost", () => {
   it("costs the same D1 queries and rows read with 10 or 10,000 contacts and logged messages", async () => {
     const small = await costOfAnasReply(10);
     const large = await costOfAnasReply(10_000);
-    expect(large).toEqual(small);
-    // Pinned: who is the sender, whose thread, already logged, contacts, one batch.
-    expect(small.roundTrips).toBeLessThanOrEqual(5);
+    expect(large.cost).toEqual(small.cost);
+    // Pinned: who is the sender, whose thread, already logged, one batch of reads (contacts and the
+    // thread's introductions, waiting-on items, reminders and writers), one batch of writes.
+    expect(small.cost.roundTrips).toBeLessThanOrEqual(5);
+
+    // Every read walks an index: none of them grows with the address book.
+    const reads = new Set(large.statements.filter((statement) => /^\s*select/i.test(statement)));
+    expect(reads.size).toBeGreaterThan(5);
+    for (const statement of reads) {
+      const params = (statement.match(/\?/g) ?? []).map(() => null);
+      const plan = await env.DB.prepare(`explain query plan ${statement}`)
+        .bind(...params)
+        .all<{ detail: string }>();
+      const fullScans = plan.results.map((row) => row.detail).filter((detail) => /^SCAN (?!CONSTANT ROW)/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
+      expect({ statement, fullScans }).toEqual({ statement, fullScans: [] });
+    }
   });
 });

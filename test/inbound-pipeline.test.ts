@@ -5,6 +5,7 @@ import { MAX_REPLIES_PER_RECIPIENT_PER_HOUR } from "../src/domain/outbox.ts";
 import { MAX_RAW_BYTES } from "../src/inbound/limits.ts";
 import { cloudflarePass, inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { allCounts, countRows, resetDatabase } from "./helpers/rows.ts";
+import { registerUsers } from "./helpers/registered-users.ts";
 import { TEST_NOW, testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
@@ -23,6 +24,7 @@ async function contact(address: string, userEmail = SAM.address) {
 
 describe("idempotency", () => {
   it("logs a message delivered twice once, and acknowledges it once", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker();
     const raw = inlineMessage({ messageId: "<twice@mail.gmail.com>", body: "Coffee with Ana Lima <ana@lumen.studio> today." });
     await deliver(raw, envelope);
@@ -36,6 +38,7 @@ describe("idempotency", () => {
   });
 
   it("logs the same notes sent twice with new Message-IDs once, and acknowledges them once", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker({ now: () => Date.parse("2026-11-23T20:00:00Z") });
     const notes = { subject: "Coffee with Ana", body: "Coffee with Ana Lima <ana@lumen.studio>.\r\nI'll send Ana the hiring guide by Tuesday." };
     await deliver(inlineMessage({ ...notes, messageId: "<notes-1@mail.gmail.com>" }), envelope);
@@ -60,6 +63,7 @@ function capNote(n: number): string {
 
 describe("the reply cap", () => {
   it(`answers one address at most ${MAX_REPLIES_PER_RECIPIENT_PER_HOUR} times an hour, logs everything, and answers again the next hour`, async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     let now = Date.parse("2026-11-23T20:00:00Z");
     const { deliver, sent } = testWorker({ now: () => now });
     for (let n = 0; n < MAX_REPLIES_PER_RECIPIENT_PER_HOUR + 5; n++) {
@@ -200,6 +204,7 @@ describe("contacts", () => {
 
 describe("follow-up requests by address", () => {
   it("sets a reminder for tend+3d@ and says when", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { deliver, sent } = testWorker();
     await deliver(
       inlineMessage({ to: "Dev Patel <dev@patel.io>", subject: "Pricing question", date: "Wed, 25 Nov 2026 14:20:00 +0000" }),

@@ -15,6 +15,7 @@ import { emailMessage } from "./helpers/email-message.ts";
 import { inlineMessage, SAM, TEND } from "./helpers/mail.ts";
 import { receiveDigest } from "./helpers/received-digest.ts";
 import { resetDatabase } from "./helpers/rows.ts";
+import { registerUsers } from "./helpers/registered-users.ts";
 import { type SentMail, testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
@@ -94,6 +95,7 @@ async function privateSignals(): Promise<{ text: string; private: number }[]> {
 
 describe("a private: marker covers its whole paragraph", () => {
   it("however the client wraps it: a second line after a full stop is private too", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { ack, prompts } = await logMessage(
       notes(
         [
@@ -141,6 +143,7 @@ describe("people named only in confidence", () => {
 
 describe("a lone #private line covers the whole message", () => {
   it("the forwarded message below it included", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { ack, prompts } = await logMessage(
       inlineMessage({
         subject: "Fwd: A favour",
@@ -216,6 +219,7 @@ describe("a note N … #private reply to a digest", () => {
 
 describe("an introduction's why", () => {
   it("is never a private: line, in the acknowledgement or the close-the-loop item", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { ack } = await logMessage(
       inlineMessage({
         to: "Ana Lima <ana@lumen.studio>, Ben Cho <ben.cho@northwind.vc>",
@@ -237,6 +241,7 @@ describe("an introduction's why", () => {
 
 describe("the acknowledgement and its corrections", () => {
   it("a private promise with a date is not quoted in the 'I'll remind you' line", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { ack } = await logMessage(
       notes(["Coffee with Ana Lima <ana@lumen.studio> today.", `private: I'll send Ana the ${CANARY} oncologist list by Friday.`].join("\n")),
     );
@@ -245,6 +250,7 @@ describe("the acknowledgement and its corrections", () => {
   });
 
   it("'wrong 2' removes a private item without quoting it", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { ack } = await logMessage(
       notes(["Coffee with Ana Lima <ana@lumen.studio> today. Ana is hiring a senior designer.", `Ana's mother is ill with ${CANARY} fever. #private`].join("\n")),
     );
@@ -279,6 +285,7 @@ async function getPage(url: string, at: number): Promise<string> {
 
 describe("every place that renders what the user wrote", () => {
   it("shows the public lines and never the private ones; only the export holds them, marked private", async () => {
+    await registerUsers("sam.rivera@gmail.com"); // not their first message: no welcome, UTC
     const { ack, prompts } = await logMessage(
       notes(
         [

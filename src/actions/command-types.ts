@@ -31,8 +31,16 @@ export type MailCommand =
   | { verb: "set_digest"; weekday: number | null; hour: number | null }
   | { verb: "set_max"; max: number }
   | { verb: "set_empty"; mode: "note" | "skip" }
+  | { verb: "set_yes_mail"; on: boolean }
   | { verb: "pause"; until: string }
-  | { verb: "resume" };
+  | { verb: "resume" }
+  /** Asks Tend to mail a code that a message from `address` must carry to join the account. */
+  | { verb: "add_address"; address: string }
+  | { verb: "remove_address"; address: string }
+  /** "confirm address <code>" sent from an address already on the account: it must come from the new one. */
+  | { verb: "confirm_address"; code: string }
+  | { verb: "delete_account" }
+  | { verb: "confirm_delete_account"; ref: string };
 
 export type Command = DigestCommand | MailCommand;
 

@@ -1,5 +1,5 @@
 // pending (pure): open promises, asks and reminders, grouped, soonest first.
-import type { PendingTask } from "../db/action-pending.ts";
+import type { PendingTask, ResolvedTask } from "../db/action-pending.ts";
 import { formatDay, formatDayTime } from "../lib/time/format.ts";
 import type { TaskKind } from "../model.ts";
 import { joinSections, section } from "./reply-mail.ts";
@@ -10,8 +10,14 @@ const GROUPS: { title: string; kinds: readonly TaskKind[] }[] = [
   { title: "Waiting on others:", kinds: ["waiting_on"] },
 ];
 
-export function composePending(pending: { tasks: PendingTask[]; more: boolean }, now: number, timeZone: string): string {
-  if (pending.tasks.length === 0) return "Nothing is pending: no open promises, asks or reminders.";
+function resolvedLine(task: ResolvedTask): string {
+  const what = task.private ? `a private ${task.kind.replace("_", " ")} (not quoted)` : task.title;
+  return `${what}${task.personName ? ` — ${task.personName}` : ""}: ${task.resolution}`;
+}
+
+export function composePending(pending: { tasks: PendingTask[]; more: boolean; resolved?: ResolvedTask[] }, now: number, timeZone: string): string {
+  const resolved = section("Closed by a reply on the thread, lately:", (pending.resolved ?? []).map(resolvedLine));
+  if (pending.tasks.length === 0) return joinSections("Nothing is pending: no open promises, asks or reminders.", resolved);
   const line = (task: PendingTask) => {
     const what = task.private ? `a private ${task.kind.replace("_", " ")} (not quoted)` : task.title;
     const who = task.personName ? ` — ${task.personName}` : "";
@@ -19,10 +25,12 @@ export function composePending(pending: { tasks: PendingTask[]; more: boolean },
     const remind = task.remindAt !== null && task.remindAt > now ? ` (reminder ${formatDayTime(task.remindAt, timeZone, now)})` : "";
     const snoozed = task.snoozedUntil !== null && task.snoozedUntil > now ? ` — snoozed until ${formatDay(task.snoozedUntil, timeZone, now)}` : "";
     const overdue = task.dueAt !== null && task.dueAt < now ? " — overdue" : "";
-    return `${what}${who}${due}${remind}${overdue}${snoozed}`;
+    const reply = task.waitsForReply ? " — until someone replies" : task.kind === "reminder" && task.keepOnReply ? " — kept even if someone replies" : "";
+    return `${what}${who}${due}${remind}${reply}${overdue}${snoozed}`;
   };
   return joinSections(
     ...GROUPS.map((group) => section(group.title, pending.tasks.filter((task) => group.kinds.includes(task.kind)).map(line))),
     pending.more ? "…and more; reply to your digest to close some, and they will move up." : "",
+    resolved,
   );
 }

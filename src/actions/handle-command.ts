@@ -1,4 +1,6 @@
 // A command mailed to Tend: parse → apply → answer, in one threaded reply.
+import { confirmFromWrongAddress, removeAddress, requestAddAddress } from "./account-address.ts";
+import { requestDeleteAccount } from "./account-delete.ts";
 import { saveUserSettings, type UserSettings, userAddressList } from "../db/action-settings.ts";
 import type { User } from "../db/users.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
@@ -12,6 +14,7 @@ import { confirmForget, requestForget } from "./forget.ts";
 import { HELP_TEXT, MAIL_HELP } from "./help-text.ts";
 import type { ParsedCommands } from "./command-types.ts";
 import { pendingAnswer } from "./pending.ts";
+import { recurringSection } from "./recurring-list.ts";
 import { joinSections, replyMail, section } from "./reply-mail.ts";
 import { applySettingsCommand, composeSettings, isSettingsCommand } from "./settings.ts";
 
@@ -28,6 +31,7 @@ function settingsOf(user: User): UserSettings {
     pausedUntil: user.pausedUntil,
     nextDigestAt: user.nextDigestAt,
     unsubscribedAt: user.unsubscribedAt,
+    optInMail: user.optInMail,
   };
 }
 
@@ -62,9 +66,11 @@ export async function handleCommand(deps: Deps, user: User, email: ParsedEmail, 
       case "brief":
         answers.push(await briefAnswer(db, user.id, command.query, now, timeZone));
         break;
-      case "pending":
-        answers.push(await pendingAnswer(db, user.id, now, timeZone));
+      case "pending": {
+        const pending = await pendingAnswer(db, user.id, now, timeZone);
+        answers.push({ ...pending, text: joinSections(pending.text, await recurringSection(db, user.id, now, timeZone)) });
         break;
+      }
       case "export":
         answers.push(await exportAnswer(db, user.id, now, timeZone));
         break;
@@ -72,6 +78,18 @@ export async function handleCommand(deps: Deps, user: User, email: ParsedEmail, 
         // The confirmation's reference rides in the reply's subject, and a reply has one.
         if (forgets++ > 0) notApplied.push(`forget ${command.address}: one person per email, please; send it again on its own.`);
         else answers.push(await requestForget({ db, signingKey: deps.config.signingKey }, user.id, command.address, now, timeZone));
+        break;
+      case "add_address":
+        answers.push(await requestAddAddress(deps, user, command.address, now, timeZone));
+        break;
+      case "remove_address":
+        answers.push(await removeAddress(deps, user, command.address));
+        break;
+      case "confirm_address":
+        answers.push(confirmFromWrongAddress(email.from?.address ?? user.email));
+        break;
+      case "delete_account":
+        answers.push(await requestDeleteAccount(deps, user, now, timeZone));
         break;
       case "confirm_forget":
         answers.push(await confirmForget({ db, signingKey: deps.config.signingKey }, user.id, command.address, command.ref, now));

@@ -18,6 +18,17 @@ export const MAIL_HELP = `Or email Tend one of these (as the subject or first li
   forget <address>           erase a person and everything about them (asks first)
   settings                   your time zone, digest day and hour, and limits
   set timezone Europe/Berlin · set digest monday 8am · set max 5 · set empty skip
-  pause 2w · pause until January 10 · resume`;
+  set yes-mail on            a mail the same day when someone says yes to an intro you asked about
+  pause 2w · pause until January 10 · resume
+  add address me@work.com    mail from a second address into this account (confirmed from it)
+  remove address me@work.com take an address off your account
+  delete my account          erase everything Tend keeps for you (asks first)`;
 
-export const HELP_TEXT = `${REPLY_HELP}\n\n${MAIL_HELP}`;
+export const REMINDER_HELP = `Reminders: send or BCC Tend at an address that says when
+  tend+3d@ · tend+2w@ · tend+friday@ · tend+2027-01-15@          once
+  tend+everymonday@ · tend+every2w@ · tend+monthly@ · tend+every1st@   again and again
+  (also daily, weekly, biweekly, quarterly, every3d, every2m, every15th…);
+  a reply on the thread cancels a one-off reminder, unless you write tend+3d-keep@;
+  reply “stop” to a recurring reminder to end it; “pending” lists them`;
+
+export const HELP_TEXT = `${REPLY_HELP}\n\n${MAIL_HELP}\n\n${REMINDER_HELP}`;

@@ -73,8 +73,9 @@ describe("taskIdOf and touchedBy", () => {
       subjectKeys: ["task:t1", "contact:ben", "signal:s1"],
       taskIds: ["t1"],
       contactIds: ["ana", "ben"],
+      introductionIds: [],
     });
-    expect(touchedBy([])).toEqual({ subjectKeys: [], taskIds: [], contactIds: [] });
+    expect(touchedBy([])).toEqual({ subjectKeys: [], taskIds: [], contactIds: [], introductionIds: [] });
   });
 });
 

@@ -3,6 +3,7 @@
 import type {
   Change,
   ContactState,
+  IntroductionState,
   ItemWithState,
   ItemState,
   SuppressionReason,
@@ -21,6 +22,8 @@ export interface ActionState {
   suppressions: Map<string, SuppressionValue>;
   tasks: Map<string, TaskState>;
   contacts: Map<string, ContactState>;
+  /** Introductions the items are about: `done` on one closes it. */
+  introductions?: Map<string, IntroductionState>;
 }
 
 export type ItemVerb = "done" | "skip" | "snooze" | "never";
@@ -31,11 +34,21 @@ export function taskIdOf(subjectKey: string): string | null {
   return subjectKey.startsWith("task:") ? subjectKey.slice("task:".length) || null : null;
 }
 
-/** The subject keys, task ids and contact ids a set of items may touch. */
+export function introductionIdOf(subjectKey: string): string | null {
+  return subjectKey.startsWith("introduction:") ? subjectKey.slice("introduction:".length) || null : null;
+}
+
+/** The subject keys, task, introduction and contact ids a set of items may touch. */
 export function touchedBy(items: readonly ItemWithState[]) {
+  const introductionIds = items.map((item) => introductionIdOf(item.subjectKey)).filter((id): id is string => id !== null);
   const taskIds = items.map((item) => taskIdOf(item.subjectKey)).filter((id): id is string => id !== null);
   const contactIds = items.map((item) => item.contactId).filter((id): id is string => id !== null);
-  return { subjectKeys: [...new Set(items.map((item) => item.subjectKey))], taskIds: [...new Set(taskIds)], contactIds: [...new Set(contactIds)] };
+  return {
+    subjectKeys: [...new Set(items.map((item) => item.subjectKey))],
+    taskIds: [...new Set(taskIds)],
+    contactIds: [...new Set(contactIds)],
+    introductionIds: [...new Set(introductionIds)],
+  };
 }
 
 function suppressionUntil(verb: ItemVerb, item: ItemWithState, state: ActionState, now: number, until: number | null): number {
@@ -79,6 +92,12 @@ export function itemChanges(
     else if (verb === "skip") changes.push({ kind: "task", id: task.id, status: "skipped", completedAt: now, snoozedUntil: null });
     else if (verb === "snooze") changes.push({ kind: "task", id: task.id, status: "open", completedAt: null, snoozedUntil: until });
   }
+  const introductionId = introductionIdOf(item.subjectKey);
+  const introduction = introductionId ? state.introductions?.get(introductionId) : undefined;
+  // The user closing the loop closes the introduction: no more follow-ups about it.
+  if (verb === "done" && introduction && introduction.status !== "closed") {
+    changes.push({ kind: "introduction", id: introduction.id, status: "closed" });
+  }
   if (verb === "never" && contact && !contact.muted) {
     changes.push({ kind: "contact", id: contact.id, muted: true, cadenceDays: contact.cadenceDays, nextCheckInAt: contact.nextCheckInAt });
   }
@@ -108,6 +127,10 @@ export function inverseOf(change: Change, state: ActionState): Change | null {
       return { kind: "unlink", contactId: change.contactId, address: change.address };
     case "unlink":
       return null;
+    case "introduction": {
+      const introduction = state.introductions?.get(change.id);
+      return introduction ? { kind: "introduction", id: introduction.id, status: introduction.status } : null;
+    }
     default:
       return change.value ? { kind: "note", id: change.id, contactId: change.contactId, value: null } : null;
   }
@@ -141,6 +164,11 @@ export function applyToState(state: ActionState, change: Change): void {
       if (contact) Object.assign(contact, change.kind === "link" ? { address: change.address, pending: false } : { address: null, pending: true });
       return;
     }
+    case "introduction": {
+      const introduction = state.introductions?.get(change.id);
+      if (introduction) introduction.status = change.status;
+      return;
+    }
     default:
       return;
   }
@@ -152,5 +180,6 @@ export function cloneState(state: ActionState): ActionState {
     suppressions: new Map(state.suppressions),
     tasks: new Map([...state.tasks].map(([id, task]) => [id, { ...task }])),
     contacts: new Map([...state.contacts].map(([id, contact]) => [id, { ...contact }])),
+    ...(state.introductions ? { introductions: new Map([...state.introductions].map(([id, intro]) => [id, { ...intro }])) } : {}),
   };
 }

@@ -96,6 +96,11 @@ describe("command mails", () => {
     ["pause", { verb: "pause", until: "2026-12-07" }],
     ["pause until January 10", { verb: "pause", until: "2027-01-10" }],
     ["resume", { verb: "resume" }],
+    ["add address Sam@Work.example", { verb: "add_address", address: "sam@work.example" }],
+    ["add an email address: <sam@work.example>", { verb: "add_address", address: "sam@work.example" }],
+    ["remove address sam@work.example", { verb: "remove_address", address: "sam@work.example" }],
+    ["confirm address abcdefgh234567ab", { verb: "confirm_address", code: "abcdefgh234567ab" }],
+    ["Delete my account", { verb: "delete_account" }],
   ])("%s", (subject, expected) => {
     expect(command(subject)).toEqual({ commands: [expected], notUnderstood: [] });
     expect(command("", subject)).toEqual({ commands: [expected], notUnderstood: [] });
@@ -104,6 +109,13 @@ describe("command mails", () => {
   it("reads a confirming reply by its subject", () => {
     const parsed = command("Re: Confirm: forget ana@x.com (ref abc.forget.xyz.sig)", "yes");
     expect(parsed.commands).toEqual([{ verb: "confirm_forget", address: "ana@x.com", ref: "abc.forget.xyz.sig" }]);
+  });
+
+  it("reads a reply confirming an account's deletion by its subject, and nothing looser", () => {
+    const parsed = command("Re: Confirm: delete my account (ref abc.deleteaccount.xyz.sig)", "Yes, delete it.");
+    expect(parsed.commands).toEqual([{ verb: "confirm_delete_account", ref: "abc.deleteaccount.xyz.sig" }]);
+    expect(command("delete my account please", "").commands).toEqual([]);
+    expect(command("add address not-an-address", "").commands).toEqual([]);
   });
 
   it("reads several settings lines and reports the rest", () => {

@@ -63,6 +63,21 @@ function digestTime(text: string): { weekday: number | null; hour: number | null
   return day === null && time === null ? null : { weekday: day, hour: time };
 }
 
+/** add address, remove address, confirm address, delete my account and its confirmation. */
+function accountCommand(t: string): MailCommand | null {
+  const change = /^(add|remove) (?:an? |my |the )?(?:e-?mail )?address:? (\S+)$/.exec(t);
+  if (change?.[1] && change[2]) {
+    const address = change[2].replace(/^<|>$/g, "");
+    if (!isAddress(address)) return null;
+    return { verb: change[1] === "add" ? "add_address" : "remove_address", address: normalizeAddress(address) };
+  }
+  const code = /^confirm address ([a-z2-7]{16})$/.exec(t);
+  if (code?.[1]) return { verb: "confirm_address", code: code[1] };
+  if (/^(?:delete|close|erase) my (?:tend )?account$/.test(t)) return { verb: "delete_account" };
+  const confirm = /^confirm:? delete my account \(ref ([a-z0-9.]+)\)$/.exec(t);
+  return confirm?.[1] ? { verb: "confirm_delete_account", ref: confirm[1] } : null;
+}
+
 export function parseMailCommand(line: string, now: number, timeZone: string): MailCommand | null {
   const original = line.trim().replace(/\s+/g, " ");
   const t = original.toLowerCase().replace(/[.!]+$/, "");
@@ -81,10 +96,12 @@ export function parseMailCommand(line: string, now: number, timeZone: string): M
   if (confirm?.[1] && confirm[2] && isAddress(confirm[1])) {
     return { verb: "confirm_forget", address: normalizeAddress(confirm[1]), ref: confirm[2] };
   }
+  const account = accountCommand(t);
+  if (account) return account;
   const forget = /^forget (\S+)$/.exec(t);
   if (forget?.[1]) return isAddress(forget[1]) ? { verb: "forget", address: normalizeAddress(forget[1]) } : null;
 
-  const setting = /^set (?:my )?(time ?zone|tz|digest|max(?:imum)?(?: items)?|empty(?: digests?)?)(?: to| =|:)? (.+)$/i.exec(original);
+  const setting = /^set (?:my )?(time ?zone|tz|digest|max(?:imum)?(?: items)?|empty(?: digests?)?|yes[- ]?mails?)(?: to| =|:)? (.+)$/i.exec(original);
   if (setting?.[1] && setting[2]) {
     const name = setting[1].toLowerCase();
     const value = setting[2].trim();
@@ -93,6 +110,10 @@ export function parseMailCommand(line: string, now: number, timeZone: string): M
     if (name.startsWith("e")) {
       const mode = value.toLowerCase();
       return mode === "note" || mode === "skip" ? { verb: "set_empty", mode } : null;
+    }
+    if (name.startsWith("y")) {
+      const mode = value.toLowerCase();
+      return mode === "on" || mode === "off" ? { verb: "set_yes_mail", on: mode === "on" } : null;
     }
     const when = digestTime(value.toLowerCase());
     return when ? { verb: "set_digest", ...when } : null;

@@ -13,6 +13,7 @@ const BASE: UserSettings = {
   pausedUntil: null,
   nextDigestAt: Date.UTC(2026, 10, 30, 8),
   unsubscribedAt: null,
+  optInMail: false,
 };
 
 describe("settings", () => {

@@ -14,11 +14,11 @@ export const MAX_PAUSE_DAYS = 366;
 
 export type SettingsCommand = Extract<
   MailCommand,
-  { verb: "set_timezone" | "set_digest" | "set_max" | "set_empty" | "pause" | "resume" }
+  { verb: "set_timezone" | "set_digest" | "set_max" | "set_empty" | "set_yes_mail" | "pause" | "resume" }
 >;
 
 export function isSettingsCommand(command: Command): command is SettingsCommand {
-  return ["set_timezone", "set_digest", "set_max", "set_empty", "pause", "resume"].includes(command.verb);
+  return ["set_timezone", "set_digest", "set_max", "set_empty", "set_yes_mail", "pause", "resume"].includes(command.verb);
 }
 
 /** The zone as Intl spells it ("europe/berlin" → "Europe/Berlin"), or null when Intl does not know it. */
@@ -63,6 +63,14 @@ export function applySettingsCommand(settings: UserSettings, command: SettingsCo
         settings: { ...settings, emptyDigest: command.mode },
         said: command.mode === "skip" ? "A week with nothing to suggest now sends nothing." : "A week with nothing to suggest now sends a short note.",
       };
+    case "set_yes_mail":
+      return {
+        ok: true,
+        settings: { ...settings, optInMail: command.on },
+        said: command.on
+          ? "When someone says yes to an introduction you asked about, Tend now also mails you the same day."
+          : "A yes to an introduction you asked about now waits for your digest.",
+      };
     case "pause": {
       if (daysBetween(localDateOf(now, settings.timeZone), command.until) > MAX_PAUSE_DAYS) {
         return { ok: false, why: "a pause can last up to a year; to stop digests altogether, use the unsubscribe link in any digest." };
@@ -88,6 +96,7 @@ export function composeSettings(settings: UserSettings, addresses: readonly stri
     `Digest: ${weekdayName(settings.digestWeekday)}s at ${hourLabel(settings.digestHour)}`,
     `Suggestions per digest: at most ${settings.maxItems}`,
     `A week with nothing to suggest: ${settings.emptyDigest === "skip" ? "sends nothing" : "sends a short note"}`,
+    `Someone says yes to an introduction you asked about: ${settings.optInMail ? "a short mail the same day, and the digest" : "in your digest (set yes-mail on for a mail the same day)"}`,
   ];
   if (settings.unsubscribedAt !== null) lines.push("Digests: unsubscribed (email “resume” to get them again)");
   else if (paused && settings.pausedUntil !== null) lines.push(`Digests: paused until ${formatDay(settings.pausedUntil, zone, now)}`);

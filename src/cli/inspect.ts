@@ -63,7 +63,14 @@ async function main(argv: string[]): Promise<string> {
     const user = { name: userName, address: userAddress, timeZone };
     report = understandingReport(understand({ email, addressing, user, now, extractSignals: defaultSignalExtractor }));
   } else {
-    const commands = route.kind === "correction" ? (route.corrections.wrong.length > 0 ? [{ verb: "wrong" as const, items: route.corrections.wrong }] : []) : route.parsed.commands;
+    const commands =
+      route.kind === "correction"
+        ? route.corrections.wrong.length > 0
+          ? [{ verb: "wrong" as const, items: route.corrections.wrong }]
+          : []
+        : route.kind === "reminder_reply"
+          ? []
+          : route.parsed.commands;
     report = routedReport(route.kind, email.from, visibleText(email.text), commands);
   }
   return JSON.stringify(report, null, 2);

@@ -1,6 +1,6 @@
 // Tend's own shapes for what acting on a digest reads and writes. Queries under
 // src/db/action-*.ts map rows to these; src/actions never sees a drizzle row.
-import type { Contact, DigestItem } from "../model.ts";
+import type { Contact, DigestItem, IntroductionStatus } from "../model.ts";
 
 export const ITEM_STATES = ["open", "done", "snoozed", "skipped", "never"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
@@ -27,6 +27,12 @@ export interface ItemWithState extends DigestItem {
 export interface SuppressionValue {
   until: number;
   reason: SuppressionReason;
+}
+
+/** An introduction as `done` on its digest item needs it: `done` closes it. */
+export interface IntroductionState {
+  id: string;
+  status: IntroductionStatus;
 }
 
 export interface TaskState {
@@ -56,6 +62,7 @@ export type Change =
   | { kind: "suppression"; subjectKey: string; value: SuppressionValue | null }
   | { kind: "task"; id: string; status: TaskStatus; completedAt: number | null; snoozedUntil: number | null }
   | { kind: "contact"; id: string; muted: boolean; cadenceDays: number | null; nextCheckInAt: number | null }
+  | { kind: "introduction"; id: string; status: IntroductionStatus }
   | { kind: "note"; id: string; contactId: string; value: { text: string; createdAt: number } | null }
   /** A pending contact given an address, or merged into whoever has it (src/db/pending-contacts.ts). */
   | { kind: "link"; contactId: string; address: string }

@@ -12,6 +12,8 @@ export interface UserSettings {
   pausedUntil: number | null;
   nextDigestAt: number | null;
   unsubscribedAt: number | null;
+  /** A short mail the same day when someone says yes to an introduction the user asked about. */
+  optInMail: boolean;
 }
 
 export async function saveUserSettings(db: Database, userId: string, settings: UserSettings): Promise<void> {

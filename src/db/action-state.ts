@@ -8,12 +8,14 @@ import {
   type ActionPlan,
   type Change,
   type ContactState,
+  type IntroductionState,
   ITEM_STATES,
   type SuppressionValue,
   type TaskState,
 } from "./action-records.ts";
+import { INTRODUCTION_STATUSES } from "../model.ts";
 import { linkStatements, unlinkStatements } from "./pending-contacts.ts";
-import { actionLog, contactNotes, contacts, digestItems, suppressions, tasks } from "./schema.ts";
+import { actionLog, contactNotes, contacts, digestItems, introductions, suppressions, tasks } from "./schema.ts";
 
 export async function loadSuppressions(
   db: Database,
@@ -34,6 +36,15 @@ export async function loadTasks(db: Database, userId: string, ids: readonly stri
     .select({ id: tasks.id, status: tasks.status, completedAt: tasks.completedAt, snoozedUntil: tasks.snoozedUntil })
     .from(tasks)
     .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids])));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function loadIntroductions(db: Database, userId: string, ids: readonly string[]): Promise<Map<string, IntroductionState>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: introductions.id, status: introductions.status })
+    .from(introductions)
+    .where(and(eq(introductions.userId, userId), inArray(introductions.id, [...ids])));
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -101,6 +112,7 @@ const ChangeSchema: z.ZodType<Change> = z.discriminatedUnion("kind", [
     cadenceDays: nullableNumber,
     nextCheckInAt: nullableNumber,
   }),
+  z.object({ kind: z.literal("introduction"), id: z.string(), status: z.enum(INTRODUCTION_STATUSES) }),
   z.object({
     kind: z.literal("note"),
     id: z.string(),
@@ -155,6 +167,11 @@ function changeStatement(db: Database, userId: string, change: Exclude<Change, {
         .update(contacts)
         .set({ muted: change.muted, cadenceDays: change.cadenceDays, nextCheckInAt: change.nextCheckInAt })
         .where(and(eq(contacts.id, change.id), eq(contacts.userId, userId)));
+    case "introduction":
+      return db
+        .update(introductions)
+        .set({ status: change.status })
+        .where(and(eq(introductions.id, change.id), eq(introductions.userId, userId)));
     default:
       if (!change.value) {
         return db.delete(contactNotes).where(and(eq(contactNotes.id, change.id), eq(contactNotes.userId, userId)));

@@ -28,14 +28,6 @@ const columns = {
   pending: contacts.pending,
 };
 
-function byAddressQuery(db: Database, userId: string, addresses: readonly string[]) {
-  return db
-    .select({ ...columns, address: contactAddresses.address })
-    .from(contactAddresses)
-    .innerJoin(contacts, eq(contacts.id, contactAddresses.contactId))
-    .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
-}
-
 /** Contacts by address, through the (user_id, address) primary key. */
 export async function findContactsByAddress(
   db: Database,
@@ -43,7 +35,16 @@ export async function findContactsByAddress(
   addresses: readonly string[],
 ): Promise<KnownContact[]> {
   if (addresses.length === 0) return [];
-  return byAddressQuery(db, userId, addresses);
+  return contactsByAddressQuery(db, userId, addresses);
+}
+
+/** The same lookup as a statement, for a caller that reads it in a batch with others. */
+export function contactsByAddressQuery(db: Database, userId: string, addresses: readonly string[]) {
+  return db
+    .select({ ...columns, address: contactAddresses.address })
+    .from(contactAddresses)
+    .innerJoin(contacts, eq(contacts.id, contactAddresses.contactId))
+    .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
 }
 
 /**
@@ -58,8 +59,8 @@ export async function findContactsByAddressOrPendingName(
   names: readonly string[],
 ): Promise<{ byAddress: KnownContact[]; pending: KnownContact[] }> {
   if (addresses.length === 0) return { byAddress: [], pending: [] };
-  if (names.length === 0) return { byAddress: await byAddressQuery(db, userId, addresses), pending: [] };
-  const [byAddress, pending] = await db.batch([byAddressQuery(db, userId, addresses), pendingQuery(db, userId, names)]);
+  if (names.length === 0) return { byAddress: await contactsByAddressQuery(db, userId, addresses), pending: [] };
+  const [byAddress, pending] = await db.batch([contactsByAddressQuery(db, userId, addresses), pendingQuery(db, userId, names)]);
   return { byAddress, pending };
 }
 

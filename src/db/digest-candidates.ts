@@ -4,7 +4,7 @@
 // interactions or signals the user has.
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Contact, SignalKind, TaskKind } from "../model.ts";
+import type { Contact, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
 import {
   contacts,
@@ -66,7 +66,7 @@ export interface SignalCandidate {
 
 export interface IntroductionCandidate {
   id: string;
-  status: "asked" | "made" | "connected" | "closed";
+  status: IntroductionStatus;
   optIn: boolean;
   reason: string | null;
   followUpAt: number;

@@ -10,6 +10,7 @@ import {
   interactions,
   introductions,
   processedMessages,
+  recurringReminders,
   signals,
   tasks,
 } from "./schema.ts";
@@ -74,6 +75,10 @@ export interface LogPlan {
     /** A range's first day, when the due date is a range's last. */
     dueStartAt?: number | null;
     remindAt: number | null;
+    /** A reminder by address that a reply on its thread does not cancel. */
+    keepOnReply?: boolean;
+    /** A recurring reminder's rule, as stored (domain/recurrence.ts). */
+    recurrence?: string;
   }[];
   threadMessageId: string | null;
   now: number;
@@ -100,13 +105,26 @@ export async function markProcessed(db: Database, userId: string, key: string, k
   return inserted.length > 0;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+function errorText(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
-  const text = error instanceof Error ? `${error.message} ${cause}` : String(error);
-  return /UNIQUE constraint failed: processed_messages/i.test(text);
+  return error instanceof Error ? `${error.message} ${cause}` : String(error);
 }
 
-export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" | "duplicate"> {
+function isUniqueViolation(error: unknown): boolean {
+  return /UNIQUE constraint failed: processed_messages/i.test(errorText(error));
+}
+
+/** logMessage failed because another message added one of its new contacts' addresses first; nothing was written. */
+export function isNewContactTaken(error: unknown): boolean {
+  return /UNIQUE constraint failed: contact_addresses/i.test(errorText(error));
+}
+
+/**
+ * `effects`: statements a message's arrival sets off on rows already there (a
+ * reply that resolves a waiting-on item), written in the same batch so a
+ * redelivery can neither repeat nor half-apply them.
+ */
+export async function logMessage(db: Database, plan: LogPlan, effects: readonly BatchItem<"sqlite">[] = []): Promise<"stored" | "duplicate"> {
   const { userId, now, interaction } = plan;
   const statements: BatchItem<"sqlite">[] = plan.keys.map((key) =>
     db.insert(processedMessages).values({ userId, messageId: key, kind: plan.kind, interactionId: interaction.id, receivedAt: now }),
@@ -213,7 +231,7 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
   for (const signal of plan.signals) {
     statements.push(db.insert(signals).values({ ...signal, userId, interactionId: interaction.id, createdAt: now }));
   }
-  for (const task of plan.tasks) {
+  for (const { recurrence, ...task } of plan.tasks) {
     statements.push(
       db.insert(tasks).values({
         ...task,
@@ -224,8 +242,10 @@ export async function logMessage(db: Database, plan: LogPlan): Promise<"stored" 
         createdAt: now,
       }),
     );
+    if (recurrence) statements.push(db.insert(recurringReminders).values({ taskId: task.id, userId, rule: recurrence, createdAt: now }));
   }
 
+  statements.push(...effects);
   try {
     const [first, ...rest] = statements;
     if (!first) return "stored";

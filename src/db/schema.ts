@@ -15,6 +15,7 @@ import {
   DIGEST_SECTIONS,
   DUE_PRECISIONS,
   INTERACTION_KINDS,
+  INTRODUCTION_STATUSES,
   LIFE_EVENT_TONES,
   OUTBOUND_KINDS,
   PARTICIPANT_ROLES,
@@ -41,6 +42,8 @@ export const users = sqliteTable(
     // users whose time has come, through its index.
     nextDigestAt: integer("next_digest_at"),
     unsubscribedAt: integer("unsubscribed_at"),
+    // A short mail the same day when someone says yes to an introduction the user asked about.
+    optInMail: integer("opt_in_mail", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email").on(t.email), index("users_next_digest").on(t.nextDigestAt)],
@@ -172,16 +175,24 @@ export const introductions = sqliteTable(
     reason: text("reason"),
     // A double opt-in ask ("would you be open to an intro to…"), not yet made.
     optIn: integer("opt_in", { mode: "boolean" }).notNull().default(false),
-    status: text("status", { enum: ["asked", "made", "connected", "closed"] })
+    // asked → accepted (the asked person said yes; the user has yet to introduce
+    // them) or closed (they declined); made → connected → closed.
+    status: text("status", { enum: INTRODUCTION_STATUSES })
       .notNull()
       .default("made"),
     // When to ask "did they connect?" or remind the user to thank the introducer.
     followUpAt: integer("follow_up_at"),
+    // When the introduced people were first seen writing to each other on the thread.
+    connectedAt: integer("connected_at"),
     createdAt: createdAt(),
   },
   (t) => [
     index("introductions_user_follow_up").on(t.userId, t.followUpAt),
     index("introductions_user_pair").on(t.userId, t.personAContactId, t.personBContactId),
+    // A reply on a thread finds the introduction its thread carries.
+    index("introductions_interaction").on(t.interactionId),
+    // The digest reads the few introductions that moved (accepted, connected), however many are only made.
+    index("introductions_user_status_follow_up").on(t.userId, t.status, t.followUpAt),
     // The give-first ledger reads a person's introductions from every side (src/db/give-ask-ledger.ts).
     index("introductions_user_person_b").on(t.userId, t.personBContactId),
     index("introductions_user_introducer").on(t.userId, t.introducerContactId),
@@ -262,10 +273,20 @@ export const tasks = sqliteTable(
     threadMessageId: text("thread_message_id"),
     threadSubject: text("thread_subject"),
     completedAt: integer("completed_at"),
+    // A reminder by address that a reply on its thread does not cancel (`tend+3d-keep@`).
+    keepOnReply: integer("keep_on_reply", { mode: "boolean" }).notNull().default(false),
+    // Why a task closed itself ("Ana replied on Tue 1 Dec"), for pending and export.
+    resolution: text("resolution"),
     createdAt: createdAt(),
   },
   (t) => [
     index("tasks_user_status_due").on(t.userId, t.status, t.dueAt),
+    // A reply on a thread finds the waiting-on items and reminders its thread carries.
+    index("tasks_user_thread").on(t.userId, t.threadMessageId),
+    // `pending` lists the few tasks a reply closed lately, newest first, without reading the rest.
+    index("tasks_user_resolved")
+      .on(t.userId, t.completedAt)
+      .where(sql`${t.resolution} IS NOT NULL`),
     index("tasks_remind").on(t.remindAt),
     index("tasks_contact").on(t.userId, t.contactId),
     // The digest reads one kind at a time (promises, asks, waiting on) in due
@@ -400,4 +421,35 @@ export const outboundMessages = sqliteTable(
     sentAt: integer("sent_at").notNull(),
   },
   (t) => [index("outbound_recipient_time").on(t.toAddress, t.sentAt)],
+);
+
+// An address a user asked to add (`add address me@work.com`), waiting for a
+// message from that address carrying the code Tend mailed the user. Only a
+// hash of the code is kept.
+export const addressConfirmations = sqliteTable(
+  "address_confirmations",
+  {
+    address: text("address").notNull(),
+    userId: ownerColumn(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.userId] }), index("address_confirmations_user").on(t.userId)],
+);
+
+// The rhythm of a recurring reminder (tend+everymonday@): after each send the
+// task's remind_at moves to the next occurrence. `rule` is a Recurrence as JSON
+// (src/domain/recurrence.ts).
+export const recurringReminders = sqliteTable(
+  "recurring_reminders",
+  {
+    taskId: text("task_id")
+      .primaryKey()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    rule: text("rule").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recurring_reminders_user").on(t.userId)],
 );

@@ -23,7 +23,8 @@ function whatLine(reminder: DueReminder): string {
   return `${what}${who ? ` (with ${who})` : ""}.`;
 }
 
-export function composeReminder(reminder: DueReminder, asOf: number): ComposedMail {
+/** `repeats`: for a recurring reminder, the line that says when the next one comes and how to stop them. */
+export function composeReminder(reminder: DueReminder, asOf: number, repeats?: string): ComposedMail {
   const zone = reminder.user.timeZone;
   const greeting = reminder.user.name ? `Hi ${reminder.user.name.trim().split(/\s+/)[0]},` : "Hi,";
   const lines = [whatLine(reminder)];
@@ -33,6 +34,7 @@ export function composeReminder(reminder: DueReminder, asOf: number): ComposedMa
   lines.push(
     `You asked for this reminder on ${formatDay(reminder.createdAt, zone, asOf)}${reminder.threadSubject ? ", on this thread" : ""}.`,
   );
+  if (repeats) lines.push(repeats);
   return {
     subject: reminderSubject(reminder),
     text: [greeting, lines.join(" "), "-- \nTend"].join("\n\n"),

@@ -6,7 +6,10 @@ import type { Deps } from "../domain/deps.ts";
 import type { DigestJob } from "../domain/jobs.ts";
 import { rankSuggestions } from "./rank.ts";
 import { usableTimeZone } from "../domain/digest-schedule.ts";
-import { selectDigest } from "./select.ts";
+import { loadIntroductionProgress } from "../db/introduction-progress.ts";
+import { isOwner } from "../domain/owners.ts";
+import { CANDIDATE_WINDOWS, selectDigest } from "./select.ts";
+import { suggestIntroductionProgress } from "./suggest-introduction-progress.ts";
 import { sendAndRecord } from "./record.ts";
 import { sendDigest } from "./send.ts";
 import { suggest } from "./suggest.ts";
@@ -18,7 +21,9 @@ export type DigestOutcome =
   | "already_claimed"
   | "no_user"
   | "paused"
-  | "unsubscribed";
+  | "unsubscribed"
+  /** Taken out of OWNERS: Tend writes to its users only. */
+  | "revoked";
 
 /**
  * Builds and sends the digest a job names. Content is as of the job's
@@ -32,11 +37,19 @@ export async function deliverDigest(deps: Deps, job: DigestJob, now: number): Pr
   if (!user) return "no_user";
   if (existing && existing.status !== "failed") return "already_claimed";
   if (user.unsubscribedAt !== null) return "unsubscribed";
+  if (!isOwner(deps.config.owners, user.email)) return "revoked";
   if (user.pausedUntil !== null && user.pausedUntil > asOf) return "paused";
 
   const timeZone = usableTimeZone(user.timeZone);
   const ignoredLately = new Set(candidates.recentlyShown.filter((item) => item.state === "open").map((item) => item.subjectKey));
-  const ranked = rankSuggestions(suggest({ candidates, pairs, asOf, timeZone }), {
+  const progress = await loadIntroductionProgress(deps.db, {
+    userId: user.id,
+    asOf,
+    lookbackMs: CANDIDATE_WINDOWS.loopLookbackMs,
+    limit: CANDIDATE_WINDOWS.perList,
+  });
+  const moved = progress.flatMap((intro) => suggestIntroductionProgress(intro, user, { asOf, timeZone }) ?? []);
+  const ranked = rankSuggestions([...suggest({ candidates, pairs, asOf, timeZone }), ...moved], {
     maxItems: user.maxItems,
     recentlyShown: ignoredLately,
   });

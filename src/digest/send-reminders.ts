@@ -5,8 +5,11 @@
 import type { Config } from "../domain/config.ts";
 import type { Database } from "../db/client.ts";
 import { claimReminders, type DueReminder, findDueReminders, releaseReminder } from "../db/digest-reminders.ts";
+import { findRecurrences, rescheduleReminder } from "../db/recurring-reminders.ts";
+import { isOwner } from "../domain/owners.ts";
 import type { Mailer } from "../mail/transport.ts";
 import { composeReminder } from "./compose-reminder.ts";
+import { type Repeat, repeatOf } from "./recurring-reminder.ts";
 import { SendError, sendTracked } from "./send.ts";
 
 export const REMINDERS_PER_PAGE = 50;
@@ -18,13 +21,13 @@ export interface ReminderDeps {
   mailer: Mailer;
 }
 
-/** Whether a claimed reminder should still go out. */
-function stillWanted(reminder: DueReminder): boolean {
-  return reminder.status === "open" && reminder.user.unsubscribedAt === null;
+/** Whether a claimed reminder should still go out: not to someone taken out of OWNERS, either. */
+function stillWanted(reminder: DueReminder, owners: readonly string[]): boolean {
+  return reminder.status === "open" && reminder.user.unsubscribedAt === null && isOwner(owners, reminder.user.email);
 }
 
-async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number): Promise<boolean> {
-  const composed = composeReminder(reminder, now);
+async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: number, repeat: Repeat | null = null): Promise<boolean> {
+  const composed = composeReminder(reminder, now, repeat?.line);
   try {
     await sendTracked(
       { ...deps, now },
@@ -37,6 +40,7 @@ async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: numb
         text: composed.text,
         html: composed.html,
         inReplyTo: reminder.threadMessageId,
+        ...(repeat ? { replyTo: repeat.replyTo } : {}),
       },
     );
     return true;
@@ -46,6 +50,14 @@ async function sendReminder(deps: ReminderDeps, reminder: DueReminder, now: numb
     await releaseReminder(deps.db, reminder.taskId, now);
     return false;
   }
+}
+
+/** A one-off reminder, or one occurrence of a recurring one, which then moves to its next occurrence. */
+async function sendOccurrence(deps: ReminderDeps, reminder: DueReminder, now: number, rule: string | undefined): Promise<boolean> {
+  const repeat = await repeatOf(deps.config, reminder, rule, now);
+  const sent = await sendReminder(deps, reminder, now, repeat);
+  if (sent && repeat) await rescheduleReminder(deps.db, reminder.taskId, now, repeat.nextAt);
+  return sent;
 }
 
 /** Returns how many reminders were sent. */
@@ -59,8 +71,9 @@ export async function sendDueReminders(deps: ReminderDeps, now: number): Promise
       due.map((reminder) => reminder.taskId),
       now,
     );
+    const rules = await findRecurrences(deps.db, [...claimed]);
     const results = await Promise.all(
-      due.filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder)).map((reminder) => sendReminder(deps, reminder, now)),
+      due.filter((reminder) => claimed.has(reminder.taskId) && stillWanted(reminder, deps.config.owners)).map((reminder) => sendOccurrence(deps, reminder, now, rules.get(reminder.taskId))),
     );
     sent += results.filter(Boolean).length;
     // A released reminder would be found again at once: leave it for the next run.

@@ -2,12 +2,16 @@
 // duplicate, body), route it, and turn the outcome into what Email Routing
 // understands. Expected outcomes are values; anything unexpected is logged and
 // rethrown, so the sending server retries instead of losing mail.
+import { confirmAddress, type ConfirmOutcome } from "../actions/account-address.ts";
+import { confirmDeleteAccount } from "../actions/account-delete.ts";
+import { type FirstMessage, sendWelcome } from "../actions/account-welcome.ts";
 import { applyCorrection } from "../actions/apply-correction.ts";
 import { handleCommand } from "../actions/handle-command.ts";
 import { handleDigestReply } from "../actions/handle-digest-reply.ts";
+import { handleReminderReply } from "../actions/reminder-reply.ts";
 import { markProcessed } from "../db/log-message.ts";
 import type { Deps } from "../domain/deps.ts";
-import { admit, type Refusal } from "../inbound/admit.ts";
+import { type Admitted, admit, type Refusal } from "../inbound/admit.ts";
 import { type LogOutcome, logEmail } from "../inbound/log-email.ts";
 import { logParticipantReply, type ParticipantOutcome } from "../inbound/log-participant-reply.ts";
 import { receive } from "../inbound/receive.ts";
@@ -15,7 +19,19 @@ import { usableTimeZone } from "../domain/digest-schedule.ts";
 import { normalizeAddress } from "../lib/addresses.ts";
 import { routeEmail } from "./route-email.ts";
 
-export type InboundOutcome = Refusal | LogOutcome | ParticipantOutcome | { status: "answered"; kind: "digest_reply" | "correction" | "command" };
+export type InboundOutcome =
+  | Refusal
+  | LogOutcome
+  | ParticipantOutcome
+  | ConfirmOutcome
+  | { status: "answered"; kind: "digest_reply" | "correction" | "command" | "reminder_reply" | "account_deleted" };
+
+/** What the welcome says became of a new user's first message. */
+function firstMessage(outcome: InboundOutcome): FirstMessage {
+  if (outcome.status === "stored") return outcome;
+  if (outcome.status === "answered") return outcome;
+  return { status: "other", reason: "reason" in outcome ? outcome.reason : outcome.status };
+}
 
 async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: number): Promise<InboundOutcome> {
   const received = await receive(message.raw, message.rawSize);
@@ -24,26 +40,48 @@ async function processEmail(message: ForwardableEmailMessage, deps: Deps, now: n
   // A participant's reply is logged and nothing more: it is never routed, so
   // no subaddress, command or correction of theirs is ever acted on.
   if (admitted.status === "participant") return logParticipantReply(admitted, deps, now);
+  // A message from an address joining an account does that and nothing else.
+  if (admitted.status === "address_confirmation") return confirmAddress(deps, admitted, now);
   if (admitted.status !== "admitted") return admitted;
-  const { user, email, messageKey } = admitted;
+  const outcome = await routeAdmitted(admitted, received.truncated, envelope, deps, now);
+  const erased = outcome.status === "answered" && outcome.kind === "account_deleted";
+  if (admitted.welcome && !erased) {
+    try {
+      await sendWelcome(deps, admitted.user, admitted.email, admitted.welcome, firstMessage(outcome), now);
+    } catch (error) {
+      // The message is stored and answered; a lost welcome is not worth a redelivery, which would find a duplicate.
+      console.warn(JSON.stringify({ event: "welcome_failed", error: String(error) }));
+    }
+  }
+  return outcome;
+}
 
+async function routeAdmitted(admitted: Admitted, truncated: boolean, envelope: { to: string }, deps: Deps, now: number): Promise<InboundOutcome> {
+  const { user, email, messageKey } = admitted;
   const addressing = {
     tendAddress: deps.config.tendAddress,
-    userAddresses: [user.email, ...(email.from ? [email.from.address] : [])],
+    userAddresses: [...new Set([user.email, ...admitted.addresses, ...(email.from ? [email.from.address] : [])])],
     envelopeTo: normalizeAddress(envelope.to),
   };
   const route = routeEmail(email, addressing, now, usableTimeZone(user.timeZone));
   switch (route.kind) {
     case "log":
-      return logEmail({ user, email, messageKey, addressing, truncated: received.truncated }, deps, now);
+      return logEmail({ user, email, messageKey, addressing, truncated }, deps, now);
     case "digest_reply":
       await handleDigestReply(deps, user, { email, token: route.token, parsed: route.parsed }, now);
       break;
     case "correction":
       await applyCorrection(deps, user, { email, token: route.token, corrections: route.corrections }, now);
       break;
-    case "command":
+    case "command": {
+      // Deleting the account erases the user's rows, this message's record included: it ends here.
+      const erase = route.parsed.commands.find((command) => command.verb === "confirm_delete_account");
+      if (erase) return confirmDeleteAccount(deps, user, email, erase.ref, messageKey, now);
       await handleCommand(deps, user, email, route.parsed, now);
+      break;
+    }
+    case "reminder_reply":
+      await handleReminderReply(deps, user, { email, token: route.token, text: route.text }, now);
       break;
   }
   await markProcessed(deps.db, user.id, messageKey, route.kind, now);

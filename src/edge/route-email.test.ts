@@ -109,6 +109,16 @@ describe("routeEmail", () => {
     expect(routeEmail(email, samAddressing("tend+whatever@tend.example"), NOW, LA).kind).toBe("command");
   });
 
+  it("reads a reply to tend+s.<token> as a reply to a recurring reminder, whatever it says", () => {
+    const email = buildEmail({ to: [{ name: "Tend", address: "tend+s.task1.abc@tend.example" }], subject: "Re: Beta?", text: "stop\n\n> This reminder repeats every Monday" });
+    expect(routeEmail(email, samAddressing("tend+s.task1.abc@tend.example"), NOW, LA)).toEqual({ kind: "reminder_reply", token: "task1.abc", text: "stop" });
+  });
+
+  it("logs a mail to a recurring reminder address", () => {
+    const email = buildEmail({ to: [DEV], subject: "Sync", text: "Weekly?" });
+    expect(routeEmail(email, samAddressing("tend+everymonday@tend.example"), NOW, LA)).toEqual({ kind: "log" });
+  });
+
   it("logs a thread BCC'd to a reminder address", () => {
     const email = buildEmail({ to: [DEV], subject: "Beta?", text: "Are you opening the beta in December?" });
     expect(routeEmail(email, samAddressing("tend+3d@tend.example"), NOW, LA)).toEqual({ kind: "log" });

@@ -7,7 +7,7 @@ import { type Corrections, parseCorrections } from "../actions/corrections.ts";
 import { isCommandMail, parseCommands } from "../actions/parse-commands.ts";
 import { type Addressing, isDirect, tendSubaddress } from "../inbound/classify.ts";
 import { reminderTime } from "../inbound/reminder-address.ts";
-import { CORRECTION_TOKEN_PREFIX, REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
+import { CORRECTION_TOKEN_PREFIX, REMINDER_TOKEN_PREFIX, REPLY_TOKEN_PREFIX } from "../lib/tokens.ts";
 import { visibleText } from "../mail/visible-text.ts";
 import type { ParsedEmail } from "../model.ts";
 
@@ -15,6 +15,8 @@ export type Route =
   | { kind: "digest_reply"; token: string; parsed: ParsedCommands }
   | { kind: "correction"; token: string; corrections: Corrections }
   | { kind: "command"; parsed: ParsedCommands }
+  /** A reply to a recurring reminder: only "stop" is read. */
+  | { kind: "reminder_reply"; token: string; text: string }
   | { kind: "log" };
 
 export function routeEmail(email: ParsedEmail, addressing: Addressing, now: number, timeZone: string): Route {
@@ -26,6 +28,9 @@ export function routeEmail(email: ParsedEmail, addressing: Addressing, now: numb
   }
   if (tag?.startsWith(CORRECTION_TOKEN_PREFIX)) {
     return { kind: "correction", token: tag.slice(CORRECTION_TOKEN_PREFIX.length), corrections: parseCorrections(visibleText(email.text)) };
+  }
+  if (tag?.startsWith(REMINDER_TOKEN_PREFIX)) {
+    return { kind: "reminder_reply", token: tag.slice(REMINDER_TOKEN_PREFIX.length), text: visibleText(email.text) };
   }
   // A mail to a reminder address is a reminder, whatever its first line says.
   if ((tag === null || reminderTime(tag, now, timeZone) === null) && isDirect(email, addressing)) {

@@ -1,5 +1,6 @@
 // acknowledge: a short reply, threaded to the original, that says what was
 // logged and when Tend will follow up. Pure: the caller sends it.
+import { describeRecurrence, readRecurrence } from "../domain/recurrence.ts";
 import { displayName } from "../lib/addresses.ts";
 import { formatDay, formatDayTime } from "../lib/time/format.ts";
 import type { Mailbox, Signal } from "../model.ts";
@@ -83,7 +84,13 @@ export function composeAcknowledgement(input: AcknowledgeInput): OutgoingMail {
   }
 
   const reminder = plan.tasks.find((t) => t.kind === "reminder");
-  if (reminder?.remindAt) lines.push("", `I'll remind you about this thread on ${formatDayTime(reminder.remindAt, tz, now)} (${tz}).`);
+  const rhythm = reminder?.recurrence ? readRecurrence(reminder.recurrence) : null;
+  if (reminder?.remindAt && rhythm) {
+    lines.push(
+      "",
+      `I'll remind you about this thread ${describeRecurrence(rhythm)} (${tz}), first on ${formatDayTime(reminder.remindAt, tz, now)}. Reply “stop” to any of those reminders to end them.`,
+    );
+  } else if (reminder?.remindAt) lines.push("", `I'll remind you about this thread on ${formatDayTime(reminder.remindAt, tz, now)} (${tz}).`);
   const dated = plan.tasks.filter((t) => t.kind !== "reminder" && t.remindAt !== null);
   const toldInConfidence = new Set(plan.signals.filter((s) => s.private).map((s) => s.id));
   for (const task of dated) {

@@ -5,9 +5,13 @@
 // person on a thread a user logged (a participant), which is never bounced.
 import { markProcessed, alreadyLogged } from "../db/log-message.ts";
 import { findThreadOwners, usersWhoLogged } from "../db/threads.ts";
-import { createUser, findUserByAddress, type User } from "../db/users.ts";
+import { pendingForAddress } from "../db/accounts.ts";
+import { createUser, findAccountByAddress, findUserByAddress, type User } from "../db/users.ts";
+import { codeCandidates, hashConfirmationCode } from "../domain/address-confirmation.ts";
 import type { Deps } from "../domain/deps.ts";
 import { DEFAULT_DIGEST_SCHEDULE, nextDigestAt } from "../domain/digest-schedule.ts";
+import { isOwner } from "../domain/owners.ts";
+import { guessTimeZone, type TimeZoneGuess } from "../domain/time-zone-guess.ts";
 import { newId } from "../lib/ids.ts";
 import { sendMail } from "../domain/outbox.ts";
 import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
@@ -39,6 +43,23 @@ export interface Admitted {
   user: User;
   email: ParsedEmail;
   /** The Message-ID, or a hash of the bytes when there is none: what makes a redelivery a duplicate. */
+  messageKey: string;
+  /** Every address of the user's account: none of them is ever a contact of theirs. */
+  addresses: string[];
+  /** Set only on the message that created the user: they get a welcome, with the zone Tend guessed. */
+  welcome: TimeZoneGuess | null;
+}
+
+/**
+ * A message from an address a user asked to add, carrying the code Tend mailed
+ * them: it proves the address is theirs, and nothing in it is logged or run.
+ */
+export interface AddressConfirmation {
+  status: "address_confirmation";
+  /** The account the address joins. */
+  userId: string;
+  sender: Mailbox;
+  email: ParsedEmail;
   messageKey: string;
 }
 
@@ -74,17 +95,59 @@ async function fallbackKey(bytes: Uint8Array): Promise<string> {
   return `<sha256.${Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("")}@tend.invalid>`;
 }
 
-async function resolveUser(deps: Deps, sender: Mailbox, now: number): Promise<User | null> {
-  const existing = await findUserByAddress(deps.db, sender.address);
-  if (existing) return existing;
-  if (!deps.config.owners.includes(sender.address)) return null;
-  return createUser(deps.db, {
+type Resolved = { kind: "user"; user: User; addresses: string[] } | { kind: "revoked" } | { kind: "new_owner" } | { kind: "none" };
+
+/**
+ * The sender's account. OWNERS is read on every message: an account is served
+ * while the address it was created with is listed (or its domain is), and the
+ * addresses added to it ride on that one.
+ */
+async function resolveUser(deps: Deps, sender: Mailbox): Promise<Resolved> {
+  const existing = await findAccountByAddress(deps.db, sender.address);
+  if (existing) return isOwner(deps.config.owners, existing.user.email) ? { kind: "user", ...existing } : { kind: "revoked" };
+  return isOwner(deps.config.owners, sender.address) ? { kind: "new_owner" } : { kind: "none" };
+}
+
+/** An owner's first message creates their account, in the zone its Date header suggests; only the creating call welcomes. */
+async function createOwner(deps: Deps, sender: Mailbox, headers: EmailHeaders, now: number): Promise<{ user: User; welcome: TimeZoneGuess | null }> {
+  const dateHeader = headers.headers.find((h) => h.key === "date")?.value ?? null;
+  const guess = guessTimeZone(dateHeader, headers.date ?? now);
+  const { user, created } = await createUser(deps.db, {
     id: newId(),
     email: sender.address,
     name: sender.name,
-    nextDigestAt: nextDigestAt(DEFAULT_DIGEST_SCHEDULE, now),
+    timeZone: guess.timeZone,
+    nextDigestAt: nextDigestAt({ ...DEFAULT_DIGEST_SCHEDULE, timeZone: guess.timeZone }, now),
     createdAt: now,
   });
+  return { user, welcome: created ? guess : null };
+}
+
+/** A message from an address waiting to join an account, carrying its code; null for anything else. */
+async function admitAddressConfirmation(
+  received: ReceivedMessage,
+  headers: EmailHeaders,
+  sender: Mailbox,
+  messageKey: string,
+  deps: Deps,
+  readers: MessageReaders,
+  now: number,
+): Promise<AddressConfirmation | null> {
+  const pending = await pendingForAddress(deps.db, sender.address, now);
+  if (pending.length === 0) return null;
+  let body: EmailBody;
+  try {
+    body = await readers.readBody(received.bytes);
+  } catch (error) {
+    if (error instanceof UnparseableEmailError) return null;
+    throw error;
+  }
+  for (const code of codeCandidates(`${headers.subject}\n${body.text}`)) {
+    const hash = await hashConfirmationCode(code);
+    const match = pending.find((p) => p.codeHash === hash);
+    if (match) return { status: "address_confirmation", userId: match.userId, sender, messageKey, email: { ...headers, ...body } };
+  }
+  return null;
 }
 
 async function readHeaderBlock(bytes: Uint8Array, readers: MessageReaders): Promise<EmailHeaders | null> {
@@ -106,7 +169,7 @@ const POSTAL_MIME: MessageReaders = { readHeaders, readBody };
 
 async function claimsUser(deps: Deps, from: Mailbox | null): Promise<boolean> {
   if (!from) return false;
-  return deps.config.owners.includes(from.address) || (await findUserByAddress(deps.db, from.address)) !== null;
+  return isOwner(deps.config.owners, from.address) || (await findUserByAddress(deps.db, from.address)) !== null;
 }
 
 /** Someone who is not a user: accepted only on a thread a user logged, read only when new to one of them. */
@@ -141,7 +204,7 @@ export async function admit(
   deps: Deps,
   now: number,
   readers: MessageReaders = POSTAL_MIME,
-): Promise<Admitted | ParticipantReply | Refusal> {
+): Promise<Admitted | ParticipantReply | AddressConfirmation | Refusal> {
   const { config, db } = deps;
   const headers = await readHeaderBlock(received.bytes, readers);
   if (!headers) return { status: "rejected", reason: "Tend could not read this message's headers." };
@@ -161,9 +224,27 @@ export async function admit(
     if ((await findThreadOwners(db, threadMessageIds(headers))).length > 0) return { status: "dropped", reason: authentication.reason };
     return { status: "rejected", reason };
   }
-  const user = await resolveUser(deps, authentication.sender, now);
+  const { sender } = authentication;
+  const resolved = await resolveUser(deps, sender);
+  if (resolved.kind === "revoked") return { status: "rejected", reason: `${REJECT_PREFIX}; ${sender.address} is no longer one.` };
   const messageKey = headers.messageId ?? (await fallbackKey(received.bytes));
-  if (!user) return admitParticipant(received, headers, authentication.sender, messageKey, deps, readers);
+  if (resolved.kind === "none") {
+    // A turn on a user's thread first, at its usual cost; only a message that is
+    // no one's turn may be an address confirming itself.
+    const participant = await admitParticipant(received, headers, sender, messageKey, deps, readers);
+    if (participant.status !== "rejected") return participant;
+    return (await admitAddressConfirmation(received, headers, sender, messageKey, deps, readers, now)) ?? participant;
+  }
+  let user: User;
+  let addresses = [sender.address];
+  let welcome: TimeZoneGuess | null = null;
+  if (resolved.kind === "new_owner") {
+    // An address OWNERS admits (a colleague under *@company.com, say) may be
+    // joining someone's account rather than starting its own.
+    const confirmation = await admitAddressConfirmation(received, headers, sender, messageKey, deps, readers, now);
+    if (confirmation) return confirmation;
+    ({ user, welcome } = await createOwner(deps, sender, headers, now));
+  } else ({ user, addresses } = resolved);
 
   if (await alreadyLogged(db, user.id, [messageKey])) return { status: "duplicate" };
 
@@ -189,5 +270,5 @@ export async function admit(
     );
     return { status: "unreadable", reason };
   }
-  return { status: "admitted", user, messageKey, email: { ...headers, ...body } };
+  return { status: "admitted", user, addresses, messageKey, welcome, email: { ...headers, ...body } };
 }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ANA, BEN, buildEmail, DEV, gmailForwardFromDev, SAM, samAddressing, TEND, TEND_ADDRESS } from "../../test/helpers/build-email.ts";
 import type { ParsedAttachment } from "../model.ts";
 import { classify, isDirect, isTendAddress, otherRecipients, tendSubaddress } from "./classify.ts";
+import { loadInviteReader } from "./invite.ts";
 
 // Tuesday 24 November 2026, 10:15 in Los Angeles (18:15 UTC).
 const NOW = Date.UTC(2026, 10, 24, 18, 15);
@@ -26,6 +27,9 @@ function calendar(): ParsedAttachment {
   ].join("\r\n");
   return { filename: "invite.ics", mimeType: "text/calendar", method: "REQUEST", content: new TextEncoder().encode(ics) };
 }
+
+// The body reader loads the calendar parser; these attachments are built by hand.
+beforeAll(() => loadInviteReader([calendar()]));
 
 describe("isTendAddress", () => {
   it("is Tend with or without a tag, in any case, and nobody else", () => {

@@ -1,5 +1,6 @@
 // The one wrapper around html-to-text, for HTML-only mail.
-import { convert } from "html-to-text";
+import { convert, type FormatCallback } from "html-to-text";
+import { holdsForward, OUTLOOK_HEADER_SELECTORS, QUOTE_CONTAINER_SELECTORS } from "./html-quotes.ts";
 import { MAX_HTML_NESTING_DEPTH } from "./limits.ts";
 
 /** The HTML part could not be turned into text; the caller tells the user it could not read the message. */
@@ -139,6 +140,40 @@ export function flattenDeepNesting(html: string, maxDepth: number): string {
   return out.join("");
 }
 
+/** A rule line as html-to-text draws `<hr>`, so a header block below it reads as one. */
+const RULE = "-".repeat(40);
+
+/** A reply's quoted history in a client's container: `>` quotes, as html-to-text renders a blockquote. A forward stays plain. */
+const replyQuote: FormatCallback = (elem, walk, builder) => {
+  if (holdsForward(elem)) {
+    builder.openBlock({ leadingLineBreaks: 1 });
+    walk(elem.children, builder);
+    builder.closeBlock({ trailingLineBreaks: 1 });
+    return;
+  }
+  builder.openBlock({ leadingLineBreaks: 2, reservedLineLength: 2 });
+  walk(elem.children, builder);
+  builder.closeBlock({
+    trailingLineBreaks: 2,
+    blockTransform: (text) =>
+      text
+        .replace(/^\n+|\n+$/g, "")
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n"),
+  });
+};
+
+/** Outlook's reply header: a rule above it, as Outlook on the web draws one. */
+const outlookHeader: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2 });
+  builder.addInline(RULE);
+  builder.closeBlock({ trailingLineBreaks: 1 });
+  builder.openBlock({ leadingLineBreaks: 1 });
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 1 });
+};
+
 export function htmlToText(html: string, maxNestingDepth = MAX_HTML_NESTING_DEPTH): string {
   let text: string;
   try {
@@ -152,7 +187,12 @@ export function htmlToText(html: string, maxNestingDepth = MAX_HTML_NESTING_DEPT
         { selector: "img", format: "skip" },
         { selector: "style", format: "skip" },
         { selector: "head", format: "skip" },
+        // Headings as the author wrote them ("Next steps"), not shouted.
+        ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
+        ...QUOTE_CONTAINER_SELECTORS.map((selector) => ({ selector, format: "replyQuote" })),
+        ...OUTLOOK_HEADER_SELECTORS.map((selector) => ({ selector, format: "outlookHeader" })),
       ],
+      formatters: { replyQuote, outlookHeader },
     });
   } catch (error) {
     throw new HtmlConversionError(`could not read the HTML part: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -1,5 +1,8 @@
 // The one wrapper around ical.js: a calendar invite's event and attendees.
-import ICAL from "ical.js";
+// ical.js is loaded only once a message has a calendar part (loadInviteReader,
+// called by the body reader): most mail has none, and a Worker should not
+// evaluate a calendar library to log a thread.
+import type ICAL from "ical.js";
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
 import type { Mailbox } from "../model.ts";
 import { MAX_ICS_BYTES } from "./limits.ts";
@@ -22,7 +25,7 @@ function person(property: ICAL.Property | null): Mailbox | null {
   return { name: name && !isAddress(name) ? name : null, address: normalizeAddress(value) };
 }
 
-function isCalendar(attachment: ParsedAttachment): boolean {
+export function isCalendar(attachment: ParsedAttachment): boolean {
   return (
     attachment.mimeType === "text/calendar" ||
     attachment.mimeType === "application/ics" ||
@@ -30,10 +33,21 @@ function isCalendar(attachment: ParsedAttachment): boolean {
   );
 }
 
+let ical: typeof ICAL | null = null;
+
+/** Loads the iCalendar parser when one of `attachments` is a calendar; findInvite needs it for those. */
+export async function loadInviteReader(attachments: readonly ParsedAttachment[]): Promise<void> {
+  if (ical || !attachments.some(isCalendar)) return;
+  ical = (await import("ical.js")).default;
+}
+
 /** The first readable VEVENT among the calendar attachments, or null. */
 export function findInvite(attachments: readonly ParsedAttachment[]): Invite | null {
   for (const attachment of attachments) {
     if (!isCalendar(attachment) || attachment.content.byteLength > MAX_ICS_BYTES) continue;
+    // A programming error, not a broken invite: the body reader loads the parser for every calendar part.
+    if (!ical) throw new Error("findInvite: a calendar part was read without loadInviteReader");
+    const ICAL = ical;
     try {
       const calendar = new ICAL.Component(ICAL.parse(new TextDecoder().decode(attachment.content)));
       const vevent = calendar.getFirstSubcomponent("vevent");

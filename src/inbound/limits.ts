@@ -9,8 +9,16 @@ export const MAX_MIME_NESTING_DEPTH = 32;
 export const MAX_HEADERS_BYTES = 256 * 1024;
 /** Attached messages parsed inline (a forward of a forward of a forward). */
 export const MAX_RFC822_NESTING_DEPTH = 3;
-/** Characters of body text understood; the rest is kept out of regex-heavy steps. */
-export const MAX_TEXT_CHARS = 100_000;
+/**
+ * Characters of body text understood; the rest is kept out of regex-heavy
+ * steps. Twice MAX_NOTE_CHARS: the note keeps at most that much of what the
+ * user wrote, and the rest of this leaves room to find the quote or forward
+ * header that ends it. Quote stripping (email-reply-parser) reads all of it, at
+ * 0.5–1 ms of CPU per 1,000 characters and twice for a note (routing, then
+ * understanding), so 100,000 characters cost a Worker over 100 ms for words no
+ * note keeps (`npm run bench:inbound`).
+ */
+export const MAX_TEXT_CHARS = 40_000;
 /** People logged from one message; a mail to a 500-person list is not 500 relationships. */
 export const MAX_PEOPLE_PER_MESSAGE = 50;
 /** Characters of a note stored on an interaction. */
@@ -28,3 +36,12 @@ export const MAX_HTML_NESTING_DEPTH = 128;
 export const MAX_SUBJECT_CHARS = 998;
 /** Characters of a display name kept; a name padded to the header limit would be stored on a contact and shown everywhere. */
 export const MAX_NAME_CHARS = 200;
+/**
+ * Characters of text (what the user wrote and any forwarded message, together)
+ * handed to the signal extractor. Its work grows with the text it reads, at
+ * about 3 ms per 1,000 characters on one core (`npm run bench:inbound`), so a
+ * pasted 100,000-character document would cost a Worker 300 ms; the longest
+ * meeting notes in the public eval set are under 9,000. Well under
+ * MAX_NOTE_CHARS, so every signal's sentence is in the note the user keeps.
+ */
+export const MAX_SIGNAL_TEXT_CHARS = 10_000;

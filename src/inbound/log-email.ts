@@ -1,7 +1,7 @@
 // classify → extract → store → acknowledge, for a user's message that is not a
 // reply to Tend: what it says is logged on the user's timeline.
 import { findContactsByAddressOrPendingName, findContactsByName } from "../db/contacts.ts";
-import { alreadyLogged, logMessage, markProcessed } from "../db/log-message.ts";
+import { alreadyLogged, isNewContactTaken, logMessage, markProcessed } from "../db/log-message.ts";
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
 import { isPrivateMessage } from "../domain/privacy.ts";
@@ -98,19 +98,32 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const keys = await messageKeys(messageKey, understanding, user.timeZone);
   if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
   const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
-  const known = await findContactsByAddressOrPendingName(db, user.id, addresses, headerNameKeys(understanding.people));
-  const existing = [...known.byAddress, ...mentioned, ...known.pending];
-  const plan = planLog({
-    userId: user.id,
-    understanding,
-    reminder: classification.reminder,
-    existing,
-    keys: keys.store,
-    timeZone: user.timeZone,
-    now,
-    newId,
-  });
-  if ((await logMessage(db, plan)) === "duplicate") return { status: "duplicate" };
+  const planned = async () => {
+    const known = await findContactsByAddressOrPendingName(db, user.id, addresses, headerNameKeys(understanding.people));
+    return planLog({
+      userId: user.id,
+      understanding,
+      reminder: classification.reminder,
+      existing: [...known.byAddress, ...mentioned, ...known.pending],
+      keys: keys.store,
+      timeZone: user.timeZone,
+      now,
+      newId,
+    });
+  };
+  let plan = await planned();
+  let outcome: Awaited<ReturnType<typeof logMessage>>;
+  try {
+    outcome = await logMessage(db, plan);
+  } catch (error) {
+    // Two of the user's messages naming the same new person, logged at once: the
+    // other one added the contact first and this batch rolled back whole. Planned
+    // again, it finds that contact (found by `npm run load`).
+    if (!isNewContactTaken(error)) throw error;
+    plan = await planned();
+    outcome = await logMessage(db, plan);
+  }
+  if (outcome === "duplicate") return { status: "duplicate" };
   if (deps.ai && understanding.text.trim()) await requestAiReading(deps, { kind: "extract", userId: user.id, interactionId: plan.interaction.id });
 
   if (ACKNOWLEDGED.has(kind) || understanding.notUnderstood.length > 0 || input.truncated) {

@@ -3,7 +3,7 @@ import PostalMime, { addressParser, type Address, type Email } from "postal-mime
 import { isAddress, normalizeAddress } from "../lib/addresses.ts";
 import { oneLine, truncateChars, withoutControlCharacters } from "../lib/plain-text.ts";
 import type { EmailBody, EmailHeaders, Mailbox, ParsedEmail } from "../model.ts";
-import { htmlToText } from "./html-to-text.ts";
+import { loadInviteReader } from "./invite.ts";
 import {
   MAX_HEADERS_BYTES,
   MAX_MIME_NESTING_DEPTH,
@@ -86,17 +86,29 @@ function headersOf(email: Email): EmailHeaders {
   };
 }
 
-function bodyOf(email: Email): EmailBody {
-  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : "";
+/**
+ * The HTML part as text. The converter (html-to-text and its HTML parser) is
+ * imported only for a message that has no text part: most mail has one and
+ * never evaluates it, which a cold Worker would otherwise do first.
+ */
+async function htmlAsText(html: string): Promise<string> {
+  const { htmlToText } = await import("./html-to-text.ts");
+  return htmlToText(html);
+}
+
+async function bodyOf(email: Email): Promise<EmailBody> {
+  const text = email.text?.trim() ? email.text : email.html ? await htmlAsText(email.html) : "";
+  const attachments = email.attachments.map((attachment) => ({
+    filename: attachment.filename,
+    mimeType: attachment.mimeType.toLowerCase(),
+    method: attachment.method ?? null,
+    content: bytes(attachment.content),
+  }));
+  await loadInviteReader(attachments);
   return {
     text: truncateChars(withoutControlCharacters(text.replace(/\r\n?/g, "\n")), MAX_TEXT_CHARS),
     htmlOnly: !email.text?.trim() && Boolean(email.html),
-    attachments: email.attachments.map((attachment) => ({
-      filename: attachment.filename,
-      mimeType: attachment.mimeType.toLowerCase(),
-      method: attachment.method ?? null,
-      content: bytes(attachment.content),
-    })),
+    attachments,
   };
 }
 
@@ -113,7 +125,7 @@ export async function readBody(raw: Uint8Array): Promise<EmailBody> {
 /** Headers and body in one read, for callers that already trust the message (the inspect CLI). */
 export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
   const email = await postalParse(raw);
-  return { ...headersOf(email), ...bodyOf(email) };
+  return { ...headersOf(email), ...(await bodyOf(email)) };
 }
 
 /** Header value by name (first occurrence), or null. */

@@ -3,11 +3,11 @@
 import type { KnownContact } from "../db/contacts.ts";
 import type { ContactWrite, LogPlan } from "../db/log-message.ts";
 import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
+import { REMINDER_HOUR, writeRecurrence } from "../domain/recurrence.ts";
 import { isLocalDate } from "../lib/time/local-date.ts";
 import { atLocalTime } from "../lib/time/zoned.ts";
 import { DAY_MS, type DuePrecision, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
 import type { ReminderTime } from "./reminder-address.ts";
-import { REMINDER_HOUR } from "./reminder-address.ts";
 import { nameKeys, nameQuality } from "./people.ts";
 import type { Understanding } from "./understand.ts";
 
@@ -275,6 +275,9 @@ export function planLog(input: LogPlanInput): LogPlan {
       signalId: null,
       dueAt: input.reminder.at,
       remindAt: input.reminder.at,
+      // `tend+3d-keep@`, or a rhythm: a reply on the thread does not cancel it.
+      ...(input.reminder.keep || input.reminder.recurrence ? { keepOnReply: true } : {}),
+      ...(input.reminder.recurrence ? { recurrence: writeRecurrence(input.reminder.recurrence) } : {}),
     });
   }
 

@@ -42,6 +42,13 @@ describe("followUpTime", () => {
     expect(at("2027-01-15", "America/Los_Angeles")).toBe("2027-01-15T17:00:00.000Z");
   });
 
+  it("reads a recurring tag as its first occurrence, with its rhythm", () => {
+    expect(at("everymonday")).toBe("2026-11-30T08:00:00.000Z");
+    expect(at("every1st")).toBe("2026-12-01T08:00:00.000Z");
+    expect(reminderTime("every2w", NOW, "Europe/Berlin")?.recurrence).toEqual({ every: "days", count: 14 });
+    expect(reminderTime("3d", NOW, "Europe/Berlin")?.recurrence).toBeUndefined();
+  });
+
   it("refuses what is not a time, in the past, or absurdly far", () => {
     expect(at("r.abc")).toBeNull();
     expect(at("2026-02-30")).toBeNull();

@@ -1,4 +1,6 @@
-// tend+3d@, tend+2w@, tend+friday@, tend+2026-01-15@: "remind me then".
+// tend+3d@, tend+2w@, tend+friday@, tend+2026-01-15@: "remind me then";
+// tend+everymonday@, tend+every2w@, tend+monthly@, tend+every1st@: "remind me at that rhythm".
+import { firstOccurrence, parseRecurrence, type Recurrence, REMINDER_HOUR } from "../domain/recurrence.ts";
 import { addDuration, type DurationGrammar, isCalendarDuration, parseDuration } from "../lib/time/durations.ts";
 import {
   addDays,
@@ -13,8 +15,6 @@ import {
 import { atLocalTime, localDateOf } from "../lib/time/zoned.ts";
 import { DAY_MS, HOUR_MS } from "../model.ts";
 
-/** Local hour at which a reminder for a day (not an hour) is sent. */
-export const REMINDER_HOUR = 9;
 /** The furthest ahead a follow-up address may point. */
 export const MAX_REMINDER_DAYS = 3 * 366;
 
@@ -26,7 +26,14 @@ export interface ReminderTime {
   at: number;
   /** The tag as the user wrote it. */
   label: string;
+  /** `tend+3d-keep@`: the reminder fires even when someone replies on the thread first. */
+  keep?: boolean;
+  /** The rhythm of a recurring reminder; `at` is its first occurrence. Absent for a one-off. */
+  recurrence?: Recurrence;
 }
+
+/** Written after the time, it keeps a reminder that a reply on its thread would otherwise cancel. */
+export const KEEP_SUFFIX = "-keep";
 
 /** The local day a tag names ("tomorrow", "nextweek", "fri", "2027-01-15"), or null. */
 function namedDay(tag: string, today: LocalDate): LocalDate | null {
@@ -50,7 +57,11 @@ function reminderAt(tag: string, now: number, timeZone: string): number | null {
 
 /** Reads a subaddress tag as a time after `now`, in the user's zone; null when it is not one. */
 export function reminderTime(tag: string, now: number, timeZone: string): ReminderTime | null {
-  const at = reminderAt(tag.trim().toLowerCase(), now, timeZone);
+  const spec = tag.trim().toLowerCase();
+  const keep = spec.endsWith(KEEP_SUFFIX);
+  const when = keep ? spec.slice(0, -KEEP_SUFFIX.length) : spec;
+  const recurrence = parseRecurrence(when, localDateOf(now, timeZone));
+  const at = recurrence ? firstOccurrence(recurrence, now, timeZone, REMINDER_HOUR) : reminderAt(when, now, timeZone);
   if (at === null || at <= now || at - now > MAX_REMINDER_DAYS * DAY_MS) return null;
-  return { at, label: tag };
+  return { at, label: tag, ...(keep ? { keep } : {}), ...(recurrence ? { recurrence } : {}) };
 }

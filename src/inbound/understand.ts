@@ -5,7 +5,7 @@ import { type Addressing, type Classification, classify, type MessageKind } from
 import type { ForwardedMessage } from "./forwarded.ts";
 import { type Introduction, userAsksToIntroduce, userIntroduces, userIsIntroduced } from "./introduction.ts";
 import type { Invite } from "./invite.ts";
-import { MAX_NOTE_CHARS } from "./limits.ts";
+import { MAX_NOTE_CHARS, MAX_SIGNAL_TEXT_CHARS } from "./limits.ts";
 import { collectPeople, mentionedByAddress, withRole } from "./people.ts";
 import type { SignalInput } from "./signals/extract-signals.ts";
 import { publicText } from "./signals/sentences.ts";
@@ -44,6 +44,17 @@ export interface Understanding {
   classification: Classification;
   invite: Invite | null;
   notUnderstood: string[];
+}
+
+/**
+ * The start of `text`, at most `maxChars` long, ended at a line break when one
+ * falls in its second half, so the extractor never reads half a sentence.
+ */
+export function signalText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const head = text.slice(0, maxChars);
+  const lineEnd = head.lastIndexOf("\n");
+  return lineEnd >= maxChars / 2 ? head.slice(0, lineEnd) : head;
 }
 
 function clampNote(text: string): string {
@@ -121,13 +132,16 @@ export function understand(input: UnderstandInput): Understanding {
   if (input.extractSignals) {
     const sentAt = new Date(occurredAt);
     const userName = user.name;
+    // One budget for both texts, spent in the order the note keeps them.
+    const ownText = signalText(written, MAX_SIGNAL_TEXT_CHARS);
+    const forwardedText = signalText(forwardedBody, MAX_SIGNAL_TEXT_CHARS - ownText.length);
     signals.push(
-      ...input.extractSignals({ text: written, authorIsUser: true, author: from, people: collected, userName, sentAt, timeZone: user.timeZone }),
+      ...input.extractSignals({ text: ownText, authorIsUser: true, author: from, people: collected, userName, sentAt, timeZone: user.timeZone }),
     );
-    if (forwarded && forwardedBody) {
+    if (forwarded && forwardedText) {
       signals.push(
         ...input.extractSignals({
-          text: forwardedBody,
+          text: forwardedText,
           authorIsUser: forwarded.from ? isUser(forwarded.from.address) : false,
           author: forwarded.from ?? { name: null, address: null },
           people: collected,

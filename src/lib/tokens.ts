@@ -13,7 +13,10 @@ export const REPLY_TOKEN_PREFIX = "r.";
 /** tend+n.<token>@: a reply to an acknowledgement, correcting what was understood. */
 export const CORRECTION_TOKEN_PREFIX = "n.";
 
-type Purpose = "reply" | "correction";
+/** tend+s.<token>@: a reply to a recurring reminder ("stop" ends it). */
+export const REMINDER_TOKEN_PREFIX = "s.";
+
+type Purpose = "reply" | "correction" | "reminder";
 
 async function ownedToken(secret: string, purpose: Purpose, userId: string, id: string): Promise<string> {
   return `${id}.${await mac(secret, [purpose, userId, id], REPLY_MAC_CHARS)}`;
@@ -50,6 +53,16 @@ export const interactionIdOfCorrectionToken = idOfToken;
 
 export function verifyCorrectionToken(secret: string, token: string, userId: string): Promise<boolean> {
   return verifyOwnedToken(secret, "correction", token, userId);
+}
+
+export function reminderToken(secret: string, userId: string, taskId: string): Promise<string> {
+  return ownedToken(secret, "reminder", userId, taskId);
+}
+
+export const taskIdOfReminderToken = idOfToken;
+
+export function verifyReminderToken(secret: string, token: string, userId: string): Promise<boolean> {
+  return verifyOwnedToken(secret, "reminder", token, userId);
 }
 
 export interface LinkClaim {

@@ -1,0 +1,114 @@
+// Introductions that moved on a thread and are due a word in the digest: a
+// person who said yes to an introduction the user asked about, and two people
+// who connected (ask how it went; thank whoever introduced the user). The
+// digest reads them in one index-driven statement through
+// introductions_user_status_follow_up, LIMITed.
+import { and, eq, gte, inArray, lte, type SQLWrapper, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Contact } from "../model.ts";
+import type { Database } from "./client.ts";
+import { contacts, digestItems, digests, interactions, introductions, suppressions } from "./schema.ts";
+
+export interface IntroductionProgress {
+  id: string;
+  status: "accepted" | "connected";
+  reason: string | null;
+  /** When the user made (or asked about) the introduction. */
+  madeAt: number;
+  /** When the answer came or the two connected. */
+  movedAt: number;
+  /** Null: the user made the introduction (or asked about it). */
+  introducer: Contact | null;
+  personA: Contact | null;
+  /** Null: the user is the one introduced. */
+  personB: Contact | null;
+}
+
+function person(table: { id: SQLWrapper; name: SQLWrapper; primaryAddress: SQLWrapper }, prefix: string) {
+  return {
+    id: sql<string | null>`${table.id}`.as(`${prefix}_id`),
+    name: sql<string | null>`${table.name}`.as(`${prefix}_name`),
+    address: sql<string | null>`${table.primaryAddress}`.as(`${prefix}_address`),
+  };
+}
+
+function ref(fields: { id: string | null; name: string | null; address: string | null }): Contact | null {
+  return fields.id === null ? null : { id: fields.id, name: fields.name, address: fields.address };
+}
+
+function progressQuery(db: Database) {
+  const introducer = alias(contacts, "introducer");
+  const personA = alias(contacts, "person_a");
+  const personB = alias(contacts, "person_b");
+  return db
+    .select({
+      id: introductions.id,
+      status: introductions.status,
+      reason: introductions.reason,
+      followUpAt: introductions.followUpAt,
+      connectedAt: introductions.connectedAt,
+      madeAt: sql<number>`coalesce(${interactions.occurredAt}, ${introductions.createdAt})`.as("made_at"),
+      introducer: person(introducer, "introducer"),
+      personA: person(personA, "person_a"),
+      personB: person(personB, "person_b"),
+    })
+    .from(introductions)
+    .leftJoin(introducer, eq(introducer.id, introductions.introducerContactId))
+    .leftJoin(personA, eq(personA.id, introductions.personAContactId))
+    .leftJoin(personB, eq(personB.id, introductions.personBContactId))
+    .leftJoin(interactions, eq(interactions.id, introductions.interactionId));
+}
+
+type ProgressRow = Awaited<ReturnType<typeof progressQuery>>[number];
+
+function toProgress(row: ProgressRow): IntroductionProgress[] {
+  return (row.status === "accepted" || row.status === "connected") && row.followUpAt !== null
+    ? [
+        {
+          id: row.id,
+          status: row.status,
+          reason: row.reason,
+          madeAt: row.madeAt,
+          movedAt: row.connectedAt ?? row.followUpAt,
+          introducer: ref(row.introducer),
+          personA: ref(row.personA),
+          personB: ref(row.personB),
+        },
+      ]
+    : [];
+}
+
+/** Due in the digest as of `asOf`: moved within the lookback, not set aside, gratitude not yet asked. */
+export async function loadIntroductionProgress(
+  db: Database,
+  input: { userId: string; asOf: number; lookbackMs: number; limit: number },
+): Promise<IntroductionProgress[]> {
+  const { userId, asOf } = input;
+  const subject = sql`'introduction:' || ${introductions.id}`;
+  const rows = await progressQuery(db)
+    .where(
+      and(
+        eq(introductions.userId, userId),
+        gte(introductions.followUpAt, asOf - input.lookbackMs),
+        lte(introductions.followUpAt, asOf),
+        inArray(introductions.status, ["accepted", "connected"]),
+        sql`not exists (select 1 from ${suppressions} where ${suppressions.userId} = ${userId} and ${suppressions.subjectKey} = ${subject} and ${suppressions.until} > ${asOf})`,
+        // Gratitude is asked once: not again after a digest since they connected carried it. The
+        // user thanks an introducer once: not at all if the 14-day item already asked them to.
+        sql`(${introductions.status} <> 'connected' or not exists (select 1 from ${digestItems} inner join ${digests} on ${digests.id} = ${digestItems.digestId}
+          where ${digestItems.userId} = ${userId} and ${digestItems.subjectKey} = ${subject}
+          and ${digests.scheduledFor} >= (case when ${introductions.personBContactId} is null then 0 else ${introductions.connectedAt} end)))`,
+      ),
+    )
+    // No ORDER BY: the index serves each status in turn, and ranking orders what comes back.
+    .limit(input.limit);
+  return rows.flatMap(toProgress);
+}
+
+/** One introduction that moved, by id, for the same-day mail about a yes. */
+export async function findIntroductionProgress(db: Database, userId: string, id: string): Promise<IntroductionProgress | null> {
+  const rows = await progressQuery(db)
+    .where(and(eq(introductions.id, id), eq(introductions.userId, userId)))
+    .limit(1);
+  return rows.flatMap(toProgress)[0] ?? null;
+}
