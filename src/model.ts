@@ -140,8 +140,8 @@ export interface DueRange {
   text: string;
 }
 
-export const LIFE_EVENT_TONES = ["hard", "good", "neutral"] as const;
-/** Hard news (illness, loss, a layoff, a funeral) asks for care; good news for warmth. */
+export const LIFE_EVENT_TONES = ["loss", "hard", "good", "neutral"] as const;
+/** A loss (a death, a funeral, a miscarriage) and hard news (illness, a layoff) ask for care, never cheer; good news for warmth. */
 export type LifeEventTone = (typeof LIFE_EVENT_TONES)[number];
 
 /** An introduction's life: see src/db/schema.ts (introductions.status). */

@@ -13,7 +13,7 @@ import { testWorker } from "./helpers/worker.ts";
 
 beforeEach(resetDatabase);
 
-const PRIYA = { name: "Priya Natarajan", address: "priya.natarajan@gmail.com" };
+const PRIYA = { name: "Priya Natarajan", address: "priya.natarajan@outlook.com" };
 const envelope = { from: PRIYA.address, to: TEND };
 
 interface Stored {
@@ -78,7 +78,7 @@ describe("dates as people say them", () => {
         "From: Dev Patel <dev@patel.io>",
         "Date: Thu, 19 Nov 2026 at 16:12",
         "Subject: Notes from today",
-        "To: Priya Natarajan <priya.natarajan@gmail.com>",
+        "To: Priya Natarajan <priya.natarajan@outlook.com>",
         "",
         "I'll send you a beta invite once the new onboarding ships, probably the week of December 7.",
       ].join("\r\n"),

@@ -56,8 +56,12 @@ const HARD_NEWS =
 const GOOD_NEWS =
   /\b(?:launch\w*|new\s+(?:job|role|position|gig)|promot\w*|wedding|getting\s+married|got\s+married|engaged|honeymoon|anniversary|birthday|bday|b-day|baby|babies|twins|born|pregnant|expecting|gave\s+birth|graduat\w*|defend\w*|thesis|phd|retir\w*|sabbatical|raised|closed\s+(?:a|her|his|their|our)?\s*(?:pre-?seed|seed|series|round|funding)|funding|joined|joining|joins|starting|started|founding|founded|opening|bought|buying|marathon|ironman|triathlon|speaking|presenting|keynoting|congrat\w*)\b/i;
 
-/** Whether a life event is hard news (illness, loss, a layoff), good news (a launch, a new job, a wedding), or neither. */
+// A death: the hardest news, where even "how did it go?" must not be asked lightly.
+const LOSS = /\b(?:passed\s+away|died|death|funeral|memorial|bereave\w*|grie(?:f|ving)|miscarriage|loss\s+of|lost\s+(?:her|his|their|my)\s+(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|baby|friend|grandma|grandpa|grandmother|grandfather))\b/i;
+
+/** Whether a life event is a loss (a death), hard news (illness, a layoff), good news (a launch, a new job, a wedding), or neither. */
 export function lifeEventTone(text: string): LifeEventTone {
+  if (LOSS.test(text)) return "loss";
   if (HARD_NEWS.test(text)) return "hard";
   return GOOD_NEWS.test(text) ? "good" : "neutral";
 }
