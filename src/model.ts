@@ -114,7 +114,35 @@ export interface Signal {
   private: boolean;
   /** For interests: the normalised tag ("climate"). */
   tag: string | null;
+  /**
+   * When `due` is a range ("the week of 7 December", "early next year"), its
+   * first and last local days; `due` is then the last day for a promise, ask,
+   * waiting-on or follow-up (when it is late) and the first day for a life
+   * event or anything else (when it begins). Absent or null: `due` is one day.
+   */
+  dueRange?: DueRange | null;
+  /** Who said the sentence: null when the user did (their notes, their mail). Absent: the user. */
+  speaker?: Person | null;
+  /** For life events: hard news, good news, or neither. */
+  tone?: LifeEventTone | null;
 }
+
+export const DUE_PRECISIONS = ["day", "week", "month", "quarter", "season", "year", "vague"] as const;
+/** How exactly a date was said: "day" is one day; the rest are ranges. */
+export type DuePrecision = (typeof DUE_PRECISIONS)[number];
+
+/** A date as people say it: a first and last local day (YYYY-MM-DD), and the words they used. */
+export interface DueRange {
+  start: string;
+  end: string;
+  precision: DuePrecision;
+  /** The phrase as written ("the week of 7 December"), for wording. */
+  text: string;
+}
+
+export const LIFE_EVENT_TONES = ["loss", "hard", "good", "neutral"] as const;
+/** A loss (a death, a funeral, a miscarriage) and hard news (illness, a layoff) ask for care, never cheer; good news for warmth. */
+export type LifeEventTone = (typeof LIFE_EVENT_TONES)[number];
 
 /** An introduction's life: see src/db/schema.ts (introductions.status). */
 export const INTRODUCTION_STATUSES = ["asked", "accepted", "made", "connected", "closed"] as const;
@@ -158,3 +186,28 @@ export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
+
+/**
+ * The give-first ledger of one relationship, counted from stored rows
+ * (src/db/give-ask-ledger.ts): what the user gave and what they asked. Never
+ * shown as a score; src/domain/give-ask.ts says it in words and weighs it.
+ */
+export interface GiveAskLedger {
+  contactId: string;
+  gave: {
+    /** Promises the user made to them. */
+    promised: number;
+    /** Of those, kept (done). */
+    kept: number;
+    /** Introductions the user made for them. */
+    introductions: number;
+    /** Their asks of the user that the user did. */
+    answered: number;
+  };
+  asked: {
+    /** What they promised the user: favours the user is waiting on or received. */
+    favours: number;
+    /** Introductions they made for the user. */
+    introductions: number;
+  };
+}

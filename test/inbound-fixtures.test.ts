@@ -100,7 +100,11 @@ describe("Apple Mail: a reply with Tend in Bcc", () => {
     await deliver(fixtures.appleMailBccThread, { from: USERS.jon, to: TEND });
     const interaction = await lastInteraction();
     expect(interaction.kind).toBe("thread");
-    expect(await participants(interaction.id)).toEqual([["Carla Mendes", "carla@mendes.design", "to"]]);
+    // Dev Patel is named with no address ("loop in Dev Patel: he's hiring"): a pending contact, mentioned.
+    expect(await participants(interaction.id)).toEqual([
+      ["Carla Mendes", "carla@mendes.design", "to"],
+      ["Dev Patel", null, "mentioned"],
+    ]);
     expect(interaction.note).toContain("I’ll send you my comments by Wednesday.");
     expect(interaction.note).not.toContain("wrote:");
     const carla = await env.DB.prepare("select last_interaction_at, next_check_in_at from contacts").first<{

@@ -13,6 +13,8 @@ export type DigestCommand =
   | { verb: "note"; item: number; text: string }
   /** days: null puts the person back on the rhythm Tend learned. */
   | { verb: "cadence"; item: number; days: number | null }
+  /** Gives a person named only in notes (a pending contact) their address. */
+  | { verb: "link"; item: number; address: string }
   | { verb: "undo" };
 
 export type MailCommand =

@@ -1,9 +1,11 @@
 // brief (pure): what Tend knows about a person, to read before meeting them.
 // Private signals and notes are listed as private and never quoted.
 import type { BriefData } from "../db/action-brief.ts";
+import { dueInWords } from "../domain/due.ts";
+import { ledgerInWords } from "../domain/give-ask.ts";
 import { isPrivateNote } from "../domain/privacy.ts";
 import { formatDay } from "../lib/time/format.ts";
-import { DAY_MS, type SignalKind, type TaskKind } from "../model.ts";
+import { DAY_MS, type GiveAskLedger, type SignalKind, type TaskKind } from "../model.ts";
 import { joinSections, section } from "./reply-mail.ts";
 
 const SIGNAL_NOUN: Record<SignalKind, string> = {
@@ -22,7 +24,7 @@ function privately(kind: SignalKind | "promise", createdAt: number, day: (instan
   return `a private ${SIGNAL_NOUN[kind]}, noted ${day(createdAt)} (not quoted)`;
 }
 
-export function composeBrief(data: BriefData, now: number, timeZone: string): string {
+export function composeBrief(data: BriefData & { ledger?: GiveAskLedger }, now: number, timeZone: string): string {
   const day = (instant: number) => formatDay(instant, timeZone, now);
   const { person } = data;
   const name = person.name ?? person.addresses[0] ?? "This person";
@@ -37,6 +39,7 @@ export function composeBrief(data: BriefData, now: number, timeZone: string): st
   const cadence = person.cadenceDays ?? person.learnedCadenceDays;
   if (cadence !== null) facts.push(`check in every ${cadence} days${person.cadenceDays === null ? " (learned)" : ""}`);
   if (person.muted) facts.push("muted: Tend does not suggest them");
+  if (person.pendingFrom) facts.push(`no address yet: from ${person.pendingFrom} (reply "link N address" to a digest item about them)`);
 
   const signalLines = (kinds: readonly SignalKind[]) =>
     data.signals
@@ -44,7 +47,8 @@ export function composeBrief(data: BriefData, now: number, timeZone: string): st
       .slice(0, 8)
       .map((signal) => {
         if (signal.private) return privately(signal.kind, signal.createdAt, day);
-        const when = signal.dueAt !== null ? ` (${day(signal.dueAt)})` : "";
+        const said = dueInWords(signal, timeZone, now);
+        const when = said ? ` (${said})` : "";
         return `${signal.text}${when}`;
       });
   const interestSignals = data.signals.filter((signal) => signal.kind === "interest");
@@ -58,15 +62,18 @@ export function composeBrief(data: BriefData, now: number, timeZone: string): st
   ];
 
   const taskLine = (task: BriefData["tasks"][number]) => {
-    if (task.private) return `a private promise${task.dueAt !== null ? `, due ${day(task.dueAt)}` : ""} (not quoted)`;
-    const due = task.dueAt !== null ? ` (due ${day(task.dueAt)})` : "";
+    // A range is said as it was said ("the week of December 7"); undated is said as nothing.
+    const said = dueInWords(task, timeZone, now);
+    if (task.private) return `a private promise${said ? `, due ${day(task.dueAt ?? now)}` : ""} (not quoted)`;
+    const due = said ? ` (due ${said})` : "";
     const snoozed = task.snoozedUntil !== null && task.snoozedUntil > now ? ` — snoozed until ${day(task.snoozedUntil)}` : "";
     return `${task.title}${due}${snoozed}`;
   };
   const yours = data.tasks.filter((task) => !THEIRS.includes(task.kind)).map(taskLine);
   const theirs = data.tasks.filter((task) => THEIRS.includes(task.kind)).map(taskLine);
 
-  const header = `${name}${person.addresses.length > 0 ? ` <${person.addresses.join(">, <")}>` : ""}\n${facts.join(" · ")}`;
+  const givenAndAsked = data.ledger ? ledgerInWords(data.ledger, first) : null;
+  const header = `${name}${person.addresses.length > 0 ? ` <${person.addresses.join(">, <")}>` : ""}\n${facts.join(" · ")}${givenAndAsked ? `\n${givenAndAsked}` : ""}`;
   const body = joinSections(
     header,
     section(

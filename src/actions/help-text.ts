@@ -7,6 +7,7 @@ export const REPLY_HELP = `Reply to a digest, one command per line (numbers are 
   never 4           stop suggesting this person
   note 2 <text>     keep a note on the person ("note 2 she got the job!")
   cadence 4 monthly how often to check in (weekly, every 2 weeks, quarterly, off)
+  link 3 <address>  the address of someone named only in your notes
   undo              reverse the last thing you did`;
 
 export const MAIL_HELP = `Or email Tend one of these (as the subject or first line):

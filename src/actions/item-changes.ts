@@ -123,6 +123,10 @@ export function inverseOf(change: Change, state: ActionState): Change | null {
         ? { kind: "contact", id: contact.id, muted: contact.muted, cadenceDays: contact.cadenceDays, nextCheckInAt: contact.nextCheckInAt }
         : null;
     }
+    case "link":
+      return { kind: "unlink", contactId: change.contactId, address: change.address };
+    case "unlink":
+      return null;
     case "introduction": {
       const introduction = state.introductions?.get(change.id);
       return introduction ? { kind: "introduction", id: introduction.id, status: introduction.status } : null;
@@ -152,6 +156,12 @@ export function applyToState(state: ActionState, change: Change): void {
     case "contact": {
       const contact = state.contacts.get(change.id);
       if (contact) Object.assign(contact, { muted: change.muted, cadenceDays: change.cadenceDays, nextCheckInAt: change.nextCheckInAt });
+      return;
+    }
+    case "link":
+    case "unlink": {
+      const contact = state.contacts.get(change.contactId);
+      if (contact) Object.assign(contact, change.kind === "link" ? { address: change.address, pending: false } : { address: null, pending: true });
       return;
     }
     case "introduction": {

@@ -6,6 +6,7 @@ import { localDateOf } from "../lib/time/zoned.ts";
 import type { Command, DigestCommand } from "./command-types.ts";
 import { parseCadence } from "./parse-cadence.ts";
 import { parseItems } from "./parse-items.ts";
+import { parseLink } from "./parse-link.ts";
 
 /** A note kept on a person; longer text belongs in an email to Tend, where it is logged as notes. */
 export const MAX_REPLY_NOTE_CHARS = 2_000;
@@ -36,7 +37,7 @@ const CADENCE = /^(?:cadence\s*#?(\d{1,2})|#?(\d{1,2})\s+cadence)\s*[:\-–]?\s+
 const UNDO = /^undo(?:\s+(?:that|it|last|the last one|please))?$/;
 const HELP = /^(?:help|\?|commands)$/;
 /** Words that start every item command; a line starting with one is never taken for a sign-off. */
-export const COMMAND_WORDS = new Set([...Object.keys(VERBS), "note", "cadence", "undo", "help"]);
+export const COMMAND_WORDS = new Set([...Object.keys(VERBS), "note", "cadence", "link", "undo", "help"]);
 
 /** Lower-case, single-spaced, without list bullets, "please" or a trailing full stop. */
 export function normalizeLine(line: string): string {
@@ -82,6 +83,8 @@ export function parseDigestLine(line: string, now: number, timeZone: string): Co
     const text = (note[3] ?? "").trim();
     return item >= 1 && text ? { verb: "note", item, text: text.slice(0, MAX_REPLY_NOTE_CHARS) } : null;
   }
+  const link = parseLink(line);
+  if (link) return link;
   const cadence = CADENCE.exec(t);
   if (cadence) {
     const days = parseCadence(cadence[3] ?? "");

@@ -146,6 +146,22 @@ export function planReply(input: ReplyPlanInput): { plan: ActionPlan; outcome: P
         }
         break;
       }
+      case "link": {
+        const item = findItem(command.item);
+        const contact = item?.contactId ? state.contacts.get(item.contactId) : undefined;
+        if (!item) outcome.notApplied.push(`link ${command.item}: this digest has no item ${command.item}.`);
+        else if (!contact) outcome.notApplied.push(`link ${command.item}: item ${command.item} is not about one person.`);
+        else if (contact.address === command.address) outcome.applied.push(`${who(state, contact.id)} was already linked to ${command.address}.`);
+        else if (contact.pending !== true) {
+          outcome.notApplied.push(`link ${command.item}: ${who(state, contact.id)} already has an address (${contact.address ?? "unknown"}); link is for people named only in your notes.`);
+        } else {
+          // Merged into whoever already has the address, else given it (src/db/pending-contacts.ts).
+          const description = `Linked ${who(state, contact.id)} to ${command.address}`;
+          commit(description, [{ kind: "link", contactId: contact.id, address: command.address }]);
+          outcome.applied.push(`${description}.`);
+        }
+        break;
+      }
       case "undo": {
         const inReply = plan.logged.toReversed().find((entry) => entry.undoneAt === null);
         const entry = inReply ?? dbStack.shift();

@@ -1,7 +1,7 @@
 // What Tend knows about one person, for "brief": a bounded read, newest first.
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { InteractionKind, SignalKind, TaskKind } from "../model.ts";
+import type { DuePrecision, InteractionKind, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
 import {
   contactNotes,
@@ -18,6 +18,13 @@ export const BRIEF_LIST_LIMIT = 8;
 /** Signals read per person; a brief shows the newest few of each kind. */
 const BRIEF_SIGNAL_LIMIT = 60;
 
+/** A date as it was said, when it was a range (see StoredDue in src/domain/due.ts). */
+export interface DueWords {
+  dueStartAt: number | null;
+  duePrecision: DuePrecision | null;
+  dueText: string | null;
+}
+
 export interface BriefData {
   person: {
     id: string;
@@ -28,10 +35,12 @@ export interface BriefData {
     lastInteractionAt: number | null;
     interactionCount: number;
     muted: boolean;
+    /** Where a pending contact (no address yet) was named; null for everyone else. */
+    pendingFrom: string | null;
   };
   interactions: { occurredAt: number; kind: InteractionKind; subject: string | null }[];
-  signals: { kind: SignalKind; text: string; private: boolean; dueAt: number | null; tag: string | null; createdAt: number }[];
-  tasks: { kind: TaskKind; title: string; dueAt: number | null; snoozedUntil: number | null; private: boolean }[];
+  signals: ({ kind: SignalKind; text: string; private: boolean; dueAt: number | null; tag: string | null; createdAt: number } & DueWords)[];
+  tasks: ({ kind: TaskKind; title: string; dueAt: number | null; snoozedUntil: number | null; private: boolean } & DueWords)[];
   notes: { text: string; createdAt: number }[];
   introductions: { otherName: string | null; role: "introduced" | "introducer"; status: string; createdAt: number }[];
 }
@@ -60,6 +69,9 @@ export async function loadBrief(db: Database, userId: string, contactId: string,
         dueAt: signals.dueAt,
         tag: signals.tag,
         createdAt: signals.createdAt,
+        dueStartAt: signals.dueStartAt,
+        duePrecision: signals.duePrecision,
+        dueText: signals.dueText,
       })
       .from(signals)
       .where(and(eq(signals.userId, userId), eq(signals.contactId, contactId), eq(signals.status, "open")))
@@ -72,6 +84,9 @@ export async function loadBrief(db: Database, userId: string, contactId: string,
         dueAt: tasks.dueAt,
         snoozedUntil: tasks.snoozedUntil,
         private: signals.private,
+        dueStartAt: tasks.dueStartAt,
+        duePrecision: signals.duePrecision,
+        dueText: signals.dueText,
       })
       .from(tasks)
       .leftJoin(signals, eq(signals.id, tasks.signalId))
@@ -127,6 +142,7 @@ export async function loadBrief(db: Database, userId: string, contactId: string,
       lastInteractionAt: person.lastInteractionAt,
       interactionCount: person.interactionCount,
       muted: person.muted,
+      pendingFrom: person.pending ? (person.pendingFrom ?? "your notes") : null,
     },
     interactions: [...new Map(interactionRows.map((row) => [row.id, row])).values()]
       .slice(0, BRIEF_LIST_LIMIT)

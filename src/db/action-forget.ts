@@ -337,6 +337,20 @@ export async function forgetPerson(
     db.delete(signals).where(and(eq(signals.userId, userId), sql`${signals.id} in (${listed(also)})`)),
     db.delete(tasks).where(and(eq(tasks.userId, userId), sql`${tasks.id} in (${listed(also)})`)),
     db.delete(interactions).where(and(eq(interactions.userId, userId), sql`${interactions.id} in (${solo})`)),
+    // Who said what others' signals quote, and where a pending contact was named, may be them.
+    db
+      .update(signals)
+      .set({ speakerContactId: null, speakerName: null })
+      .where(and(eq(signals.userId, userId), eq(signals.speakerContactId, contactId))),
+    db
+      .update(contacts)
+      .set({ pendingFrom: "your notes" })
+      .where(
+        and(
+          eq(contacts.userId, userId),
+          sql`instr(${contacts.pendingFrom}, (select c.name from contacts c where c.user_id = ${userId} and c.id = ${contactId})) > 0`,
+        ),
+      ),
     db.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, contactId))),
     ...redactions.map((redaction) => redactionStatement(db, userId, redaction)),
   ];

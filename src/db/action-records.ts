@@ -45,6 +45,8 @@ export interface TaskState {
 /** A contact as acting on a digest needs it: muted or not, and its check-in clock. */
 export interface ContactState extends Contact {
   muted: boolean;
+  /** Named in notes with no address yet; `link N address` settles it. */
+  pending?: boolean;
   cadenceDays: number | null;
   learnedCadenceDays: number | null;
   lastInteractionAt: number | null;
@@ -61,7 +63,11 @@ export type Change =
   | { kind: "task"; id: string; status: TaskStatus; completedAt: number | null; snoozedUntil: number | null }
   | { kind: "contact"; id: string; muted: boolean; cadenceDays: number | null; nextCheckInAt: number | null }
   | { kind: "introduction"; id: string; status: IntroductionStatus }
-  | { kind: "note"; id: string; contactId: string; value: { text: string; createdAt: number } | null };
+  | { kind: "note"; id: string; contactId: string; value: { text: string; createdAt: number } | null }
+  /** A pending contact given an address, or merged into whoever has it (src/db/pending-contacts.ts). */
+  | { kind: "link"; contactId: string; address: string }
+  /** Undoes a link that gave an address; a merge is not undone. */
+  | { kind: "unlink"; contactId: string; address: string };
 
 export interface ActionLogEntry {
   id: string;

@@ -14,6 +14,7 @@ import {
   type TaskState,
 } from "./action-records.ts";
 import { INTRODUCTION_STATUSES } from "../model.ts";
+import { linkStatements, unlinkStatements } from "./pending-contacts.ts";
 import { actionLog, contactNotes, contacts, digestItems, introductions, suppressions, tasks } from "./schema.ts";
 
 export async function loadSuppressions(
@@ -59,6 +60,7 @@ export async function loadContacts(
       name: contacts.name,
       address: contacts.primaryAddress,
       muted: contacts.muted,
+      pending: contacts.pending,
       cadenceDays: contacts.cadenceDays,
       learnedCadenceDays: contacts.learnedCadenceDays,
       lastInteractionAt: contacts.lastInteractionAt,
@@ -117,6 +119,8 @@ const ChangeSchema: z.ZodType<Change> = z.discriminatedUnion("kind", [
     contactId: z.string(),
     value: z.object({ text: z.string(), createdAt: z.number() }).nullable(),
   }),
+  z.object({ kind: z.literal("link"), contactId: z.string(), address: z.string() }),
+  z.object({ kind: z.literal("unlink"), contactId: z.string(), address: z.string() }),
 ]);
 const UndoSchema = z.array(ChangeSchema);
 
@@ -130,7 +134,13 @@ function parseUndo(json: string): Change[] {
   }
 }
 
-function changeStatement(db: Database, userId: string, change: Change): BatchItem<"sqlite"> {
+function changeStatements(db: Database, userId: string, change: Change): BatchItem<"sqlite">[] {
+  if (change.kind === "link") return linkStatements(db, userId, change.contactId, change.address);
+  if (change.kind === "unlink") return unlinkStatements(db, userId, change.contactId, change.address);
+  return [changeStatement(db, userId, change)];
+}
+
+function changeStatement(db: Database, userId: string, change: Exclude<Change, { kind: "link" | "unlink" }>): BatchItem<"sqlite"> {
   switch (change.kind) {
     case "item":
       return db
@@ -175,7 +185,7 @@ function changeStatement(db: Database, userId: string, change: Change): BatchIte
 
 /** Applies a plan atomically: its changes, its log entries and its undo marks, or none of them. */
 export async function applyPlan(db: Database, userId: string, plan: ActionPlan, now: number): Promise<void> {
-  const statements: BatchItem<"sqlite">[] = plan.changes.map((change) => changeStatement(db, userId, change));
+  const statements: BatchItem<"sqlite">[] = plan.changes.flatMap((change) => changeStatements(db, userId, change));
   for (const entry of plan.logged) {
     statements.push(
       db.insert(actionLog).values({

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/sqlite-core";
 import type { Contact } from "../model.ts";
 import type { Database } from "./client.ts";
@@ -12,6 +12,8 @@ export interface KnownContact extends Contact {
   lastInteractionAt: number | null;
   learnedCadenceDays: number | null;
   cadenceDays: number | null;
+  /** Named in notes with no address yet (see schema: contacts.pending). */
+  pending?: boolean;
 }
 
 const columns = {
@@ -23,6 +25,7 @@ const columns = {
   lastInteractionAt: contacts.lastInteractionAt,
   learnedCadenceDays: contacts.learnedCadenceDays,
   cadenceDays: contacts.cadenceDays,
+  pending: contacts.pending,
 };
 
 /** Contacts by address, through the (user_id, address) primary key. */
@@ -44,6 +47,23 @@ export function contactsByAddressQuery(db: Database, userId: string, addresses: 
     .where(and(eq(contactAddresses.userId, userId), inArray(contactAddresses.address, [...addresses])));
 }
 
+/**
+ * Contacts by address and, in the same round trip, pending contacts (named in
+ * notes, no address yet) whose name is one of `names`, which an address in this
+ * mail may settle ("Dev Patel <dev@…>" settles "Dev").
+ */
+export async function findContactsByAddressOrPendingName(
+  db: Database,
+  userId: string,
+  addresses: readonly string[],
+  names: readonly string[],
+): Promise<{ byAddress: KnownContact[]; pending: KnownContact[] }> {
+  if (addresses.length === 0) return { byAddress: [], pending: [] };
+  if (names.length === 0) return { byAddress: await contactsByAddressQuery(db, userId, addresses), pending: [] };
+  const [byAddress, pending] = await db.batch([contactsByAddressQuery(db, userId, addresses), pendingQuery(db, userId, names)]);
+  return { byAddress, pending };
+}
+
 /** Contacts whose full or first name is one of `names` (lower-cased), through the name indexes. */
 export async function findContactsByName(
   db: Database,
@@ -60,4 +80,16 @@ export async function findContactsByName(
   ).limit(limit);
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
+}
+
+/** More pending contacts than this sharing one name, and none is taken for the person a mail names. */
+export const MAX_PENDING_MATCHES = 10;
+
+/** A pending contact's name key is all Tend has of them, so the name index alone finds them. */
+function pendingQuery(db: Database, userId: string, names: readonly string[]) {
+  return db
+    .select({ ...columns, address: contacts.primaryAddress })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), inArray(contacts.nameKey, [...names]), eq(contacts.pending, true), isNull(contacts.primaryAddress)))
+    .limit(MAX_PENDING_MATCHES);
 }

@@ -2,7 +2,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "./client.ts";
-import type { InteractionKind, Role, SignalKind, TaskKind } from "../model.ts";
+import type { DuePrecision, InteractionKind, LifeEventTone, Role, SignalKind, TaskKind } from "../model.ts";
 import {
   contactAddresses,
   contacts,
@@ -24,6 +24,10 @@ export interface ContactWrite {
   name: { value: string; quality: number; nameKey: string | null; firstNameKey: string | null } | null;
   /** Set when this message is an interaction with the person that moves their clock. */
   touch: { at: number; learnedCadenceDays: number | null; nextCheckInAt: number } | null;
+  /** A new contact named in the text with no address yet, and where ("your notes with Jon"). */
+  pending?: { from: string } | null;
+  /** An existing pending contact that this message's address settles: it gets the address. */
+  settlesPending?: boolean;
 }
 
 export interface LogPlan {
@@ -52,6 +56,13 @@ export interface LogPlan {
     sentence: string;
     tag: string | null;
     dueAt: number | null;
+    dueStartAt: number | null;
+    dueEndAt: number | null;
+    duePrecision: DuePrecision | null;
+    dueText: string | null;
+    speakerContactId: string | null;
+    speakerName: string | null;
+    tone: LifeEventTone | null;
     private: boolean;
   }[];
   tasks: {
@@ -61,6 +72,8 @@ export interface LogPlan {
     contactId: string | null;
     signalId: string | null;
     dueAt: number | null;
+    /** A range's first day, when the due date is a range's last. */
+    dueStartAt?: number | null;
     remindAt: number | null;
     /** A reminder by address that a reply on its thread does not cancel. */
     keepOnReply?: boolean;
@@ -133,6 +146,8 @@ export async function logMessage(db: Database, plan: LogPlan, effects: readonly 
           learnedCadenceDays: contact.touch?.learnedCadenceDays ?? null,
           interactionCount: contact.touch ? 1 : 0,
           nextCheckInAt: contact.touch?.nextCheckInAt ?? null,
+          pending: Boolean(contact.pending),
+          pendingFrom: contact.pending?.from ?? null,
           createdAt: now,
         }),
       );
@@ -140,6 +155,15 @@ export async function logMessage(db: Database, plan: LogPlan, effects: readonly 
         statements.push(db.insert(contactAddresses).values({ userId, address: contact.address, contactId: contact.id }));
       }
       continue;
+    }
+    if (contact.settlesPending && contact.address) {
+      statements.push(
+        db
+          .update(contacts)
+          .set({ primaryAddress: contact.address, pending: false })
+          .where(and(eq(contacts.id, contact.id), eq(contacts.userId, userId), eq(contacts.pending, true))),
+        db.insert(contactAddresses).values({ userId, address: contact.address, contactId: contact.id }).onConflictDoNothing(),
+      );
     }
     if (contact.name) {
       statements.push(

@@ -13,8 +13,10 @@ import {
 } from "drizzle-orm/sqlite-core";
 import {
   DIGEST_SECTIONS,
+  DUE_PRECISIONS,
   INTERACTION_KINDS,
   INTRODUCTION_STATUSES,
+  LIFE_EVENT_TONES,
   OUTBOUND_KINDS,
   PARTICIPANT_ROLES,
   SIGNAL_KINDS,
@@ -84,6 +86,12 @@ export const contacts = sqliteTable(
     // lastInteractionAt + cadence: the check-in query reads only due contacts.
     nextCheckInAt: integer("next_check_in_at"),
     muted: integer("muted", { mode: "boolean" }).notNull().default(false),
+    // Someone the user's notes named but no mail has shown an address for yet
+    // ("Dev is hiring", in notes with Jon): kept so their signals surface, until
+    // `link N address` or a mail with that name and an address settles who they are.
+    pending: integer("pending", { mode: "boolean" }).notNull().default(false),
+    // Where a pending contact was first named, in words ("your notes with Jon Reyes").
+    pendingFrom: text("pending_from"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -185,6 +193,9 @@ export const introductions = sqliteTable(
     index("introductions_interaction").on(t.interactionId),
     // The digest reads the few introductions that moved (accepted, connected), however many are only made.
     index("introductions_user_status_follow_up").on(t.userId, t.status, t.followUpAt),
+    // The give-first ledger reads a person's introductions from every side (src/db/give-ask-ledger.ts).
+    index("introductions_user_person_b").on(t.userId, t.personBContactId),
+    index("introductions_user_introducer").on(t.userId, t.introducerContactId),
   ],
 );
 
@@ -205,7 +216,21 @@ export const signals = sqliteTable(
     sentence: text("sentence").notNull(),
     // For interests: the normalised tag ("climate"), used to match people.
     tag: text("tag"),
+    // A date as said. A range keeps both ends: due_at is its first day for a life
+    // event (when it begins) and its last day for a promise, ask, waiting-on or
+    // follow-up (when it is late); due_start_at and due_end_at are the range itself.
     dueAt: integer("due_at"),
+    dueStartAt: integer("due_start_at"),
+    dueEndAt: integer("due_end_at"),
+    duePrecision: text("due_precision", { enum: DUE_PRECISIONS }),
+    // The date phrase as written ("the week of 7 December"), for wording.
+    dueText: text("due_text"),
+    // Who said the sentence; both null when the user did. No foreign key: a
+    // forgotten speaker must not block (or take with them) what the user noted.
+    speakerContactId: text("speaker_contact_id"),
+    speakerName: text("speaker_name"),
+    // Life events: hard news, good news, or neither.
+    tone: text("tone", { enum: LIFE_EVENT_TONES }),
     private: integer("private", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: ["open", "done", "dismissed"] })
       .notNull()
@@ -234,7 +259,10 @@ export const tasks = sqliteTable(
     interactionId: text("interaction_id").references(() => interactions.id, {
       onDelete: "cascade",
     }),
+    // When it is due: a range's last day. NULL: nobody said when.
     dueAt: integer("due_at"),
+    // A range's first day ("the week of 7 December"); NULL for one day or none.
+    dueStartAt: integer("due_start_at"),
     status: text("status", { enum: ["open", "done", "skipped"] })
       .notNull()
       .default("open"),

@@ -1,6 +1,6 @@
 // classify → extract → store → acknowledge, for a user's message that is not a
 // reply to Tend: what it says is logged on the user's timeline.
-import { findContactsByAddress, findContactsByName } from "../db/contacts.ts";
+import { findContactsByAddressOrPendingName, findContactsByName } from "../db/contacts.ts";
 import { alreadyLogged, isNewContactTaken, logMessage, markProcessed } from "../db/log-message.ts";
 import type { User } from "../db/users.ts";
 import type { Deps } from "../domain/deps.ts";
@@ -10,11 +10,11 @@ import { withSubaddress } from "../lib/addresses.ts";
 import { newId } from "../lib/ids.ts";
 import { CORRECTION_TOKEN_PREFIX, correctionToken } from "../lib/tokens.ts";
 import { sendMail } from "../domain/outbox.ts";
-import type { Mailbox, ParsedEmail } from "../model.ts";
+import type { Mailbox, ParsedEmail, Participant } from "../model.ts";
 import { composeAcknowledgement, composeNotice } from "./acknowledge.ts";
 import type { Addressing, MessageKind } from "./classify.ts";
 import { messageKeys } from "./message-keys.ts";
-import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates } from "./people.ts";
+import { MAX_MENTION_MATCHES, mentionedContacts, nameCandidates, nameKeys } from "./people.ts";
 import { planLog } from "./plan-log.ts";
 import { defaultSignalExtractor } from "./signal-extractor.ts";
 import { publicText } from "./signals/sentences.ts";
@@ -46,6 +46,16 @@ async function requestAiReading(deps: Deps, job: ExtractJob): Promise<void> {
   } catch (error) {
     console.warn(`tend: could not queue the AI reading of ${job.interactionId}`, error);
   }
+}
+
+/** The names of people this mail gives an address for: a pending contact of that name may be them. */
+function headerNameKeys(people: readonly Participant[]): string[] {
+  const keys = people.flatMap((p) => {
+    if (!p.address || !p.name) return [];
+    const { nameKey, firstNameKey } = nameKeys(p.name);
+    return [nameKey, firstNameKey].filter((key): key is string => key !== null);
+  });
+  return [...new Set(keys)];
 }
 
 export async function logEmail(input: LogInput, deps: Deps, now: number): Promise<LogOutcome> {
@@ -88,17 +98,19 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
   const keys = await messageKeys(messageKey, understanding, user.timeZone);
   if (await alreadyLogged(db, user.id, keys.lookup)) return { status: "duplicate" };
   const addresses = understanding.people.flatMap((p) => (p.address ? [p.address] : []));
-  const planned = async () =>
-    planLog({
+  const planned = async () => {
+    const known = await findContactsByAddressOrPendingName(db, user.id, addresses, headerNameKeys(understanding.people));
+    return planLog({
       userId: user.id,
       understanding,
       reminder: classification.reminder,
-      existing: [...(await findContactsByAddress(db, user.id, addresses)), ...mentioned],
+      existing: [...known.byAddress, ...mentioned, ...known.pending],
       keys: keys.store,
       timeZone: user.timeZone,
       now,
       newId,
     });
+  };
   let plan = await planned();
   let outcome: Awaited<ReturnType<typeof logMessage>>;
   try {

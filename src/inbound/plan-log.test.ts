@@ -4,7 +4,7 @@ import { buildSignal, buildUnderstanding } from "../../test/helpers/build-unders
 import type { KnownContact } from "../db/contacts.ts";
 import { DEFAULT_CHECK_IN_DAYS } from "../domain/cadence.ts";
 import { DAY_MS, HOUR_MS, type Participant, type Signal } from "../model.ts";
-import { DEFAULT_TASK_DUE_DAYS, INTRODUCTION_FOLLOW_UP_DAYS, OPT_IN_FOLLOW_UP_DAYS, type LogPlanInput, planLog, planSignals } from "./plan-log.ts";
+import { INTRODUCTION_FOLLOW_UP_DAYS, OPT_IN_FOLLOW_UP_DAYS, type LogPlanInput, planLog, planSignals } from "./plan-log.ts";
 import type { Understanding } from "./understand.ts";
 
 // Sam wrote on Wednesday 18 November 2026 at 09:00 in Los Angeles; Tend reads it an hour later.
@@ -247,7 +247,7 @@ describe("planLog: signals and tasks", () => {
     const due = Date.UTC(2026, 10, 20, 17);
     expect(p.signals[0]).toMatchObject({ kind: "promise", aboutUser: true, contactId: idOf(p, ANA), dueAt: due });
     expect(p.tasks).toEqual([
-      { id: expect.any(String), kind: "promise", title: "I'll send Ana the hiring guide by Friday.", contactId: idOf(p, ANA), signalId: p.signals[0]?.id, dueAt: due, remindAt: due },
+      { id: expect.any(String), kind: "promise", title: "I'll send Ana the hiring guide by Friday.", contactId: idOf(p, ANA), signalId: p.signals[0]?.id, dueAt: due, dueStartAt: null, remindAt: due },
     ]);
   });
 
@@ -264,10 +264,32 @@ describe("planLog: signals and tasks", () => {
     expect(dueAt("2027-03-28", "Europe/Berlin")).toBe(Date.UTC(2027, 2, 28, 7));
   });
 
-  it("a task without a date is due a week after the message, and not reminded", () => {
-    const p = plan({ signals: [buildSignal({ kind: "ask", aboutUser: false, text: "Could you intro me to Ben?" })] });
-    expect(p.signals[0]?.dueAt).toBeNull();
-    expect(p.tasks[0]).toMatchObject({ kind: "ask", dueAt: OCCURRED + DEFAULT_TASK_DUE_DAYS * DAY_MS, remindAt: null });
+  it("a task without a date has no due date, and is not reminded: nobody said when", () => {
+    const p = plan({ signals: [buildSignal({ kind: "ask", aboutUser: false, text: "Could you intro me to Ben?", due: null })] });
+    expect(p.signals[0]).toMatchObject({ dueAt: null, dueStartAt: null, dueEndAt: null, duePrecision: null });
+    expect(p.tasks[0]).toMatchObject({ kind: "ask", dueAt: null, remindAt: null });
+  });
+
+  it("a range is due at its end, reminded at its start, and kept whole on the signal", () => {
+    const dueRange = { start: "2026-12-07", end: "2026-12-11", precision: "week" as const, text: "the week of December 7" };
+    const p = plan({ signals: [buildSignal({ due: "2026-12-11", dueRange })] });
+    const start = Date.UTC(2026, 11, 7, 17);
+    const end = Date.UTC(2026, 11, 11, 17);
+    expect(p.signals[0]).toMatchObject({ dueAt: end, dueStartAt: start, dueEndAt: end, duePrecision: "week", dueText: "the week of December 7" });
+    expect(p.tasks[0]).toMatchObject({ dueAt: end, dueStartAt: start, remindAt: start });
+  });
+
+  it("a life event's range is dated from its start", () => {
+    const dueRange = { start: "2027-01-01", end: "2027-04-30", precision: "vague" as const, text: "early next year" };
+    const p = plan({ signals: [buildSignal({ kind: "life_event", aboutUser: false, person: ANA, due: "2027-01-01", dueRange, tone: "good" })], people: [person(ANA, "to")] });
+    expect(p.signals[0]).toMatchObject({ dueAt: Date.UTC(2027, 0, 1, 17), dueEndAt: Date.UTC(2027, 3, 30, 16), tone: "good" });
+    expect(p.tasks).toEqual([]);
+  });
+
+  it("stores who said it: a contact when they are one, and their name", () => {
+    const p = plan({ people: [person(DEV, "from")], signals: [buildSignal({ kind: "waiting_on", aboutUser: false, person: DEV, speaker: DEV, due: null })] });
+    expect(p.signals[0]).toMatchObject({ speakerContactId: idOf(p, DEV), speakerName: DEV.name });
+    expect(plan({ signals: [buildSignal({})] }).signals[0]).toMatchObject({ speakerContactId: null, speakerName: null });
   });
 
   it("a date already past is due but not reminded", () => {
@@ -278,7 +300,7 @@ describe("planLog: signals and tasks", () => {
   it("a due date that is not a calendar date is no date", () => {
     const p = plan({ signals: [buildSignal({ due: "next week" })] });
     expect(p.signals[0]?.dueAt).toBeNull();
-    expect(p.tasks[0]?.dueAt).toBe(OCCURRED + DEFAULT_TASK_DUE_DAYS * DAY_MS);
+    expect(p.tasks[0]?.dueAt).toBeNull();
   });
 
   it("waiting on someone surfaces when overdue, never as a reminder", () => {
@@ -335,7 +357,43 @@ describe("planSignals", () => {
     expect(asked).toEqual([ANA, null]);
     expect(signals.map((s) => [s.id, s.contactId])).toEqual([["id1", "ana"], ["id3", null]]);
     expect(tasks).toEqual([
-      { id: "id2", kind: "promise", title: "I'll send Ana the hiring guide by Friday.", contactId: "ana", signalId: "id1", dueAt: OCCURRED + 7 * DAY_MS, remindAt: null },
+      { id: "id2", kind: "promise", title: "I'll send Ana the hiring guide by Friday.", contactId: "ana", signalId: "id1", dueAt: null, dueStartAt: null, remindAt: null },
     ]);
+  });
+});
+
+describe("planLog: people named only in the text", () => {
+  const JON = { name: "Jon Okafor", address: "jon@okafor.test" };
+  const devNeed = buildSignal({ kind: "need", aboutUser: false, person: { name: "Dev", address: null }, text: "Dev is hiring a senior designer" });
+
+  it("become pending contacts, with where they were named, so their signals have a person", () => {
+    const p = plan({ kind: "notes", people: [person(JON, "to")], signals: [devNeed] });
+    const dev = p.contacts.find((c) => c.name?.value === "Dev");
+    expect(dev).toMatchObject({ isNew: true, address: null, touch: null, pending: { from: "your notes with Jon Okafor" } });
+    expect(p.signals[0]?.contactId).toBe(dev?.id);
+    expect(p.participants).toContainEqual({ contactId: dev?.id, role: "mentioned" });
+  });
+
+  it("are not made from what was said in confidence, nor from a name someone in the message has", () => {
+    expect(plan({ kind: "notes", signals: [{ ...devNeed, private: true }] }).contacts).toEqual([]);
+    const shared = plan({ kind: "notes", people: [person({ name: "Dev Rao", address: "dev@rao.test" }, "to")], signals: [devNeed] });
+    expect(shared.contacts.map((c) => c.name?.value)).toEqual(["Dev Rao"]);
+  });
+
+  it("reuse the pending contact a later note names again", () => {
+    const pending = known("dev", { name: "Dev", nameKey: "dev", firstNameKey: "dev", pending: true });
+    const p = plan({ kind: "notes", signals: [devNeed] }, { existing: [pending] });
+    expect(p.contacts).toEqual([]);
+    expect(p.signals[0]?.contactId).toBe("dev");
+    expect(p.participants).toEqual([{ contactId: "dev", role: "mentioned" }]);
+  });
+
+  it("are settled by a later mail with that name and an address", () => {
+    const pending = known("dev", { name: "Dev", nameKey: "dev", firstNameKey: "dev", pending: true });
+    const p = plan({ people: [person(DEV, "from")] }, { existing: [pending] });
+    expect(p.contacts).toEqual([expect.objectContaining({ id: "dev", isNew: false, address: DEV.address, settlesPending: true })]);
+    // Two pending people of that first name: neither is guessed at.
+    const other = known("dev2", { name: "Dev", nameKey: "dev", firstNameKey: "dev", pending: true });
+    expect(plan({ people: [person(DEV, "from")] }, { existing: [pending, other] }).contacts[0]).toMatchObject({ isNew: true });
   });
 });

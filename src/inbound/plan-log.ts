@@ -6,7 +6,7 @@ import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
 import { REMINDER_HOUR, writeRecurrence } from "../domain/recurrence.ts";
 import { isLocalDate } from "../lib/time/local-date.ts";
 import { atLocalTime } from "../lib/time/zoned.ts";
-import { DAY_MS, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
+import { DAY_MS, type DuePrecision, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
 import type { ReminderTime } from "./reminder-address.ts";
 import { nameKeys, nameQuality } from "./people.ts";
 import type { Understanding } from "./understand.ts";
@@ -15,8 +15,6 @@ import type { Understanding } from "./understand.ts";
 export const INTRODUCTION_FOLLOW_UP_DAYS = 14;
 /** When to ask again about a double opt-in that may have gone unanswered. */
 export const OPT_IN_FOLLOW_UP_DAYS = 7;
-/** Due date for a promise or ask that states none. */
-export const DEFAULT_TASK_DUE_DAYS = 7;
 
 // Roles that mean the user and the person were in touch; a mention is not.
 const CONTACT_ROLES: ReadonlySet<Role> = new Set(["from", "to", "cc", "introducer", "introduced", "attendee"]);
@@ -57,6 +55,29 @@ const TASK_FOR_SIGNAL: Partial<Record<SignalKind, TaskKind>> = {
   follow_up: "follow_up",
 };
 
+/** When a signal is dated: one day, or a range and how it was said. */
+export interface PlannedDue {
+  /** signals.due_at: a range's last day for what can be late (a task), its first day for the rest. */
+  dueAt: number | null;
+  dueStartAt: number | null;
+  dueEndAt: number | null;
+  duePrecision: DuePrecision | null;
+  dueText: string | null;
+}
+
+/** A signal's date as stored: nothing nobody said, and a range as the range it was. */
+export function plannedDue(signal: Pick<Signal, "kind" | "due" | "dueRange">, timeZone: string): PlannedDue {
+  const range = signal.dueRange ?? null;
+  if (!range) {
+    const dueAt = signal.due ? localNineAm(signal.due, timeZone) : null;
+    return { dueAt, dueStartAt: null, dueEndAt: null, duePrecision: dueAt === null ? null : "day", dueText: null };
+  }
+  const dueStartAt = localNineAm(range.start, timeZone);
+  const dueEndAt = localNineAm(range.end, timeZone);
+  const canBeLate = TASK_FOR_SIGNAL[signal.kind] !== undefined;
+  return { dueAt: canBeLate ? dueEndAt : dueStartAt, dueStartAt, dueEndAt, duePrecision: range.precision, dueText: range.text };
+}
+
 /** Signals to store and the tasks they imply (promises, asks, waiting on, follow-ups). */
 export function planSignals(
   found: readonly Signal[],
@@ -73,7 +94,8 @@ export function planSignals(
   for (const signal of found) {
     const id = ctx.newId();
     const contactId = ctx.resolve(signal.person);
-    const dueAt = signal.due ? localNineAm(signal.due, ctx.timeZone) : null;
+    const due = plannedDue(signal, ctx.timeZone);
+    const speaker = signal.speaker ?? null;
     signals.push({
       id,
       contactId,
@@ -82,24 +104,49 @@ export function planSignals(
       text: signal.text,
       sentence: signal.sentence,
       tag: signal.tag,
-      dueAt,
+      ...due,
+      speakerContactId: speaker ? ctx.resolve(speaker) : null,
+      speakerName: speaker ? (speaker.name ?? speaker.address) : null,
+      tone: signal.kind === "life_event" ? (signal.tone ?? null) : null,
       private: signal.private,
     });
     const taskKind = TASK_FOR_SIGNAL[signal.kind];
     if (!taskKind) continue;
-    // Waiting-on items surface in the digest when overdue; the rest also get a reminder on the day.
-    const remindAt = dueAt !== null && dueAt > ctx.now && taskKind !== "waiting_on" ? dueAt : null;
+    const dueAt = due.dueAt;
+    // Waiting-on items surface in the digest when overdue; the rest also get a reminder on the
+    // day. A range reminds on its first day: "the week of 7 December" starts on the 7th.
+    const remindOn = due.dueStartAt ?? dueAt;
+    const remindAt = remindOn !== null && remindOn > ctx.now && taskKind !== "waiting_on" ? remindOn : null;
     tasks.push({
       id: ctx.newId(),
       kind: taskKind,
       title: signal.text,
       contactId,
       signalId: id,
-      dueAt: dueAt ?? ctx.occurredAt + DEFAULT_TASK_DUE_DAYS * DAY_MS,
+      // Nobody said when: no due date. The digest ranks it by how long ago it was said.
+      dueAt,
+      dueStartAt: due.dueStartAt,
       remindAt,
     });
   }
   return { signals, tasks };
+}
+
+/** Where a pending contact was named, in words: "your notes with Jon Okafor". */
+export function pendingFrom(u: Pick<Understanding, "kind" | "people">): string {
+  const others = u.people.filter((p) => CONTACT_ROLES.has(p.role)).flatMap((p) => (p.name ?? p.address ? [p.name ?? p.address ?? ""] : []));
+  const names = others.length > 2 ? `${others.slice(0, 2).join(", ")} and others` : others.join(" and ");
+  const withWhom = names ? ` with ${names}` : "";
+  switch (u.kind) {
+    case "notes":
+      return `your notes${withWhom}`;
+    case "forwarded":
+      return `a mail you forwarded${names ? ` (${names})` : ""}`;
+    case "invite":
+      return `your meeting${withWhom}`;
+    default:
+      return names ? `your mail with ${names}` : "your mail";
+  }
 }
 
 function participantKey(p: { name: string | null; address: string | null }): string {
@@ -121,8 +168,21 @@ export function planLog(input: LogPlanInput): LogPlan {
     return nameKey === firstNameKey && firsts.length === 1 ? firsts[0] : undefined;
   };
 
+  // "Dev Patel <dev@…>" arrives after notes named only "Dev": the pending contact gets the address.
+  const pendingByName = (name: string | null): KnownContact | undefined => {
+    const { nameKey, firstNameKey } = nameKeys(name);
+    if (!nameKey) return undefined;
+    // One contact may be known twice: named in the text, and found by the mail's header name.
+    const pending = [...new Map(input.existing.filter((c) => c.pending === true && c.address === null).map((c) => [c.id, c])).values()];
+    const exact = pending.filter((c) => c.nameKey === nameKey);
+    if (exact.length === 1) return exact[0];
+    const byFirst = pending.filter((c) => c.nameKey !== null && c.nameKey === c.firstNameKey && c.firstNameKey === firstNameKey);
+    return exact.length === 0 && byFirst.length === 1 ? byFirst[0] : undefined;
+  };
+
   for (const person of u.people) {
-    const known = person.address ? byAddress.get(person.address) : byName(person.name);
+    const pendingMatch = person.address && !byAddress.has(person.address) ? pendingByName(person.name) : undefined;
+    const known = person.address ? (byAddress.get(person.address) ?? pendingMatch) : byName(person.name);
     const id = known?.id ?? newId();
     const quality = nameQuality(person.name);
     const keys = nameKeys(person.name);
@@ -132,6 +192,7 @@ export function planLog(input: LogPlanInput): LogPlan {
       address: person.address,
       name: null,
       touch: null,
+      ...(pendingMatch ? { settlesPending: true } : {}),
     };
     if (person.name && quality > (known?.nameQuality ?? 0) && quality > (write.name?.quality ?? 0)) {
       write.name = { value: person.name, quality, ...keys };
@@ -164,6 +225,26 @@ export function planLog(input: LogPlanInput): LogPlan {
     const contactId = contactFor.get(participantKey(p));
     return contactId ? [{ contactId, role: p.role }] : [];
   });
+
+  // Someone the text names who is no participant ("Dev is hiring", in notes with Jon): a pending
+  // contact, so what was said about them surfaces. Not for what was said in confidence.
+  const from = pendingFrom(u);
+  for (const signal of u.signals) {
+    const p = signal.person;
+    if (!p?.name || p.address || signal.private || resolve(p)) continue;
+    // A first name that someone in the message shares is ambiguous, not someone new.
+    const first = nameKeys(p.name).firstNameKey;
+    if (u.people.some((q) => nameKeys(q.name).firstNameKey === first)) continue;
+    const key = participantKey(p);
+    if (contactFor.has(key)) continue;
+    const known = byName(p.name);
+    const id = known?.id ?? newId();
+    if (!known) {
+      writes.set(id, { id, isNew: true, address: null, name: { value: p.name, quality: nameQuality(p.name), ...nameKeys(p.name) }, touch: null, pending: { from } });
+    }
+    contactFor.set(key, id);
+    participants.push({ contactId: id, role: "mentioned" });
+  }
 
   let introduction: LogPlan["introduction"] = null;
   if (u.introduction) {

@@ -2,12 +2,12 @@
 // about people, each with the sentence it came from.
 import { type DateMatch, findDate } from "../../lib/time/text-dates.ts";
 import { localDateOf } from "../../lib/time/zoned.ts";
-import type { Participant, Signal } from "../../model.ts";
+import type { DueRange, Participant, Person, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
 import { detectAsks } from "./asks.ts";
 import { detectFollowUps } from "./follow-ups.ts";
 import { detectInterests } from "./interests.ts";
-import { detectLifeEvents } from "./life-events.ts";
+import { detectLifeEvents, lifeEventTone } from "./life-events.ts";
 import { detectNeeds } from "./needs.ts";
 import { detectOffers } from "./offers.ts";
 import { noteSignals } from "./notes.ts";
@@ -67,9 +67,17 @@ function counterpart(d: Detection): Signal["person"] {
   return d.counterpart?.type === "person" ? d.counterpart.person : null;
 }
 
-function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: number): Found[] {
+/** What the sentence itself tells about a finding: the range its date was said as, who said it, its tone. */
+interface Said {
+  /** The ranges among the sentence's dates, by the day each stands for. */
+  ranges: ReadonlyMap<string, DueRange>;
+  speaker: Person | null;
+}
+
+function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: number, said: Said): Found[] {
   const out: Found[] = [];
   for (const d of detections) {
+    const dueRange = d.due ? said.ranges.get(d.due) : undefined;
     for (const who of d.who) {
       if (who.type === "nobody") continue;
       out.push({
@@ -84,11 +92,25 @@ function toFound(detections: Detection[], sentence: Sentence, sentenceIndex: num
           sentence: sentence.text,
           private: sentence.private,
           tag: d.tag,
+          ...(dueRange ? { dueRange } : {}),
+          ...(said.speaker ? { speaker: said.speaker } : {}),
+          ...(d.kind === "life_event" ? { tone: lifeEventTone(d.text) } : {}),
         },
       });
     }
   }
   return out;
+}
+
+function rangesOf(dates: ReadonlyMap<string, DateMatch | null>): Map<string, DueRange> {
+  const ranges = new Map<string, DueRange>();
+  for (const match of dates.values()) {
+    if (match?.range && !ranges.has(match.date)) {
+      const { start, end, precision } = match.range;
+      ranges.set(match.date, { start, end, precision, text: match.text.trim() });
+    }
+  }
+  return ranges;
 }
 
 /**
@@ -106,7 +128,10 @@ function merge(found: Found[]): Signal[] {
       byKey.set(key, f);
       continue;
     }
-    if (existing.signal.due === null && f.signal.due !== null) existing.signal.due = f.signal.due;
+    if (existing.signal.due === null && f.signal.due !== null) {
+      existing.signal.due = f.signal.due;
+      if (f.signal.dueRange) existing.signal.dueRange = f.signal.dueRange;
+    }
     // "I'll dig up the doc and fwd it to you": the later verb names whom it is for.
     if (existing.signal.aboutUser && existing.signal.person === null) existing.signal.person = f.signal.person;
   }
@@ -132,6 +157,7 @@ export function extractSignals(input: SignalInput): Signal[] {
   let noteAbout: Referent[] | null = null;
   const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
   const found: Found[] = [];
+  const speaker = input.authorIsUser || (!input.author.name && !input.author.address) ? null : { name: input.author.name, address: input.author.address };
   for (const [index, sentence] of splitSentences(foldQuotes(input.text), { private: input.private === true }).entries()) {
     const label = sentence.label;
     const taskLine = !!label && TASK_LABEL.test(label);
@@ -159,7 +185,8 @@ export function extractSignals(input: SignalInput): Signal[] {
         return dates.get(key) ?? null;
       },
     };
-    found.push(...toFound(DETECTORS.flatMap((detect) => detect(ctx)), sentence, index));
+    const detections = DETECTORS.flatMap((detect) => detect(ctx));
+    found.push(...toFound(detections, sentence, index, { ranges: rangesOf(dates), speaker }));
   }
   const signals = merge(found);
   // Structured notes: a line the sentence detectors read nothing from may still be an action item or a need.

@@ -1,5 +1,6 @@
 // Life events, with their date when one is stated: "defending her thesis on
 // March 3", "moving to Lisbon in June", "new baby", "birthday May 4".
+import type { LifeEventTone } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
 import { scopeEnd } from "./clauses.ts";
 import { describedDetections } from "./described.ts";
@@ -47,4 +48,20 @@ export function detectLifeEvents(ctx: SentenceContext): Detection[] {
     // "Happy birthday!" is today.
     return { due: HAPPY_BIRTHDAY.test(ctx.body) ? ctx.today : null };
   });
+}
+
+// Hard news asks for care: a "how did it go?" after a funeral is never cheerful.
+const HARD_NEWS =
+  /\b(?:passed\s+away|passed\b(?!\s+(?:on|along|the|it|this|that|me|you|him|her|them|through|by|over|around|up|(?:her|his|their|my)\s+(?:exam|test|bar|driving)|with)\b)|died|death|funeral|memorial|bereave\w*|grief|grieving|loss\s+of|lost\s+(?:her|his|their|my)\s+(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|baby|friend|grandma|grandpa|grandmother|grandfather)|hospital|hospitali[sz]ed|surgery|operation|diagnos\w*|cancer|chemo\w*|tumou?r|stroke|heart\s+attack|illness|sick|ill\b|unwell|miscarriage|divorc\w*|separat(?:ed|ing|ion)|broke\s+up|break-?up|burn(?:ed|t)?[\s-]?out|laid\s+off|layoffs?|let\s+go|made\s+redundant|redundan\w*|fired|lost\s+(?:her|his|their|my)\s+job|shut(?:ting)?\s+down|closing\s+(?:the|her|his|their)\s+(?:company|startup|business)|injur\w*|accident|rehab|recovering)\b/i;
+const GOOD_NEWS =
+  /\b(?:launch\w*|new\s+(?:job|role|position|gig)|promot\w*|wedding|getting\s+married|got\s+married|engaged|honeymoon|anniversary|birthday|bday|b-day|baby|babies|twins|born|pregnant|expecting|gave\s+birth|graduat\w*|defend\w*|thesis|phd|retir\w*|sabbatical|raised|closed\s+(?:a|her|his|their|our)?\s*(?:pre-?seed|seed|series|round|funding)|funding|joined|joining|joins|starting|started|founding|founded|opening|bought|buying|marathon|ironman|triathlon|speaking|presenting|keynoting|congrat\w*)\b/i;
+
+// A death: the hardest news, where even "how did it go?" must not be asked lightly.
+const LOSS = /\b(?:passed\s+away|died|death|funeral|memorial|bereave\w*|grie(?:f|ving)|miscarriage|loss\s+of|lost\s+(?:her|his|their|my)\s+(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|baby|friend|grandma|grandpa|grandmother|grandfather))\b/i;
+
+/** Whether a life event is a loss (a death), hard news (illness, a layoff), good news (a launch, a new job, a wedding), or neither. */
+export function lifeEventTone(text: string): LifeEventTone {
+  if (LOSS.test(text)) return "loss";
+  if (HARD_NEWS.test(text)) return "hard";
+  return GOOD_NEWS.test(text) ? "good" : "neutral";
 }

@@ -48,7 +48,12 @@ describe("subjectBefore", () => {
   it("knows the user by name, and unknown or indefinite subjects", () => {
     const r = createPeopleResolver(notes([BEN], "Sam Patel"));
     expect(r.subjectBefore(...at("Sam will send"))).toEqual([{ type: "user" }]);
-    expect(r.subjectBefore(...at("Lena is hiring"))).toEqual([{ type: "unresolved" }]);
+    // Someone named but not in the message: a person without an address (a pending contact).
+    expect(r.subjectBefore(...at("Lena is hiring"))).toEqual([{ type: "person", person: { name: "Lena", address: null } }]);
+    expect(r.subjectBefore(...at("Dev Patel is hiring"))).toEqual([{ type: "person", person: { name: "Dev Patel", address: null } }]);
+    expect(r.subjectBefore(...at("Apparently Lumen is hiring"))).toEqual([{ type: "person", person: { name: "Lumen", address: null } }]);
+    expect(r.subjectBefore(...at("lena is hiring"))).toEqual([{ type: "unresolved" }]);
+    expect(r.subjectBefore(...at("Design is hiring"))).toEqual([{ type: "unresolved" }]);
     expect(r.subjectBefore(...at("anyone who is hiring"))).toEqual([{ type: "nobody" }]);
     expect(r.subjectBefore(...at("a founder who is raising"))).toEqual([{ type: "unresolved" }]);
     expect(r.subjectBefore(...at("- hiring a designer"))).toBeNull();

@@ -130,6 +130,43 @@ function keysOf(person: { name: string | null; address: string | null }): string
   return [...keys];
 }
 
+// Capitalised words that start sentences or name things, never someone mentioned by name.
+const NOT_A_NAME = new Set(
+  "i,we,you,he,she,they,it,its,the,a,an,and,but,so,or,hi,hey,hello,dear,thanks,thank,best,cheers,regards,also,re,fwd,fw,sent,from,to,cc,subject,date,call,coffee,lunch,dinner,meeting,notes,next,follow,please,let,just,great,good,met,meet,spoke,talked,caught,saw,had,called,emailed,chatted,quick,intro,introducing,this,that,these,those,there,here,our,my,her,his,their,your,if,when,what,why,how,who,where,which,everything,nothing,something,anything,team,company,everyone,someone,anyone,nobody,today,tomorrow,yesterday,tonight,monday,tuesday,wednesday,thursday,friday,saturday,sunday,january,february,march,april,may,june,july,august,september,october,november,december,action,actions,todo,update,status,summary,context,background,agenda,pricing,design,engineering,marketing,sales,product,legal,finance,hiring,recruiting,mom,mum,dad,tend,ok,okay,yes,no,not,maybe,then,now,after,before,since,while,because,both,all,each,every,one,two,three,some,many,most,few,other,another,apparently,sadly,unfortunately,luckily,honestly,btw,fyi,ps,nb,note,reminder,q1,q2,q3,q4,happy,congrats,congratulations,welcome,wishing,merry,good,great,big,huge,new,old,first,last".split(","),
+);
+const NAME_WORD = /^\p{Lu}[\p{Ll}'-]*\p{Ll}$/u;
+const GENDERED = new Set(["he", "she", "him", "her", "his", "hes", "shes"]);
+const FULL_NAME = /(?<![\p{L}'])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "his", "her", "their", "my", "our", "your", "its"]);
+const AFTER_PREPOSITION = new Set(["from", "at", "of", "with", "for", "in", "to", "by", "on", "about", "via", "like", "and", "&"]);
+
+/** Words of the participants' mail domains ("acme" of greg@acme-corp.com): companies, not people. */
+function organisationWords(people: readonly { address: string | null }[]): Set<string> {
+  const words = new Set<string>();
+  for (const p of people) {
+    const domain = p.address?.split("@")[1]?.toLowerCase() ?? "";
+    for (const label of domain.split(".").slice(0, -1)) for (const part of label.split("-")) if (part.length > 2) words.add(part);
+  }
+  return words;
+}
+
+/**
+ * Someone named in the text who is no participant ("Dev is hiring", in notes
+ * with Jon): one or two capitalised words right before the verb. They become a
+ * pending contact, so what is said about them is not lost.
+ */
+function mentionedName(tokens: { word: string }[], i: number, organisations: ReadonlySet<string>): { name: string; twoWords: boolean } | null {
+  const word = tokens[i]?.word.replace(/'s$/, "") ?? "";
+  if (!NAME_WORD.test(word) || NOT_A_NAME.has(word.toLowerCase()) || organisations.has(word.toLowerCase())) return null;
+  const previous = tokens[i - 1]?.word ?? "";
+  // "Greg from Acme wants…", "the Boston marathon", "our daughter Mila": a place, a
+  // thing, or someone known through another, not a person of the user's own.
+  const before = previous.toLowerCase().replace(/'s$/, "");
+  if (AFTER_PREPOSITION.has(before) || DETERMINERS.has(before) || RELATIONAL.has(before)) return null;
+  if (NAME_WORD.test(previous) && !NOT_A_NAME.has(previous.toLowerCase())) return { name: `${previous} ${word}`, twoWords: true };
+  return { name: word, twoWords: false };
+}
+
 export function createPeopleResolver(input: PeopleInput): PeopleResolver {
   const userName = input.userName?.trim().toLowerCase() ?? null;
   const userKeys = new Set(userName ? [userName, userName.split(/\s+/)[0] ?? userName] : []);
@@ -139,6 +176,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     (!!userAddress && p.address?.toLowerCase() === userAddress) ||
     (!!userName && p.name?.trim().toLowerCase() === userName);
 
+  const organisations = organisationWords([...input.people, input.author]);
   const candidates: Candidate[] = [];
   for (const p of input.people) {
     const person = { name: p.name, address: p.address };
@@ -210,7 +248,28 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     const distinct = new Set(named.map((n) => n.candidate));
     if (distinct.size === 1) return named[0]?.who ?? UNRESOLVED;
     if (distinct.size > 1) return UNRESOLVED;
-    return one(others.filter((c) => !recipients.includes(c)));
+    const fallback = one(others.filter((c) => !recipients.includes(c)));
+    // "I'll loop in Dev Patel: he's hiring": he or she after one full name that is no participant.
+    if (fallback.type === "unresolved" && GENDERED.has(w)) {
+      const antecedent = fullNameBefore(body.slice(0, index));
+      if (antecedent) return { type: "person", person: { name: antecedent, address: null } };
+    }
+    return fallback;
+  };
+
+  /** The one full name ("Dev Patel") written before a pronoun that is neither a participant nor the user. */
+  const fullNameBefore = (text: string): string | null => {
+    const names = new Set<string>();
+    for (const m of text.matchAll(FULL_NAME)) {
+      const [first = "", last = ""] = [m[1], m[2]];
+      const words = [first.toLowerCase(), last.toLowerCase()];
+      if (words.some((word) => NOT_A_NAME.has(word) || organisations.has(word))) continue;
+      const key = words.join(" ");
+      if (userKeys.has(key) || byKey(key).length > 0 || byKey(words[0] ?? "").length > 0) return null;
+      names.add(`${first} ${last}`);
+    }
+    const [only] = names;
+    return names.size === 1 && only ? only : null;
   };
 
   /** "they both": the two people named before `index`, else the only two it can be. */
@@ -265,7 +324,11 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
       const previous = tokens[i - 1];
       const fullName = previous ? nameWho(`${split(previous.word).stem} ${stem}`) : null;
       if (fullName) i--;
-      const who = fullName ?? classify(stem, body, token.at);
+      const named = fullName ?? classify(stem, body, token.at);
+      // After "and", the word before is the end of the last clause ("at Klarna and knows"), not a subject.
+      const mentioned = named || coordinated ? null : mentionedName(tokens, i, organisations);
+      if (mentioned?.twoWords) i--;
+      const who: Referent | null = named ?? (mentioned ? { type: "person", person: { name: mentioned.name, address: null } } : null);
       if (who) {
         const found = [who];
         // "Jess and Ben are both into climate"

@@ -37,6 +37,9 @@ const LABEL = /^([\p{L}][\p{L}\p{N} \u00a0\u2009\u202f.'’‘`´&/-]{0,40}?)\s*
 const HASHTAGS_ONLY = /^(?:\s*#[\p{L}\p{N}_-]+)+\s*[.!]?\s*$/u;
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|approx|inc|ltd|co|jr|sr|a\.m|p\.m|u\.s|no)\.$/i;
 const SENTENCE_END = /[.!?…]+["“”„'’‘`´)\]]*\s+/g;
+// "the week of Dec. 7", "by Wed. 9 Dec.": a month or weekday cut short, with the date going on after it.
+const DATE_ABBREVIATION = /\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.$/i;
+const DATE_GOES_ON = /^\s+(?:\d|the\s+\d)/;
 
 /** Folds typographic quotes and spaces to ASCII, keeping every offset. */
 export function foldQuotes(text: string): string {
@@ -97,6 +100,7 @@ function splitLine(line: string): string[] {
   for (let m = SENTENCE_END.exec(line); m; m = SENTENCE_END.exec(line)) {
     const end = m.index + m[0].trimEnd().length;
     if (ABBREVIATION.test(line.slice(start, end))) continue;
+    if (DATE_ABBREVIATION.test(line.slice(start, end)) && DATE_GOES_ON.test(line.slice(end))) continue;
     parts.push(line.slice(start, end));
     start = m.index + m[0].length;
   }

@@ -88,6 +88,11 @@ function holiday(name: string, year: number): LocalDate {
   return localDate(year + 1, 1, 1);
 }
 
+const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// "Wednesday 9 December", "Wed, Dec 9", "Friday the 11th": the date given wins over
+// the nearest such weekday, so the weekday alone is not read (chrono reads the whole).
+const WITH_DATE = String.raw`(?!\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+${MONTH_WORD}(?![a-z])|\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\.?,?\s+${MONTH_WORD}\s+\d{1,2}\b)`;
+
 // Units in prose: no lone "m" or "y" ("3m" is as likely minutes or millions) and no hours (a time, not a day).
 const PROSE_UNITS = "days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?";
 
@@ -109,9 +114,9 @@ const PHRASES: Phrase[] = [
     resolve: (_m, { today }) => addDays(today, -1),
   },
   {
-    pattern: /\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+week|next\s+week)\b/i,
-    resolve: (m, { today, mode }) =>
-      mode === "deadline" || /end/i.test(m[0]) ? addDays(startOfWeek(today), 11) : addDays(startOfWeek(today), 7),
+    // Bare "next week" is a range (range-phrases.ts); its end is the same Friday.
+    pattern: /\b(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+week\b/i,
+    resolve: (_m, { today }) => addDays(startOfWeek(today), 11),
   },
   {
     pattern: /\b(early|mid|middle\s+of|late|later)\s+next\s+week\b/i,
@@ -142,22 +147,13 @@ const PHRASES: Phrase[] = [
     resolve: (m, { today, mode }) => (mode === "deadline" || /end|eom/i.test(m[0]) ? endOfMonth(today) : today),
   },
   {
-    pattern: /\b(?:(?:the\s+)?end\s+of\s+next\s+month|next\s+month)\b/i,
-    resolve: (m, { today, mode }) => {
-      const first = addMonths(startOfMonth(today), 1);
-      return mode === "deadline" || /end/i.test(m[0]) ? endOfMonth(first) : first;
-    },
+    // Bare "next month" is a range (range-phrases.ts).
+    pattern: /\b(?:the\s+)?end\s+of\s+next\s+month\b/i,
+    resolve: (_m, { today }) => endOfMonth(addMonths(startOfMonth(today), 1)),
   },
   {
     pattern: /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|later\s+this\s+year)\b/i,
     resolve: (_m, { today }) => localDate(dateParts(today).year, 12, 31),
-  },
-  {
-    pattern: /\bnext\s+year\b/i,
-    resolve: (_m, { today, mode }) => {
-      const year = dateParts(today).year + 1;
-      return mode === "deadline" ? localDate(year, 12, 31) : localDate(year, 1, 1);
-    },
   },
   {
     pattern: new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+next\s+)?(\d+|${COUNT_WORD_PATTERN})\s*(${PROSE_UNITS})\b`, "i"),
@@ -173,7 +169,7 @@ const PHRASES: Phrase[] = [
     resolve: (m, { today }) => later(today, m[1], m[2]),
   },
   {
-    pattern: /\b(?:(next|this|last|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!'s|’s)/i,
+    pattern: new RegExp(String.raw`\b(?:(next|this|last|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!'s|’s)${WITH_DATE}`, "i"),
     resolve: (m, reading) => weekdayPhrase(m[1], m[2], reading),
   },
   {
@@ -184,7 +180,7 @@ const PHRASES: Phrase[] = [
   },
   {
     // Abbreviations are ordinary words too ("we sat down"), so they need a preposition.
-    pattern: /\b(?:by|on|until|till|before|from|after|this|next|coming)\s+(mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b\.?(?!'s|’s)/i,
+    pattern: new RegExp(String.raw`\b(?:by|on|until|till|before|from|after|this|next|coming)\s+(mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b\.?(?!'s|’s)${WITH_DATE}`, "i"),
     resolve: (m, reading) => weekdayPhrase(/^(next|this|coming)/i.exec(m[0])?.[0], m[1], reading),
   },
   {

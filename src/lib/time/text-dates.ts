@@ -12,8 +12,10 @@
 // already resolved to a day), chrono's results are read as Tend reads them, and
 // then a phrase wins any overlap with chrono's reading of the same words.
 import { de, en, fr, type ParsingContext, type ParsingOption, type ParsingResult, type Refiner } from "chrono-node";
-import { addDays, addMonths, dateParts, type LocalDate, localDate, startOfMonth } from "./local-date.ts";
+import { addDays, addMonths, dateParts, endOfMonth, type LocalDate, localDate, startOfMonth } from "./local-date.ts";
+import { DUE_PRECISIONS, type DuePrecision } from "../../model.ts";
 import { PHRASE_TAG, type PhraseReading, phraseParsers } from "./phrase-parsers.ts";
+import { AT_END_TAG, dayOfSpan, PRECISION_TAG, rangeParsers, type Span } from "./range-phrases.ts";
 import { localDateOf, wallClock } from "./zoned.ts";
 
 export interface DateOptions {
@@ -27,10 +29,13 @@ export interface DateOptions {
 }
 
 export interface DateMatch {
+  /** The one day the phrase stands for: a range's end for a deadline, its start otherwise. */
   date: LocalDate;
   /** Where the phrase starts in the text, and the phrase itself. */
   index: number;
   text: string;
+  /** When the phrase names a range ("the week of 7 December", "in March", "early next year"); absent for one day. */
+  range?: Span;
 }
 
 interface Reading extends PhraseReading {
@@ -96,12 +101,29 @@ function chronoDay(context: ParsingContext, result: ParsingResult, reading: Read
   return date;
 }
 
+/** A month named without a day ("in March"): all of it. A stated range ("7-11 Dec"): as stated. */
+function chronoSpan(result: ParsingResult, day: LocalDate): Span | null {
+  const end = result.end;
+  if (end?.isCertain("day") && end.isCertain("month")) {
+    const last = localDate(end.get("year") ?? dateParts(day).year, end.get("month") ?? 1, end.get("day") ?? 1);
+    return last > day ? { start: day, end: last, precision: "vague" } : null;
+  }
+  if (!result.start.isCertain("day") && result.start.isCertain("month") && day === startOfMonth(day)) {
+    return { start: day, end: endOfMonth(day), precision: "month" };
+  }
+  return null;
+}
+
 const readChronoDays: Refiner = {
   refine: (context, results) => {
     const reading = readingOf(context);
     return results.flatMap((result) => {
       const day = chronoDay(context, result, reading);
-      return day ? [context.createParsingResult(result.index, result.text, dateParts(day))] : [];
+      if (!day) return [];
+      const span = chronoSpan(result, day);
+      const read = context.createParsingResult(result.index, result.text, dateParts(day), span ? dateParts(span.end) : undefined);
+      if (span) read.addTag(`${PRECISION_TAG}${span.precision}`);
+      return [read];
     });
   },
 };
@@ -133,14 +155,14 @@ const preferPhrases: Refiner = {
 };
 
 const tendChrono = en.casual.clone();
-tendChrono.parsers.push(...phraseParsers(readingOf));
+tendChrono.parsers.push(...phraseParsers(readingOf), ...rangeParsers(readingOf, PHRASE_TAG));
 tendChrono.refiners.unshift(holdPhrases);
 tendChrono.refiners.push(readChronoDays, preferPhrases);
 
 // Every phrase either kind of parser reads has a digit or one of these words;
 // without one, chrono (the slow part) is not asked.
 const DATE_HINT =
-  /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|toni|tom|tmr|2mor|yesterday|week|month|year|eo[dwmy]|cob|close\s+of|easter|christmas|xmas|new\s+year|thanksgiving|noon|midnight|morning|afternoon|evening|night|ago|later|next|last|this|day/i;
+  /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|toni|tom|tmr|2mor|yesterday|week|month|year|eo[dwmy]|cob|close\s+of|easter|christmas|xmas|new\s+year|thanksgiving|noon|midnight|morning|afternoon|evening|night|ago|later|next|last|this|day|spring|summer|autumn|fall|winter|quarter/i;
 
 /** The first date phrase in `text`, resolved relative to `reference` in `timeZone`. */
 export function findDate(text: string, reference: Date, timeZone: string, options: DateOptions = {}): DateMatch | null {
@@ -156,7 +178,31 @@ export function findDate(text: string, reference: Date, timeZone: string, option
   const [first] = tendChrono.parse(text, { instant: wallClock(reference.getTime(), timeZone), timezone: 0 }, option);
   if (!first) return null;
   const date = localDate(first.start.get("year") ?? 1970, first.start.get("month") ?? 1, first.start.get("day") ?? 1);
-  return { date, index: first.index, text: first.text };
+  const end = first.end;
+  if (!end) return { date, index: first.index, text: first.text };
+  const range: Span = {
+    start: date,
+    end: localDate(end.get("year") ?? 1970, end.get("month") ?? 1, end.get("day") ?? 1),
+    precision: precisionOf(first.tags()),
+    ...(first.tags().has(AT_END_TAG) ? { at: "end" as const } : {}),
+  };
+  // Chrono's own ranges ("in March", "April 1 to May 15") keep the day it reads, their start;
+  // Tend's phrases read as a deadline give their last day ("next week" is its Friday).
+  const day = first.tags().has(PHRASE_TAG) && !past ? dayOfSpan(range, options.mode ?? "deadline") : date;
+  return { date: day, index: first.index, text: first.text, range };
+}
+
+function precisionOf(tags: Set<string>): DuePrecision {
+  for (const tag of tags) {
+    if (!tag.startsWith(PRECISION_TAG)) continue;
+    const precision = tag.slice(PRECISION_TAG.length);
+    if (isPrecision(precision)) return precision;
+  }
+  return "vague";
+}
+
+function isPrecision(word: string): word is DuePrecision {
+  return (DUE_PRECISIONS as readonly string[]).includes(word);
 }
 
 /** A forward's date line is one line; a longer one is not a date a client wrote. */
