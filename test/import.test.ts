@@ -12,9 +12,11 @@ import linkedInCsv from "./fixtures/imports/linkedin-connections.csv?bytes";
 import malformedCsv from "./fixtures/imports/malformed-connections.csv?bytes";
 import outlookCsv from "./fixtures/imports/outlook-contacts.csv?bytes";
 import thunderbirdVcf from "./fixtures/imports/thunderbird-contacts.vcf?bytes";
+import { commandMail, gmailReply } from "./helpers/client-replies.ts";
 import { meterD1 } from "./helpers/d1-meter.ts";
+import { emailMessage } from "./helpers/email-message.ts";
 import { linkedInConnections } from "./helpers/import-files.ts";
-import { importHarness } from "./helpers/import-mail.ts";
+import { importHarness, SAM, TEND } from "./helpers/import-mail.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import { type SentMail, TEST_NOW } from "./helpers/worker.ts";
 
@@ -231,5 +233,30 @@ describe("a 10,000-row import", () => {
     const again = await importFile(h, "Connections.csv", "text/csv", csv);
     expect(again.reply).toContain("Nothing changed: all 10,000 people were already in Tend, up to date.");
     expect(await snapshot()).toEqual(first);
+  });
+});
+
+describe("leaving after an import", () => {
+  it("delete my account takes the imported profiles and the import's record with it", async () => {
+    const h = importHarness(clock);
+    await importFile(h, "contacts.vcf", "text/vcard", iphoneVcf);
+    const owned = async () => {
+      const counts: Record<string, number> = {};
+      for (const table of ["contacts", "contact_profiles", "import_runs"]) {
+        counts[table] = (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())?.n ?? 0;
+      }
+      return counts;
+    };
+    const before = await owned();
+    // Every table the test means to see emptied holds rows of the import first.
+    expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
+
+    const deliver = (raw: string) => h.worker.email(emailMessage(raw, { from: SAM.address, to: TEND }), env);
+    await deliver(commandMail({ from: SAM, to: TEND, subject: "delete my account", at: TEST_NOW }));
+    const ask = h.sent.at(-1);
+    if (!ask) throw new Error("no confirmation request");
+    await deliver(gmailReply(ask, SAM, ["Yes, delete it."], { at: TEST_NOW }));
+    expect(h.sent.at(-1)?.parsed.subject).toBe("Your Tend account is deleted");
+    expect(await owned()).toEqual({ contacts: 0, contact_profiles: 0, import_runs: 0 });
   });
 });
