@@ -4,6 +4,7 @@ import { type DateMatch, findDate } from "../../lib/time/text-dates.ts";
 import { localDateOf } from "../../lib/time/zoned.ts";
 import type { DueRange, Participant, Person, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
+import { isAsciiText } from "./ascii-regex.ts";
 import { detectAsks } from "./asks.ts";
 import { detectFollowUps } from "./follow-ups.ts";
 import { detectInterests } from "./interests.ts";
@@ -168,6 +169,7 @@ export function extractSignals(input: SignalInput): Signal[] {
     const ctx: SentenceContext = {
       sentence,
       body,
+      ascii: isAsciiText(body),
       topic,
       taskLine,
       groupLine,
