@@ -1,6 +1,6 @@
 // The deterministic, offline extractor: what a person wrote becomes signals
 // about people, each with the sentence it came from.
-import { type DateMatch, findDate } from "../../lib/time/text-dates.ts";
+import { type DateMatch, dateReader } from "../../lib/time/text-dates.ts";
 import { localDateOf } from "../../lib/time/zoned.ts";
 import type { DueRange, Participant, Person, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
@@ -155,6 +155,7 @@ function merge(found: Found[]): Signal[] {
 export function extractSignals(input: SignalInput): Signal[] {
   const people = createPeopleResolver(input);
   const today = localDateOf(input.sentAt.getTime(), input.timeZone);
+  const readDate = dateReader(input.sentAt, input.timeZone);
   let noteAbout: Referent[] | null = null;
   const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
   const found: Found[] = [];
@@ -181,7 +182,7 @@ export function extractSignals(input: SignalInput): Signal[] {
       dateIn: (from, to, options) => {
         const key = `${from}:${to}:${options.mode ?? ""}:${options.past ?? ""}`;
         if (!dates.has(key)) {
-          const match = findDate(body.slice(from, to), input.sentAt, input.timeZone, options);
+          const match = readDate(body.slice(from, to), options);
           dates.set(key, match ? { ...match, index: match.index + from } : null);
         }
         return dates.get(key) ?? null;
