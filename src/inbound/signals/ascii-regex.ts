@@ -15,7 +15,8 @@
 // - A pattern valid under /u escapes only syntax characters, which mean the
 //   same without /u.
 
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
+// No UTF-16 unit above 0x7f: ASCII only, control characters included.
+const ASCII_TEXT = /^[^\u0080-\uffff]*$/;
 const PROPERTY = /^\\p\{(L|Lu|Ll|N)\}/;
 const ASCII_MEMBERS: Record<string, string> = { L: "A-Za-z", Lu: "A-Z", Ll: "a-z", N: "0-9" };
 // Non-ASCII characters that fold to an ASCII one under /iu only, and surrogates (astral characters).
