@@ -156,11 +156,12 @@ export function extractSignals(input: SignalInput): Signal[] {
   const people = createPeopleResolver(input);
   const today = localDateOf(input.sentAt.getTime(), input.timeZone);
   const readDate = dateReader(input.sentAt, input.timeZone);
+  const folded = foldQuotes(input.text);
   let noteAbout: Referent[] | null = null;
-  const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
+  const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(folded, null));
   const found: Found[] = [];
   const speaker = input.authorIsUser || (!input.author.name && !input.author.address) ? null : { name: input.author.name, address: input.author.address };
-  for (const [index, sentence] of splitSentences(foldQuotes(input.text), { private: input.private === true }).entries()) {
+  for (const [index, sentence] of splitSentences(folded, { private: input.private === true }).entries()) {
     const label = sentence.label;
     const taskLine = !!label && TASK_LABEL.test(label);
     const groupLine = !!label && GROUP_LABEL.test(label);
@@ -201,7 +202,7 @@ export function extractSignals(input: SignalInput): Signal[] {
         (t.sentence.includes(s.sentence) || (s.sentence.includes(t.sentence) && t.sentence.length * 2 >= s.sentence.length)),
     );
   const fromNotes = noteSignals({
-    text: foldQuotes(input.text),
+    text: folded,
     authorIsUser: input.authorIsUser,
     people,
     sentAt: input.sentAt,
