@@ -9,6 +9,8 @@
 //   npm run bench:inbound                 the table
 //   npm run bench:inbound -- --rounds 9   more timed passes
 //   node --cpu-prof --import tsx scripts/bench-inbound.ts --only "text 1 MiB"   a profile of one message
+//   npm run bench:inbound -- --dump > before.txt   what Tend reads from every message (route, understanding,
+//                                                  message keys), in two zones: a speed-up must leave it unchanged
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,6 +28,11 @@ import {
   textMessage,
 } from "./inbound-corpus.ts";
 import { inbound } from "./inbound-steps.ts";
+import { routeEmail } from "../src/edge/route-email.ts";
+import { automaticReason } from "../src/inbound/automatic.ts";
+import { messageKeys } from "../src/inbound/message-keys.ts";
+import { readBody, readHeaders } from "../src/inbound/parse-email.ts";
+import { understand } from "../src/inbound/understand.ts";
 import { defaultSignalExtractor } from "../src/inbound/signal-extractor.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -193,12 +200,40 @@ function machine(): string {
   return `Node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, load average ${load}`;
 }
 
+/** Zones the dump reads each message in: dates resolve differently on either side of the Atlantic. */
+const DUMP_ZONES = ["UTC", "America/New_York"];
+
+/** One line per message and zone: everything the inbound steps read from it, to diff before and after a change. */
+async function dump(corpus: readonly CorpusMessage[]): Promise<void> {
+  for (const message of corpus) {
+    const headers = await readHeaders(message.bytes);
+    if (automaticReason(headers, message.envelope.from)) {
+      console.log(`${message.name}\tautomatic`);
+      continue;
+    }
+    const email = { ...headers, ...(await readBody(message.bytes)) };
+    const addressing = { tendAddress: TEND_ADDRESS, userAddresses: [message.envelope.from], envelopeTo: message.envelope.to };
+    for (const timeZone of DUMP_ZONES) {
+      const route = routeEmail(email, addressing, NOW, timeZone);
+      const user = { name: email.from?.name ?? null, address: message.envelope.from, timeZone };
+      const visibleText = route.kind === "log" ? route.visibleText : undefined;
+      const understood = understand({ email, addressing, user, now: NOW, extractSignals: defaultSignalExtractor, visibleText });
+      const keys = await messageKeys(understood.messageId ?? "<none>", understood, timeZone);
+      console.log(`${message.name}\t${timeZone}\t${JSON.stringify({ route, understood, keys })}`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, only: { type: "string" } } });
+  const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, only: { type: "string" }, dump: { type: "boolean", default: false } } });
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
 
   const corpus = [...fixtureMessages(), ...evalMessages(), ...generatedMessages()];
+  if (values.dump) {
+    await dump(corpus);
+    return;
+  }
   if (values.only) {
     // For a profile: one message, many times.
     const message = corpus.find((m) => m.name === values.only);

@@ -40,7 +40,7 @@ export async function inbound(input: InboundInput, clock: Clock = () => performa
   const route = routeEmail(email, addressing, input.now, "UTC");
   if (route.kind === "log") {
     const user = { name: email.from?.name ?? null, address: input.envelope.from, timeZone: "UTC" };
-    understand({ email, addressing, user, now: input.now, extractSignals: defaultSignalExtractor });
+    understand({ email, addressing, user, now: input.now, extractSignals: defaultSignalExtractor, visibleText: route.visibleText });
   }
   return { parseMs: parsed - start, understandMs: clock() - parsed, textChars: body.text.length };
 }

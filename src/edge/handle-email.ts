@@ -97,7 +97,7 @@ async function routeAdmitted(admitted: Admitted, source: Source, envelope: { to:
   const route = routeEmail(email, addressing, now, usableTimeZone(user.timeZone));
   switch (route.kind) {
     case "log":
-      return logEmail({ user, email, messageKey, addressing, truncated }, deps, now);
+      return logEmail({ user, email, messageKey, addressing, truncated, visibleText: route.visibleText }, deps, now);
     case "digest_reply":
       await handleDigestReply(deps, user, { email, token: route.token, parsed: route.parsed }, now);
       break;

@@ -19,7 +19,8 @@ export type Route =
   | { kind: "import"; attachment: ParsedAttachment }
   /** A reply to a recurring reminder: only "stop" is read. */
   | { kind: "reminder_reply"; token: string; text: string }
-  | { kind: "log" };
+  /** `visibleText` is the message's own text when routing read it (mail straight to Tend): understanding reuses it. */
+  | { kind: "log"; visibleText?: string };
 
 export function routeEmail(email: ParsedEmail, addressing: Addressing, now: number, timeZone: string): Route {
   const tag = tendSubaddress(email, addressing);
@@ -43,6 +44,7 @@ export function routeEmail(email: ParsedEmail, addressing: Addressing, now: numb
     if (isCommandMail(email.subject, text)) {
       return { kind: "command", parsed: parseCommands({ kind: "command", subject: email.subject, text, now, timeZone }) };
     }
+    return { kind: "log", visibleText: text };
   }
   return { kind: "log" };
 }

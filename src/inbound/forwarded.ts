@@ -30,8 +30,14 @@ function mailboxes(value: EmailForwardMailbox | EmailForwardMailbox[] | null | u
   return list.map(mailbox).filter((m): m is Mailbox => m !== null);
 }
 
+// Building a parser compiles a few hundred regexes, more than most reads cost;
+// one is built on first use and kept (it holds no state between reads: it runs
+// its regexes through String match/replace/split, which reset them).
+let parser: EmailForwardParser | null = null;
+
 export function findForwarded(text: string, subject: string): ForwardedMessage | null {
-  const result = new EmailForwardParser().read(text, subject);
+  parser ??= new EmailForwardParser();
+  const result = parser.read(text, subject);
   if (!result.forwarded) return null;
   return {
     from: mailbox(result.email.from),

@@ -1,5 +1,5 @@
 // The one wrapper around html-to-text, for HTML-only mail.
-import { convert, type FormatCallback } from "html-to-text";
+import { compile, type FormatCallback } from "html-to-text";
 import { holdsForward, OUTLOOK_HEADER_SELECTORS, QUOTE_CONTAINER_SELECTORS } from "./html-quotes.ts";
 import { MAX_HTML_NESTING_DEPTH } from "./limits.ts";
 
@@ -174,10 +174,14 @@ const outlookHeader: FormatCallback = (elem, walk, builder) => {
   builder.closeBlock({ trailingLineBreaks: 1 });
 };
 
-export function htmlToText(html: string, maxNestingDepth = MAX_HTML_NESTING_DEPTH): string {
-  let text: string;
-  try {
-    text = convert(flattenDeepNesting(html, maxNestingDepth), {
+// Compiling the options (selectors, formatters) costs more than converting most
+// mail; each depth's converter is compiled on first use and kept (it holds no state between calls).
+const converters = new Map<number, (html: string) => string>();
+
+function converterFor(maxNestingDepth: number): (html: string) => string {
+  let converter = converters.get(maxNestingDepth);
+  if (!converter) {
+    converter = compile({
       wordwrap: false,
       // A backstop, should the scan above read some markup differently from the
       // parser: what lies deeper is left out rather than overflow the stack.
@@ -194,6 +198,15 @@ export function htmlToText(html: string, maxNestingDepth = MAX_HTML_NESTING_DEPT
       ],
       formatters: { replyQuote, outlookHeader },
     });
+    converters.set(maxNestingDepth, converter);
+  }
+  return converter;
+}
+
+export function htmlToText(html: string, maxNestingDepth = MAX_HTML_NESTING_DEPTH): string {
+  let text: string;
+  try {
+    text = converterFor(maxNestingDepth)(flattenDeepNesting(html, maxNestingDepth));
   } catch (error) {
     throw new HtmlConversionError(`could not read the HTML part: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

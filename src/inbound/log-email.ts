@@ -37,6 +37,8 @@ export interface LogInput {
   addressing: Addressing;
   /** Only the first MAX_RAW_BYTES were read; the user is told. */
   truncated: boolean;
+  /** The message's own text, when routing read it already: understand reuses it. */
+  visibleText?: string;
 }
 
 /** The message is stored already; losing its second reading is not worth a redelivery. */
@@ -74,6 +76,7 @@ export async function logEmail(input: LogInput, deps: Deps, now: number): Promis
     user: { name: user.name, address: user.email, timeZone: user.timeZone },
     now,
     knownPeople: mentioned.map((c) => ({ name: c.name, address: c.address, role: "mentioned" as const })),
+    visibleText: input.visibleText,
     extractSignals: defaultSignalExtractor,
   });
   const { kind, classification } = understanding;

@@ -195,7 +195,7 @@ describe("messageKeys", () => {
       note: "",
       body: "Thanks for making time today. Patel.io moves to usage-based pricing in Q1.",
     };
-    const u = buildUnderstanding({ kind: "forwarded", forwarded, occurredAt: Date.UTC(2026, 10, 23, 9) });
+    const u = buildUnderstanding({ kind: "forwarded", forwarded, forwardedText: forwarded.body, occurredAt: Date.UTC(2026, 10, 23, 9) });
     expect(contentKeys(await messageKeys("<m>", u, "Europe/London"))).toEqual([expect.stringMatching(/^content:[0-9a-f]{32}:2026-11-19$/)]);
   });
 

@@ -5,7 +5,6 @@ import { addDays } from "../lib/time/local-date.ts";
 import { resolveDate, writtenDay } from "../lib/time/text-dates.ts";
 import { localDateOf } from "../lib/time/zoned.ts";
 import type { Understanding } from "./understand.ts";
-import { visibleText } from "../mail/visible-text.ts";
 
 /** Characters of normalised text that identify a message's body. */
 const FINGERPRINT_CHARS = 160;
@@ -47,7 +46,7 @@ export async function messageKeys(messageId: string, u: Understanding, timeZone:
     day = u.forwarded.date
       ? (writtenDay(u.forwarded.date) ?? resolveDate(u.forwarded.date, new Date(u.occurredAt), timeZone, { past: true }))
       : null;
-    body = visibleText(u.forwarded.body);
+    body = u.forwardedText;
   } else {
     author = u.from.address;
     subject = u.subject;

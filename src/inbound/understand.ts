@@ -25,6 +25,8 @@ export interface UnderstandInput {
   now: number;
   /** Known contacts the text mentions by name (looked up by the caller, when it has a database). */
   knownPeople?: readonly Participant[];
+  /** visibleText(email.text), when the caller has read it already (routing does, for mail straight to Tend). */
+  visibleText?: string;
   extractSignals?: SignalExtractor;
 }
 
@@ -36,6 +38,8 @@ export interface Understanding {
   introduction: Introduction | null;
   /** What the author wrote, quotes and signature removed. */
   text: string;
+  /** The forwarded message's own text, quotes and signature removed; "" when nothing was forwarded. */
+  forwardedText: string;
   signals: Signal[];
   subject: string;
   messageId: string | null;
@@ -82,7 +86,7 @@ export function understand(input: UnderstandInput): Understanding {
   };
   let kind: MessageKind = classification.kind;
   const forwarded = classification.forwarded;
-  const written = visibleText(forwarded ? forwarded.note : email.text);
+  const written = forwarded ? visibleText(forwarded.note) : (input.visibleText ?? visibleText(email.text));
   // A lone #private line in what the user wrote covers the whole message, the forwarded part included.
   const confidential = isPrivateMessage(written);
   const people: Participant[] = [...withRole(classification.recipients.filter((r) => email.to.includes(r)), "to")];
@@ -154,5 +158,5 @@ export function understand(input: UnderstandInput): Understanding {
     }
   }
 
-  return { ...base, kind, people: collected, introduction, text, signals };
+  return { ...base, kind, people: collected, introduction, text, forwardedText: forwardedBody, signals };
 }

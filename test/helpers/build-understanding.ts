@@ -25,6 +25,7 @@ export function buildUnderstanding(overrides: Partial<Understanding> = {}): Unde
     forwarded: null,
     introduction: null,
     text: "Coffee with Ana this morning.",
+    forwardedText: "",
     signals: [],
     subject: "Coffee",
     messageId: "<m1@mail.gmail.com>",

@@ -7,6 +7,7 @@ import type { Detection, SentenceContext } from "./detection.ts";
 import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
 import { findRequest } from "./requests.ts";
 import { ASK_GERUND, ASK_VERB } from "./verbs.ts";
+import { forText } from "./ascii-regex.ts";
 
 const POLITE = String.raw`(?:(?:please|pls|plz|maybe|possibly|kindly|also|still|quickly|perhaps|just)\s+)*`;
 // "would you have time to", "could you do me a favour and": a lead-in before the verb.
@@ -43,9 +44,9 @@ const NOT_A_REQUEST = /\b(?:please|pls)\s+(?:let\s+me\s+know\s+if|find\s+attache
 
 /** Where the sentence asks its reader for something: a known ask phrase first, else its form. */
 function requestAt(ctx: SentenceContext): number | null {
-  if (NOT_A_REQUEST.test(ctx.body) || LOGISTICS.test(ctx.body)) return null;
+  if (NOT_A_REQUEST.test(ctx.body) || forText(LOGISTICS, ctx.ascii).test(ctx.body)) return null;
   for (const pattern of DIRECT_REQUESTS) {
-    const m = pattern.exec(ctx.body);
+    const m = forText(pattern, ctx.ascii).exec(ctx.body);
     if (m) return m.index;
   }
   return findRequest(ctx.body)?.index ?? null;
@@ -71,8 +72,9 @@ function direct(ctx: SentenceContext): Detection[] {
 function reported(ctx: SentenceContext): Detection[] {
   if (!ctx.authorIsUser) return [];
   const out: Detection[] = [];
-  REPORTED_REQUESTS.lastIndex = 0;
-  for (let m = REPORTED_REQUESTS.exec(ctx.body); m; m = REPORTED_REQUESTS.exec(ctx.body)) {
+  const reportedRequests = forText(REPORTED_REQUESTS, ctx.ascii);
+  reportedRequests.lastIndex = 0;
+  for (let m = reportedRequests.exec(ctx.body); m; m = reportedRequests.exec(ctx.body)) {
     const who = ctx.people.subjectBefore(ctx.body, m.index) ?? ctx.people.describedDefault(ctx.body, ctx.topic);
     const from = clauseStart(ctx.body, m.index);
     for (const one of who) {

@@ -3,6 +3,7 @@
 import type { SignalKind } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
 import type { Referent } from "./resolve-person.ts";
+import { forText } from "./ascii-regex.ts";
 import { clauseEnd, clauseStart, shortText } from "./clauses.ts";
 
 /** Whom the words at `index` describe: the subject before them, else the sentence's default. */
@@ -18,7 +19,8 @@ export function describedDetections(
   extra: (index: number, end: number) => { due?: string | null; tag?: string | null } = () => ({}),
 ): Detection[] {
   const out: Detection[] = [];
-  for (const pattern of patterns) {
+  for (const written of patterns) {
+    const pattern = forText(written, ctx.ascii);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.body); m; m = pattern.exec(ctx.body)) {
       const at = m.index + (m[0].length - m[0].trimStart().length);

@@ -19,6 +19,8 @@ export interface SentenceContext {
   sentence: Sentence;
   /** The sentence without its line label, quotes folded to ASCII; offsets index into it. */
   body: string;
+  /** `body` is ASCII only: a /u pattern may run as its faster twin (ascii-regex.ts). */
+  ascii: boolean;
   /** Whom a "Name:" line label names, when it resolves. */
   topic: Referent[] | null;
   /** The line is an action item ("Action:", "todo:", "- [ ]"). */

@@ -1,9 +1,10 @@
 // The deterministic, offline extractor: what a person wrote becomes signals
 // about people, each with the sentence it came from.
-import { type DateMatch, findDate } from "../../lib/time/text-dates.ts";
+import { type DateMatch, dateReader } from "../../lib/time/text-dates.ts";
 import { localDateOf } from "../../lib/time/zoned.ts";
 import type { DueRange, Participant, Person, Signal } from "../../model.ts";
 import type { Detection, SentenceContext } from "./detection.ts";
+import { isAsciiText } from "./ascii-regex.ts";
 import { detectAsks } from "./asks.ts";
 import { detectFollowUps } from "./follow-ups.ts";
 import { detectInterests } from "./interests.ts";
@@ -154,11 +155,13 @@ function merge(found: Found[]): Signal[] {
 export function extractSignals(input: SignalInput): Signal[] {
   const people = createPeopleResolver(input);
   const today = localDateOf(input.sentAt.getTime(), input.timeZone);
+  const readDate = dateReader(input.sentAt, input.timeZone);
+  const folded = foldQuotes(input.text);
   let noteAbout: Referent[] | null = null;
-  const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(foldQuotes(input.text), null));
+  const aboutNote = (): Referent[] => (noteAbout ??= people.describedDefault(folded, null));
   const found: Found[] = [];
   const speaker = input.authorIsUser || (!input.author.name && !input.author.address) ? null : { name: input.author.name, address: input.author.address };
-  for (const [index, sentence] of splitSentences(foldQuotes(input.text), { private: input.private === true }).entries()) {
+  for (const [index, sentence] of splitSentences(folded, { private: input.private === true }).entries()) {
     const label = sentence.label;
     const taskLine = !!label && TASK_LABEL.test(label);
     const groupLine = !!label && GROUP_LABEL.test(label);
@@ -168,6 +171,7 @@ export function extractSignals(input: SignalInput): Signal[] {
     const ctx: SentenceContext = {
       sentence,
       body,
+      ascii: isAsciiText(body),
       topic,
       taskLine,
       groupLine,
@@ -179,7 +183,7 @@ export function extractSignals(input: SignalInput): Signal[] {
       dateIn: (from, to, options) => {
         const key = `${from}:${to}:${options.mode ?? ""}:${options.past ?? ""}`;
         if (!dates.has(key)) {
-          const match = findDate(body.slice(from, to), input.sentAt, input.timeZone, options);
+          const match = readDate(body.slice(from, to), options);
           dates.set(key, match ? { ...match, index: match.index + from } : null);
         }
         return dates.get(key) ?? null;
@@ -198,7 +202,7 @@ export function extractSignals(input: SignalInput): Signal[] {
         (t.sentence.includes(s.sentence) || (s.sentence.includes(t.sentence) && t.sentence.length * 2 >= s.sentence.length)),
     );
   const fromNotes = noteSignals({
-    text: foldQuotes(input.text),
+    text: folded,
     authorIsUser: input.authorIsUser,
     people,
     sentAt: input.sentAt,

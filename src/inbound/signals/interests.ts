@@ -2,6 +2,7 @@
 // education"), each as a normalised tag.
 import type { Detection, SentenceContext } from "./detection.ts";
 import { describedWho } from "./described.ts";
+import { forText } from "./ascii-regex.ts";
 
 const HASHTAG = /(?:^|[^\p{L}\p{N}_#&/])#(\p{L}[\p{L}\p{N}_-]*)/gu;
 const STATED: RegExp[] = [
@@ -55,7 +56,8 @@ function hashtags(ctx: SentenceContext): Detection[] {
 
 function stated(ctx: SentenceContext): Detection[] {
   const out: Detection[] = [];
-  for (const pattern of STATED) {
+  for (const written of STATED) {
+    const pattern = forText(written, ctx.ascii);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.body); m; m = pattern.exec(ctx.body)) {
       const who = describedWho(ctx, m.index);

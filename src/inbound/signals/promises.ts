@@ -6,6 +6,7 @@ import type { Referent } from "./resolve-person.ts";
 import { clauseStart, scopeEnd, shortText } from "./clauses.ts";
 import { counterpartOf } from "./counterparts.ts";
 import { COMMIT_VERB, FOLLOW_UP_VERB, LOGISTICS_OBJECT } from "./verbs.ts";
+import { forText } from "./ascii-regex.ts";
 
 const VERB = new RegExp(COMMIT_VERB, "giu");
 const EARLIER_VERB = new RegExp(COMMIT_VERB, "giu");
@@ -46,14 +47,14 @@ function due(ctx: SentenceContext, verbAt: number, clauseFrom: number): string |
 function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Referent[]; from: number; modal: string } | null {
   const { body } = ctx;
   const windowStart = Math.max(0, verbAt - 80);
-  const m = MODAL_BEFORE.exec(body.slice(windowStart, verbAt));
+  const m = forText(MODAL_BEFORE, ctx.ascii).exec(body.slice(windowStart, verbAt));
   if (!m && depth === 0 && COORDINATED.test(body.slice(windowStart, verbAt))) {
     let earlier: number | null = null;
-    for (const v of body.slice(0, verbAt).matchAll(EARLIER_VERB)) {
+    for (const v of body.slice(0, verbAt).matchAll(forText(EARLIER_VERB, ctx.ascii))) {
       if (scopeEnd(body, v.index) >= verbAt) earlier = v.index;
     }
     if (earlier === null) {
-      for (const modal of body.slice(0, verbAt).matchAll(ANY_MODAL)) {
+      for (const modal of body.slice(0, verbAt).matchAll(forText(ANY_MODAL, ctx.ascii))) {
         const after = modal.index + modal[0].length;
         if (scopeEnd(body, after) >= verbAt) earlier = after;
       }
@@ -61,7 +62,7 @@ function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Refe
     return earlier === null ? null : subjectOf(ctx, earlier, depth + 1);
   }
   if (!m) {
-    const lineStart = ctx.body.slice(0, verbAt).trim() === "" || TASK_START.test(body);
+    const lineStart = ctx.body.slice(0, verbAt).trim() === "" || forText(TASK_START, ctx.ascii).test(body);
     if (!lineStart || verbAt > 40) return null;
     if (ctx.taskLine) return { who: [ctx.people.author()], from: 0, modal: "" };
     if (ctx.topic) return { who: ctx.topic, from: 0, modal: "" };
@@ -80,8 +81,9 @@ function subjectOf(ctx: SentenceContext, verbAt: number, depth = 0): { who: Refe
 
 function commitments(ctx: SentenceContext): Detection[] {
   const out: Detection[] = [];
-  VERB.lastIndex = 0;
-  for (let m = VERB.exec(ctx.body); m; m = VERB.exec(ctx.body)) {
+  const verb = forText(VERB, ctx.ascii);
+  verb.lastIndex = 0;
+  for (let m = verb.exec(ctx.body); m; m = verb.exec(ctx.body)) {
     const verbAt = m.index;
     const afterVerb = ctx.body.slice(verbAt + m[0].length);
     if (/^send/i.test(m[0]) && LOGISTICS_OBJECT.test(afterVerb)) continue;

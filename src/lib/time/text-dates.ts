@@ -164,18 +164,46 @@ tendChrono.refiners.push(readChronoDays, preferPhrases);
 const DATE_HINT =
   /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|toni|tom|tmr|2mor|yesterday|week|month|year|eo[dwmy]|cob|close\s+of|easter|christmas|xmas|new\s+year|thanksgiving|noon|midnight|morning|afternoon|evening|night|ago|later|next|last|this|day|spring|summer|autumn|fall|winter|quarter/i;
 
+/** Reads date phrases against one instant in one zone; see dateReader. */
+export type DateReader = (text: string, options?: DateOptions) => DateMatch | null;
+
+/**
+ * findDate for many texts read against the same instant and zone (the
+ * sentences of one message): the local date and wall clock, which cost more
+ * than a short sentence's parse, are worked out once.
+ */
+export function dateReader(reference: Date, timeZone: string): DateReader {
+  let at: ReadAt | null = null;
+  return (text, options = {}) => {
+    // Most sentences name no date: the zone is only worked out for one that may.
+    if (!DATE_HINT.test(text)) return null;
+    at ??= { today: localDateOf(reference.getTime(), timeZone), instant: wallClock(reference.getTime(), timeZone), dayFirst: isDayFirst(timeZone) };
+    return readDate(text, at, options);
+  };
+}
+
 /** The first date phrase in `text`, resolved relative to `reference` in `timeZone`. */
 export function findDate(text: string, reference: Date, timeZone: string, options: DateOptions = {}): DateMatch | null {
-  if (!DATE_HINT.test(text)) return null;
+  return dateReader(reference, timeZone)(text, options);
+}
+
+/** What a reading needs of its reference instant: the user's local date, wall clock and numeric date order. */
+interface ReadAt {
+  today: LocalDate;
+  instant: Date;
+  dayFirst: boolean;
+}
+
+function readDate(text: string, at: ReadAt, options: DateOptions): DateMatch | null {
   const past = options.past ?? false;
   const option: ParsingOption = { forwardDate: !past };
   READINGS.set(option, {
-    today: localDateOf(reference.getTime(), timeZone),
+    today: at.today,
     mode: options.mode ?? "deadline",
     past,
-    dayFirst: isDayFirst(timeZone),
+    dayFirst: at.dayFirst,
   });
-  const [first] = tendChrono.parse(text, { instant: wallClock(reference.getTime(), timeZone), timezone: 0 }, option);
+  const [first] = tendChrono.parse(text, { instant: at.instant, timezone: 0 }, option);
   if (!first) return null;
   const date = localDate(first.start.get("year") ?? 1970, first.start.get("month") ?? 1, first.start.get("day") ?? 1);
   const end = first.end;
