@@ -25,7 +25,9 @@ const task = (extra: Partial<TaskCandidate>): TaskCandidate => ({
   saidAt: asOf - 10 * DAY_MS,
   private: false,
   contact: ana,
-  dueEndAt: null,
+  dueStartAt: null,
+  duePrecision: null,
+  dueText: null,
   sentence: null,
   speaker: { kind: "user" },
   completedAt: null,
@@ -40,7 +42,11 @@ const signal = (extra: Partial<SignalCandidate>): SignalCandidate => ({
   saidAt: asOf - 5 * DAY_MS,
   contact: ana,
   sentence: "She is hiring a designer.",
+  dueStartAt: null,
   dueEndAt: null,
+  duePrecision: null,
+  dueText: null,
+  pendingFrom: null,
   tone: null,
   speaker: { kind: "user" },
   ...extra,
@@ -93,11 +99,14 @@ describe("suggest", () => {
   });
 
   it("never calls something overdue inside its range, and does after it", () => {
-    const range = { dueAt: asOf - 2 * DAY_MS, dueEndAt: asOf + 4 * DAY_MS };
+    // As stored: due_at is the range's last day, due_start_at its first.
+    const range = { dueStartAt: asOf - 2 * DAY_MS, dueAt: asOf + 4 * DAY_MS, duePrecision: "week" as const, dueText: null };
     const inside = suggestOwed(task(range), clock);
     expect(inside.title).toContain("due between Sat 28 Nov and Fri 4 Dec");
     expect(inside.title).not.toMatch(/was due|ago/);
-    const after = suggestOwed(task({ dueAt: asOf - 9 * DAY_MS, dueEndAt: asOf - 2 * DAY_MS }), clock);
+    const said = suggestOwed(task({ ...range, dueText: "the week of November 30" }), clock);
+    expect(said.title).toContain("due the week of November 30");
+    const after = suggestOwed(task({ dueStartAt: asOf - 9 * DAY_MS, dueAt: asOf - 2 * DAY_MS, duePrecision: "week" }), clock);
     expect(after.title).toContain("was due between");
     const waiting = suggestWaitingOn(task({ kind: "waiting_on", ...range }), clock);
     expect(`${waiting.title} ${waiting.reason}`).not.toMatch(/nudge|was expected/);
@@ -148,9 +157,9 @@ describe("suggest", () => {
 
   it("asks whether an introduction took, or reminds to thank the introducer", () => {
     const base = { id: "n1", status: "made" as const, optIn: false, reason: null, followUpAt: asOf, madeAt: asOf - 14 * DAY_MS };
-    expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Ana Lima — did they and Ben Cho connect?");
+    expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Did Ana and Ben connect?");
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: null }, clock)?.title).toBe(
-      "Ben Cho — thank them for introducing you to Ana Lima",
+      "Thank Ben for introducing you to Ana",
     );
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: { ...ana, id: "x" } }, clock)).toBeNull();
   });

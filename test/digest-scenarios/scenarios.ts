@@ -118,7 +118,6 @@ export const SCENARIOS: readonly Scenario[] = [
     name: "03-range-date-waiting-on",
     // Inside "the week of December 7" nothing is overdue.
     neverSays: [/nudge|was expected|ago\. /],
-    pendingOn: "signals: ranges stored as ranges",
     shows: "a range ('the week of December 7'): not overdue inside it",
     dependsOn: "signals (range dates stored as ranges)",
     mails: [
@@ -250,7 +249,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "11-name-only-mention",
     says: [/Dev .*hiring a senior designer/],
-    pendingOn: "signals: pending contacts for name-only mentions",
     shows: "someone named without an address (Dev, in notes with Jon) still surfaces",
     dependsOn: "signals (pending contacts for name-only mentions)",
     mails: [
@@ -475,7 +473,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "24-weekday-with-date",
     says: [/due Wed 9 Dec/],
-    pendingOn: "signals: a weekday with its date",
     shows: "'by Wednesday 9 December' is that Wednesday, not the nearest one",
     dependsOn: "signals (a weekday with its date resolves to the date)",
     mails: [
