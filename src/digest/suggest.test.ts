@@ -7,6 +7,7 @@ import {
   suggestCheckIn,
   suggestCloseLoop,
   suggestComingUp,
+  suggestOfferHelp,
   suggestOwed,
   suggestThanks,
   suggestWaitingOn,
@@ -153,6 +154,17 @@ describe("suggest", () => {
     expect(item?.subjectKey).toBe("thanks:task:t1");
     expect(item?.title).toContain("say thank you");
     expect(suggestThanks(task({ kind: "waiting_on" }), clock)).toBeNull();
+  });
+
+  it("offers help with the part of a sentence about the person, not someone else's", () => {
+    const item = suggestOfferHelp(signal({ text: "Ben invests in climate founders and Ana is raising her seed round" }), clock);
+    expect(item.title).toBe("Ana Lima is raising her seed round: do you know someone who could help?");
+  });
+
+  it("asks how a range went only once it is over", () => {
+    const range = { kind: "life_event" as const, text: "Ana's conference", dueStartAt: asOf - 3 * DAY_MS, dueAt: asOf - 3 * DAY_MS, duePrecision: "week" as const, dueText: "the week of November 23" };
+    expect(suggestAfterEvent(signal({ ...range, dueEndAt: asOf + 2 * DAY_MS }), clock)).toBeNull();
+    expect(suggestAfterEvent(signal({ ...range, dueEndAt: asOf - DAY_MS }), clock)?.title).toContain("was the week of November 23");
   });
 
   it("asks whether an introduction took, or reminds to thank the introducer", () => {

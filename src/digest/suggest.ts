@@ -278,11 +278,23 @@ function namedAs(signal: SignalCandidate): string {
   return signal.pendingFrom ? `${fullName(signal.contact)} (from ${signal.pendingFrom})` : fullName(signal.contact);
 }
 
+/**
+ * The part of a sentence about this person, when it starts with someone else:
+ * "Ben invests in climate founders and Ana is raising her seed round" → "Ana is
+ * raising her seed round". Unchanged when no later clause starts with their name.
+ */
+function partAbout(text: string, first: string): string {
+  if (!first || text.toLowerCase().startsWith(`${first.toLowerCase()} `)) return text;
+  const at = new RegExp(`(?:[,;]\\s*|\\s(?:and|but|while)\\s+)(${escapeRegExp(first)}\\s.*)$`, "i").exec(text);
+  return at?.[1] ?? text;
+}
+
 export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestion {
   const ageDays = (clock.asOf - need.saidAt) / DAY_MS;
   const { fresh, freshDays, fadeDaysPerPoint, fadeFloor } = W.offerHelp;
   const freshness = ageDays <= freshDays ? 1 : Math.max(fadeFloor, 1 - (ageDays - freshDays) / fadeDaysPerPoint);
-  const voiced = inTendVoice(need.text, need.speaker);
+  const said = inTendVoice(need.text, need.speaker);
+  const voiced = said === null ? null : partAbout(said, firstName(need.contact));
   const clause = voiced ? `${lowerFirst(clip(voiced))}: do you know someone who could help?` : "needs a hand: do you know someone who could help?";
   // "Dev is hiring…" reads as one sentence after the name, not "Dev — Dev is hiring…".
   const first = firstName(need.contact);
@@ -440,10 +452,12 @@ export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestio
 /** After a dated event: one "how did it go?", warm for good news, careful for hard news, never cheerful about a loss. */
 export function suggestAfterEvent(event: SignalCandidate, clock: Clock): Suggestion | null {
   if (event.dueAt === null) return null;
+  // A range ("the week of December 7") is asked about once it is over, not on its first day.
+  if (isRange(event) && !isOverdue(event, clock.asOf, clock.timeZone)) return null;
   const who = firstName(event.contact);
   const tone = eventTone(event.text, event.tone);
   const what = eventPhrase(event);
-  const when = day(event.dueAt, clock);
+  const when = isRange(event) && event.dueText ? event.dueText : day(event.dueAt, clock);
   const words: Record<Tone, { clause: string; reason: string }> = {
     good: { clause: `${what} was ${when}: ask how it went`, reason: `${who} will be glad you remembered.` },
     hard: { clause: `${what} was ${when}: ask how they are`, reason: `A gentle note, with no need to reply, asking how ${who} is doing.` },
