@@ -4,7 +4,7 @@
 // interactions or signals the user has.
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Contact, DuePrecision, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
+import type { Contact, DuePrecision, GiveAskLedger, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
 import { UNDATED_OLDEST_FIRST, undatedTasksWhere } from "./undated-tasks.ts";
 import {
@@ -84,6 +84,8 @@ export interface SignalCandidate {
   dueText: string | null;
   /** Where a person known only by name was named ("your notes with Jon Okafor"); null for everyone else. */
   pendingFrom: string | null;
+  /** For a need: the give-first ledger of the person (src/domain/give-ask.ts), never shown. */
+  ledger?: GiveAskLedger;
   /** Good or hard news, as inbound judged it; null: neutral, or an old row (the digest then reads the text). */
   tone: "good" | "hard" | "loss" | null;
   /** When it was said: the interaction's time, else when Tend logged it. */
@@ -153,6 +155,8 @@ export interface CandidateWindows {
   shownDigests: number;
   /** A dated event this recent gets one "how did it go?". */
   afterEventMs: number;
+  /** The give-first ledger counts what was given and asked this far back. */
+  ledgerLookbackMs: number;
   /** A waiting-on resolved this recently gets one thank-you. */
   thanksWithinMs: number;
   /** A kept promise is asked about once, between these two ages. */
@@ -389,6 +393,64 @@ function shareableSignalsQuery(
     .limit(filter.limit);
 }
 
+/**
+ * The give-first ledger of a need's person, as counts beside the need: each a
+ * count(*) down an index that starts with (user, contact), so it reads that
+ * person's rows only, in the same statement (no round trip, no grouping).
+ */
+function ledgerFields(userId: string, since: number) {
+  const tasksOf = (where: SQL) =>
+    sql<number>`(select count(*) from ${tasks} t indexed by tasks_contact where t.user_id = ${userId} and t.contact_id = ${signals.contactId} and t.created_at >= ${since} and ${where})`;
+  // Named indexes: the planner would otherwise walk all of the user's rows by status or date.
+  const introductionsWhere = (index: SQL, where: SQL) =>
+    sql<number>`(select count(*) from ${introductions} i indexed by ${index} where i.user_id = ${userId} and i.created_at >= ${since} and ${where})`;
+  return {
+    promised: tasksOf(sql`t.kind = 'promise'`).as("ledger_promised"),
+    kept: tasksOf(sql`t.kind = 'promise' and t.status = 'done'`).as("ledger_kept"),
+    answered: tasksOf(sql`t.kind = 'ask' and t.status = 'done'`).as("ledger_answered"),
+    favours: tasksOf(sql`t.kind = 'waiting_on'`).as("ledger_favours"),
+    introducedThemA: introductionsWhere(sql.raw("introductions_user_pair"), sql`i.person_a_contact_id = ${signals.contactId} and i.introducer_contact_id is null`).as("ledger_intro_a"),
+    introducedThemB: introductionsWhere(sql.raw("introductions_user_person_b"), sql`i.person_b_contact_id = ${signals.contactId} and i.introducer_contact_id is null`).as("ledger_intro_b"),
+    introducedUser: introductionsWhere(sql.raw("introductions_user_introducer"), sql`i.introducer_contact_id = ${signals.contactId} and i.person_b_contact_id is null`).as("ledger_intro_user"),
+  };
+}
+
+/** Open needs that may be quoted, newest first, each with its person's give-first ledger. */
+function needsQuery(db: Database, userId: string, asOf: number, since: number, limit: number) {
+  return db
+    .select({ ...signalFields, ledger: ledgerFields(userId, since) })
+    .from(signals)
+    .innerJoin(contacts, eq(contacts.id, signals.contactId))
+    .leftJoin(interactions, eq(interactions.id, signals.interactionId))
+    .where(
+      and(
+        eq(signals.userId, userId),
+        eq(signals.kind, "need"),
+        eq(signals.status, "open"),
+        eq(signals.private, false),
+        eq(contacts.muted, false),
+        eq(signals.aboutUser, false),
+        notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf),
+      ),
+    )
+    .orderBy(desc(signals.createdAt))
+    .limit(limit);
+}
+
+type NeedRow = Awaited<ReturnType<typeof needsQuery>>[number];
+
+function toNeed(row: NeedRow): SignalCandidate[] {
+  const { ledger: counts, ...signal } = row;
+  return toSignal(signal).map((need) => ({
+    ...need,
+    ledger: {
+      contactId: need.contact.id,
+      gave: { promised: counts.promised, kept: counts.kept, introductions: counts.introducedThemA + counts.introducedThemB, answered: counts.answered },
+      asked: { favours: counts.favours, introductions: counts.introducedUser },
+    },
+  }));
+}
+
 /** Shareable signals of one kind about the person, not the user, newest first. */
 function recentSignalsQuery(db: Database, userId: string, kind: SignalKind, limit: number, extra?: SQL) {
   return shareableSignalsQuery(db, userId, kind, { where: [eq(signals.aboutUser, false), extra], orderBy: desc(signals.createdAt), limit });
@@ -523,7 +585,7 @@ export async function loadDigestCandidates(
     taskQuery(db, userId, "ask", owed, "oldest", asOf, n),
     taskQuery(db, userId, "waiting_on", { from: asOf - windows.overdueLookbackMs, to: asOf }, "newest", asOf, n),
     checkInQuery(db, userId, asOf, n),
-    recentSignalsQuery(db, userId, "need", n, notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf)),
+    needsQuery(db, userId, asOf, asOf - windows.ledgerLookbackMs, n),
     recentSignalsQuery(db, userId, "offer", n),
     recentSignalsQuery(db, userId, "interest", n, isNotNull(signals.tag)),
     upcomingLifeEventsQuery(db, userId, asOf, windows.comingUpMs, n),
@@ -566,7 +628,7 @@ export async function loadDigestCandidates(
             },
           ],
     ),
-    needs: needRows.flatMap(toSignal),
+    needs: needRows.flatMap(toNeed),
     offers: offerRows.flatMap(toSignal),
     interests: interestRows.flatMap(toSignal),
     upcomingLifeEvents: upcomingRows.flatMap(toSignal),

@@ -52,6 +52,12 @@ const signal = (extra: Partial<SignalCandidate>): SignalCandidate => ({
   speaker: { kind: "user" },
   ...extra,
 });
+/** A give-first ledger with Ana: favours the user asked of her, promises they made her. */
+const ledger = (favours: number, promised: number) => ({
+  contactId: ana.id,
+  gave: { promised, kept: 0, introductions: 0, answered: 0 },
+  asked: { favours, introductions: 0 },
+});
 const checkIn = (extra: Partial<CheckInCandidate>): CheckInCandidate => ({
   contact: ana,
   lastInteractionAt: asOf - 70 * DAY_MS,
@@ -159,6 +165,15 @@ describe("suggest", () => {
   it("offers help with the part of a sentence about the person, not someone else's", () => {
     const item = suggestOfferHelp(signal({ text: "Ben invests in climate founders and Ana is raising her seed round" }), clock);
     expect(item.title).toBe("Ana Lima is raising her seed round: do you know someone who could help?");
+  });
+
+  it("lifts offering help to someone the user asked more of than they gave, and never says so", () => {
+    const even = suggestOfferHelp(signal({ ledger: ledger(2, 2) }), clock);
+    const owed = suggestOfferHelp(signal({ ledger: ledger(4, 1) }), clock);
+    expect(owed.score).toBeGreaterThan(even.score);
+    expect(even.score).toBe(suggestOfferHelp(signal({}), clock).score);
+    expect(owed.title).toBe(even.title);
+    expect(`${owed.title} ${owed.reason}`).not.toMatch(/score|\d|you(?:'ve)? asked/i);
   });
 
   it("asks how a range went only once it is over", () => {

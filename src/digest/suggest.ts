@@ -11,6 +11,7 @@ import type {
   TaskCandidate,
 } from "../db/digest-candidates.ts";
 import { isOverdue, isRange, type StoredDue } from "../domain/due.ts";
+import { askedMoreThanGiven } from "../domain/give-ask.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { localDayDifference } from "../lib/time/zoned.ts";
 import { type Contact, DAY_MS } from "../model.ts";
@@ -310,7 +311,7 @@ export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestio
     quote: quoteOf(need.sentence, need.speaker, need.saidAt, clock),
     ...mergeAs(need.contact, clause),
     when: null,
-    score: fresh * freshness,
+    score: fresh * freshness + (need.ledger ? ramp(askedMoreThanGiven(need.ledger), W.offerHelp.askedMore) : 0),
     dormant: false,
   };
 }
