@@ -129,7 +129,7 @@ describe("weekly digest", () => {
     expect(titles(text)).toEqual([
       "1. Ana Lima — you said you'd send Ana the pitch deck; was due Fri 27 Nov, 3 days ago",
       "2. Farah Khan — wedding in Porto Sat 5 Dec (in 5 days)",
-      "3. Carla Diaz — thank them for introducing you to Dan Evans",
+      "3. Thank Carla for introducing you to Dan",
       "4. Eve Park — time to check in (last in touch two months ago)",
       "5. Lena Vogt — a flat in Lisbon for March: do you know someone who could help?",
       "6. Introduce Ana Lima and Ben Cho?",

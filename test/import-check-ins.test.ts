@@ -32,7 +32,8 @@ it("puts at most the digest's cap of imported people in any week's digest, a few
     const d = digestHarness({ now: () => at });
     await d.runJobs(await d.runCron(at));
     const text = d.sent[0]?.parsed.text ?? "";
-    const checkIns = [...text.matchAll(/^\d+\. Check in with (.+)$/gm)].map((m) => m[1] ?? "").filter((name) => names.has(name));
+    // One entry per person: "3. Ada Lovelace — time to check in (…)".
+    const checkIns = [...text.matchAll(/^\d+\. (.+?) — time to check in\b/gm)].map((m) => m[1] ?? "").filter((name) => names.has(name));
     perWeek.push(checkIns.length);
     for (const name of checkIns) seen.add(name);
   }

@@ -17,7 +17,7 @@ import { planReply } from "./plan-reply.ts";
 import { replyMail } from "./reply-mail.ts";
 
 // "help" stays with the digest's confirmation, which always ends with the help text.
-const REPLY_VERBS: ReadonlySet<string> = new Set<DigestCommand["verb"] | "help">(["done", "skip", "never", "snooze", "note", "cadence", "undo", "help"]);
+const REPLY_VERBS: ReadonlySet<string> = new Set<DigestCommand["verb"] | "help">(["done", "skip", "never", "snooze", "note", "cadence", "link", "undo", "help"]);
 
 function isMailCommand(command: Command): command is MailCommand {
   return !REPLY_VERBS.has(command.verb);

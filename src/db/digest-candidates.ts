@@ -4,8 +4,9 @@
 // interactions or signals the user has.
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Contact, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
+import type { Contact, DuePrecision, GiveAskLedger, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
+import { UNDATED_OLDEST_FIRST, undatedTasksWhere } from "./undated-tasks.ts";
 import {
   contacts,
   digestItems,
@@ -36,10 +37,13 @@ export interface TaskCandidate {
   id: string;
   kind: TaskKind;
   title: string;
-  /** When it is due; null when nobody named a date (never invented). */
+  /** When it is late: a day, or a range's last day; null when nobody named a date (never invented). */
   dueAt: number | null;
-  /** End of a range ("the week of 7 December"): never overdue before it. Null: a day, or no date. */
-  dueEndAt: number | null;
+  /** A range's first day ("the week of 7 December"); null for one day or no date. */
+  dueStartAt: number | null;
+  duePrecision: DuePrecision | null;
+  /** A range as it was said ("the week of December 7"). */
+  dueText: string | null;
   /** When it was said: the interaction's time, else when Tend logged it. */
   saidAt: number;
   /** From a signal told in confidence: never quoted. */
@@ -71,10 +75,18 @@ export interface SignalCandidate {
   /** The whole sentence it came from. */
   sentence: string;
   tag: string | null;
+  /** A life event's (first) day; for what can be late, its last day. */
   dueAt: number | null;
-  /** End of a range of dates; null for a single day (see TaskCandidate.dueEndAt). */
+  dueStartAt: number | null;
+  /** A range's last day; null for a single day. */
   dueEndAt: number | null;
-  /** Good or hard news, when inbound has judged it; null: the digest judges from the text. */
+  duePrecision: DuePrecision | null;
+  dueText: string | null;
+  /** Where a person known only by name was named ("your notes with Jon Okafor"); null for everyone else. */
+  pendingFrom: string | null;
+  /** For a need: the give-first ledger of the person (src/domain/give-ask.ts), never shown. */
+  ledger?: GiveAskLedger;
+  /** Good or hard news, as inbound judged it; null: neutral, or an old row (the digest then reads the text). */
   tone: "good" | "hard" | "loss" | null;
   /** When it was said: the interaction's time, else when Tend logged it. */
   saidAt: number;
@@ -143,6 +155,8 @@ export interface CandidateWindows {
   shownDigests: number;
   /** A dated event this recent gets one "how did it go?". */
   afterEventMs: number;
+  /** The give-first ledger counts what was given and asked this far back. */
+  ledgerLookbackMs: number;
   /** A waiting-on resolved this recently gets one thank-you. */
   thanksWithinMs: number;
   /** A kept promise is asked about once, between these two ages. */
@@ -178,27 +192,22 @@ function neverShown(userId: string, subjectKey: SQL): SQL {
   return sql`not exists (select 1 from ${digestItems} where ${digestItems.userId} = ${userId} and ${digestItems.subjectKey} = ${subjectKey})`;
 }
 
-/** Who wrote the interaction: its "from" participant (primary key lookup), else the user. */
-function speakerFields(interactionId: SQLWrapper) {
+/** Who said it, as inbound stored it: null speaker name is the user. */
+function speakerFields() {
   return {
-    id: sql<string | null>`(select p.contact_id from interaction_participants p where p.interaction_id = ${interactionId} and p.role = 'from' limit 1)`.as("speaker_id"),
-    name: sql<string | null>`(select c.name from interaction_participants p inner join contacts c on c.id = p.contact_id where p.interaction_id = ${interactionId} and p.role = 'from' limit 1)`.as("speaker_name"),
-    address: sql<string | null>`(select c.primary_address from interaction_participants p inner join contacts c on c.id = p.contact_id where p.interaction_id = ${interactionId} and p.role = 'from' limit 1)`.as("speaker_address"),
+    id: sql<string | null>`${signals.speakerContactId}`.as("speaker_id"),
+    name: sql<string | null>`${signals.speakerName}`.as("speaker_name"),
   };
 }
 
-/**
- * Who said it, until inbound records the speaker itself: the user for their
- * own promise (or anything inbound marked as about the user), and for words
- * that name the "from" person (nobody calls themselves "Dev"); otherwise the
- * interaction's "from" person, else the user.
- */
-function speakerOf(fields: ContactFieldValues, said: { kind: string; aboutUser: boolean; words: string }): Speaker {
-  const contact = contactRef(fields);
-  if (!contact || said.aboutUser || said.kind === "promise" || said.kind === "follow_up") return { kind: "user" };
-  const first = contact.name?.trim().split(/\s+/)[0];
-  if (first && new RegExp(`\\b${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(said.words)) return { kind: "user" };
-  return { kind: "contact", contact };
+function speakerOf(fields: { id: string | null; name: string | null }): Speaker {
+  if (fields.name === null) return { kind: "user" };
+  return { kind: "contact", contact: { id: fields.id ?? "", name: fields.name, address: null } };
+}
+
+/** Inbound's tone; "neutral" is no tone to strike. */
+function toneOf(tone: string | null): "good" | "hard" | "loss" | null {
+  return tone === "good" || tone === "hard" || tone === "loss" ? tone : null;
 }
 
 function userQuery(db: Database, userId: string) {
@@ -231,16 +240,15 @@ const taskFields = {
   kind: tasks.kind,
   title: tasks.title,
   dueAt: tasks.dueAt,
-  // A task whose signal named no date got a due date only so a reminder could
-  // fire: the digest must not show it as a date anyone said.
-  signalDated: sql<number | null>`case when ${tasks.signalId} is null then 1 when ${signals.dueAt} is null then 0 else 1 end`.as("signal_dated"),
+  dueStartAt: tasks.dueStartAt,
+  duePrecision: sql<DuePrecision | null>`${signals.duePrecision}`.as("signal_due_precision"),
+  dueText: sql<string | null>`${signals.dueText}`.as("signal_due_text"),
   saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${tasks.createdAt})`.as("said_at"),
   private: sql<number | null>`${signals.private}`.as("signal_private"),
   sentence: sql<string | null>`${signals.sentence}`.as("signal_sentence"),
-  aboutUser: sql<number | null>`${signals.aboutUser}`.as("signal_about_user"),
   completedAt: tasks.completedAt,
   contact: contactFields(contacts, "contact"),
-  speaker: speakerFields(tasks.interactionId),
+  speaker: speakerFields(),
 };
 
 function tasksFrom(db: Database) {
@@ -277,21 +285,9 @@ function taskQuery(
     .limit(limit);
 }
 
-/** Open promises and asks with no due date at all, oldest first (the index keeps rows in insertion order). */
+/** Open promises or asks with no due date at all, oldest first (the rule src/db/undated-tasks.ts keeps). */
 function undatedTaskQuery(db: Database, userId: string, kind: TaskKind, asOf: number, limit: number) {
-  return tasksFrom(db)
-    .where(
-      and(
-        eq(tasks.userId, userId),
-        eq(tasks.kind, kind),
-        eq(tasks.status, "open"),
-        sql`${tasks.dueAt} is null`,
-        or(sql`${tasks.snoozedUntil} is null`, lte(tasks.snoozedUntil, asOf)),
-        notSuppressed(userId, sql`'task:' || ${tasks.id}`, asOf),
-      ),
-    )
-    .orderBy(sql`${tasks}.rowid`)
-    .limit(limit);
+  return tasksFrom(db).where(undatedTasksWhere(userId, kind, asOf)).orderBy(UNDATED_OLDEST_FIRST).limit(limit);
 }
 
 /** Tasks of one kind done within `range`, newest first, whose follow-up (`keyPrefix` + id) was never shown. */
@@ -358,12 +354,17 @@ const signalFields = {
   kind: signals.kind,
   text: signals.text,
   sentence: signals.sentence,
-  aboutUser: signals.aboutUser,
   tag: signals.tag,
   dueAt: signals.dueAt,
+  dueStartAt: signals.dueStartAt,
+  dueEndAt: signals.dueEndAt,
+  duePrecision: signals.duePrecision,
+  dueText: signals.dueText,
+  tone: signals.tone,
+  pendingFrom: sql<string | null>`case when ${contacts.pending} then ${contacts.pendingFrom} end`.as("pending_from"),
   saidAt: sql<number>`coalesce(${interactions.occurredAt}, ${signals.createdAt})`.as("said_at"),
   contact: contactFields(contacts, "contact"),
-  speaker: speakerFields(signals.interactionId),
+  speaker: speakerFields(),
 };
 
 /** Open signals of one kind that may be quoted (not private), about a person the user has not muted. */
@@ -390,6 +391,64 @@ function shareableSignalsQuery(
     )
     .orderBy(filter.orderBy)
     .limit(filter.limit);
+}
+
+/**
+ * The give-first ledger of a need's person, as counts beside the need: each a
+ * count(*) down an index that starts with (user, contact), so it reads that
+ * person's rows only, in the same statement (no round trip, no grouping).
+ */
+function ledgerFields(userId: string, since: number) {
+  const tasksOf = (where: SQL) =>
+    sql<number>`(select count(*) from ${tasks} t indexed by tasks_contact where t.user_id = ${userId} and t.contact_id = ${signals.contactId} and t.created_at >= ${since} and ${where})`;
+  // Named indexes: the planner would otherwise walk all of the user's rows by status or date.
+  const introductionsWhere = (index: SQL, where: SQL) =>
+    sql<number>`(select count(*) from ${introductions} i indexed by ${index} where i.user_id = ${userId} and i.created_at >= ${since} and ${where})`;
+  return {
+    promised: tasksOf(sql`t.kind = 'promise'`).as("ledger_promised"),
+    kept: tasksOf(sql`t.kind = 'promise' and t.status = 'done'`).as("ledger_kept"),
+    answered: tasksOf(sql`t.kind = 'ask' and t.status = 'done'`).as("ledger_answered"),
+    favours: tasksOf(sql`t.kind = 'waiting_on'`).as("ledger_favours"),
+    introducedThemA: introductionsWhere(sql.raw("introductions_user_pair"), sql`i.person_a_contact_id = ${signals.contactId} and i.introducer_contact_id is null`).as("ledger_intro_a"),
+    introducedThemB: introductionsWhere(sql.raw("introductions_user_person_b"), sql`i.person_b_contact_id = ${signals.contactId} and i.introducer_contact_id is null`).as("ledger_intro_b"),
+    introducedUser: introductionsWhere(sql.raw("introductions_user_introducer"), sql`i.introducer_contact_id = ${signals.contactId} and i.person_b_contact_id is null`).as("ledger_intro_user"),
+  };
+}
+
+/** Open needs that may be quoted, newest first, each with its person's give-first ledger. */
+function needsQuery(db: Database, userId: string, asOf: number, since: number, limit: number) {
+  return db
+    .select({ ...signalFields, ledger: ledgerFields(userId, since) })
+    .from(signals)
+    .innerJoin(contacts, eq(contacts.id, signals.contactId))
+    .leftJoin(interactions, eq(interactions.id, signals.interactionId))
+    .where(
+      and(
+        eq(signals.userId, userId),
+        eq(signals.kind, "need"),
+        eq(signals.status, "open"),
+        eq(signals.private, false),
+        eq(contacts.muted, false),
+        eq(signals.aboutUser, false),
+        notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf),
+      ),
+    )
+    .orderBy(desc(signals.createdAt))
+    .limit(limit);
+}
+
+type NeedRow = Awaited<ReturnType<typeof needsQuery>>[number];
+
+function toNeed(row: NeedRow): SignalCandidate[] {
+  const { ledger: counts, ...signal } = row;
+  return toSignal(signal).map((need) => ({
+    ...need,
+    ledger: {
+      contactId: need.contact.id,
+      gave: { promised: counts.promised, kept: counts.kept, introductions: counts.introducedThemA + counts.introducedThemB, answered: counts.answered },
+      asked: { favours: counts.favours, introductions: counts.introducedUser },
+    },
+  }));
 }
 
 /** Shareable signals of one kind about the person, not the user, newest first. */
@@ -471,13 +530,15 @@ function toTask(row: TaskRow): TaskCandidate {
     id: row.id,
     kind: row.kind,
     title: row.title,
-    dueAt: row.signalDated === 0 ? null : row.dueAt,
-    dueEndAt: null,
+    dueAt: row.dueAt,
+    dueStartAt: row.dueStartAt,
+    duePrecision: row.duePrecision,
+    dueText: row.dueText,
     saidAt: row.saidAt,
     private: Boolean(row.private),
     contact: contactRef(row.contact),
     sentence: row.sentence,
-    speaker: speakerOf(row.speaker, { kind: row.kind, aboutUser: Boolean(row.aboutUser), words: row.sentence ?? row.title }),
+    speaker: speakerOf(row.speaker),
     completedAt: row.completedAt,
   };
 }
@@ -485,14 +546,7 @@ function toTask(row: TaskRow): TaskCandidate {
 function toSignal(row: SignalRow): SignalCandidate[] {
   const contact = contactRef(row.contact);
   if (!contact) return [];
-  const { aboutUser, ...signal } = row;
-  return [{ ...signal, contact, speaker: speakerOf(row.speaker, { kind: row.kind, aboutUser, words: row.sentence }), dueEndAt: null, tone: null }];
-}
-
-/** Open promises and asks: those with a date said, and those whose date was only a default for reminders. */
-function splitDated(rows: readonly TaskRow[]): { dated: TaskCandidate[]; undated: TaskCandidate[] } {
-  const all = rows.map(toTask);
-  return { dated: all.filter((task) => task.dueAt !== null), undated: all.filter((task) => task.dueAt === null) };
+  return [{ ...row, contact, speaker: speakerOf(row.speaker), tone: toneOf(row.tone) }];
 }
 
 /** Everything a digest starts from, in one round trip. */
@@ -531,7 +585,7 @@ export async function loadDigestCandidates(
     taskQuery(db, userId, "ask", owed, "oldest", asOf, n),
     taskQuery(db, userId, "waiting_on", { from: asOf - windows.overdueLookbackMs, to: asOf }, "newest", asOf, n),
     checkInQuery(db, userId, asOf, n),
-    recentSignalsQuery(db, userId, "need", n, notSuppressed(userId, sql`'signal:' || ${signals.id}`, asOf)),
+    needsQuery(db, userId, asOf, asOf - windows.ledgerLookbackMs, n),
     recentSignalsQuery(db, userId, "offer", n),
     recentSignalsQuery(db, userId, "interest", n, isNotNull(signals.tag)),
     upcomingLifeEventsQuery(db, userId, asOf, windows.comingUpMs, n),
@@ -552,14 +606,12 @@ export async function loadDigestCandidates(
       n,
     ),
   ]);
-  const promises = splitDated(promiseRows);
-  const asks = splitDated(askRows);
 
   return {
     user: userRows[0] ?? null,
     existing: existingRows[0] ?? null,
-    promises: promises.dated,
-    asks: asks.dated,
+    promises: promiseRows.map(toTask),
+    asks: askRows.map(toTask),
     waitingOn: waitingRows.map(toTask),
     checkIns: checkInRows.flatMap((row) =>
       row.nextCheckInAt === null
@@ -576,7 +628,7 @@ export async function loadDigestCandidates(
             },
           ],
     ),
-    needs: needRows.flatMap(toSignal),
+    needs: needRows.flatMap(toNeed),
     offers: offerRows.flatMap(toSignal),
     interests: interestRows.flatMap(toSignal),
     upcomingLifeEvents: upcomingRows.flatMap(toSignal),
@@ -598,7 +650,7 @@ export async function loadDigestCandidates(
             },
           ],
     ),
-    undatedOwed: [...promises.undated, ...asks.undated, ...undatedPromiseRows.map(toTask), ...undatedAskRows.map(toTask)],
+    undatedOwed: [...undatedPromiseRows.map(toTask), ...undatedAskRows.map(toTask)],
     pastLifeEvents: pastEventRows.flatMap(toSignal),
     resolvedWaitingOn: resolvedRows.map(toTask),
     keptPromises: keptRows.map(toTask),

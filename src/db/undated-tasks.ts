@@ -2,7 +2,7 @@
 // windows never see them, since they have no due date and are given none. They
 // are ranked by age instead ("three weeks ago you told Carla…"), oldest first,
 // through the (user, kind, status, due) index at due = NULL.
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Contact, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
 import { contacts, interactions, signals, suppressions, tasks } from "./schema.ts";
@@ -19,6 +19,24 @@ export interface UndatedTaskCandidate {
   private: boolean;
   contact: Contact | null;
 }
+
+/**
+ * Which tasks are open and undated as of `asOf` (not snoozed, not suppressed):
+ * the one rule the digest's batch and loadUndatedTasks share.
+ */
+export function undatedTasksWhere(userId: string, kind: TaskKind, asOf: number): SQL | undefined {
+  return and(
+    eq(tasks.userId, userId),
+    eq(tasks.kind, kind),
+    eq(tasks.status, "open"),
+    isNull(tasks.dueAt),
+    or(isNull(tasks.snoozedUntil), lte(tasks.snoozedUntil, asOf)),
+    sql`not exists (select 1 from ${suppressions} where ${suppressions.userId} = ${userId} and ${suppressions.subjectKey} = 'task:' || ${tasks.id} and ${suppressions.until} > ${asOf})`,
+  );
+}
+
+/** Oldest first: at due = NULL the index keeps rows in insertion order, so no sort is needed. */
+export const UNDATED_OLDEST_FIRST: SQL = sql`${tasks}.rowid`;
 
 /** Open, undated tasks of one kind, oldest first, not snoozed or suppressed as of `asOf`. */
 export async function loadUndatedTasks(
@@ -43,17 +61,8 @@ export async function loadUndatedTasks(
     .leftJoin(contacts, eq(contacts.id, tasks.contactId))
     .leftJoin(signals, eq(signals.id, tasks.signalId))
     .leftJoin(interactions, eq(interactions.id, tasks.interactionId))
-    .where(
-      and(
-        eq(tasks.userId, userId),
-        eq(tasks.kind, kind),
-        eq(tasks.status, "open"),
-        isNull(tasks.dueAt),
-        or(isNull(tasks.snoozedUntil), lte(tasks.snoozedUntil, asOf)),
-        sql`not exists (select 1 from ${suppressions} where ${suppressions.userId} = ${userId} and ${suppressions.subjectKey} = 'task:' || ${tasks.id} and ${suppressions.until} > ${asOf})`,
-      ),
-    )
-    .orderBy(asc(tasks.createdAt))
+    .where(undatedTasksWhere(userId, kind, asOf))
+    .orderBy(UNDATED_OLDEST_FIRST)
     .limit(limit);
   return rows.map((row) => ({
     id: row.id,

@@ -24,7 +24,7 @@ const ana: Contact = { id: "ana", name: "Ana Lima", address: "ana@lima.example" 
 const ben: Contact = { id: "ben", name: "Ben Cho", address: "ben@cho.example" };
 
 function said(kind: SignalCandidate["kind"], text: string, ageDays: number, dueAt: number | null = null): SignalCandidate {
-  return { id: `${kind}-${text}`, kind, text, sentence: text, tag: null, dueAt, dueEndAt: null, tone: null, saidAt: asOf - ageDays * DAY_MS, contact: ana, speaker: { kind: "user" } };
+  return { id: `${kind}-${text}`, kind, text, sentence: text, tag: null, dueAt, dueStartAt: null, dueEndAt: null, duePrecision: null, dueText: null, pendingFrom: null, tone: null, saidAt: asOf - ageDays * DAY_MS, contact: ana, speaker: { kind: "user" } };
 }
 const NEED = said("need", "a designer for her startup", 1);
 const HARD_NEWS = said("life_event", "her father passed away", 3);
@@ -35,7 +35,9 @@ function owed(kind: "promise" | "waiting_on", dueAt: number): number {
     kind,
     title: "send the deck",
     dueAt,
-    dueEndAt: null,
+    dueStartAt: null,
+    duePrecision: null,
+    dueText: null,
     saidAt: asOf - 40 * DAY_MS,
     private: false,
     contact: ana,

@@ -72,6 +72,12 @@ export const RANKING_WEIGHTS = deepFreeze({
     fadeDaysPerPoint: 120,
     /** ...down to this share of `fresh` (reached after 86 days): an old need may still be open. */
     fadeFloor: 0.4,
+    /**
+     * Give first: someone the user asked more of than they gave is lifted by a
+     * point per 20 things beyond (up to three): past a fresh need of someone
+     * even with the user, never past an overdue promise.
+     */
+    askedMore: { upTo: 3, perPoint: 20 },
   },
 
   /** Introductions: connect people whose needs, offers and interests align. */

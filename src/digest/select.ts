@@ -15,6 +15,7 @@ export const CANDIDATE_WINDOWS: CandidateWindows = {
   loopLookbackMs: 42 * DAY_MS,
   shownDigests: 2,
   afterEventMs: 10 * DAY_MS,
+  ledgerLookbackMs: 365 * DAY_MS,
   thanksWithinMs: 14 * DAY_MS,
   outcomeAfterMs: 7 * DAY_MS,
   outcomeWithinMs: 35 * DAY_MS,

@@ -7,6 +7,7 @@ import {
   suggestCheckIn,
   suggestCloseLoop,
   suggestComingUp,
+  suggestOfferHelp,
   suggestOwed,
   suggestThanks,
   suggestWaitingOn,
@@ -25,7 +26,9 @@ const task = (extra: Partial<TaskCandidate>): TaskCandidate => ({
   saidAt: asOf - 10 * DAY_MS,
   private: false,
   contact: ana,
-  dueEndAt: null,
+  dueStartAt: null,
+  duePrecision: null,
+  dueText: null,
   sentence: null,
   speaker: { kind: "user" },
   completedAt: null,
@@ -40,10 +43,20 @@ const signal = (extra: Partial<SignalCandidate>): SignalCandidate => ({
   saidAt: asOf - 5 * DAY_MS,
   contact: ana,
   sentence: "She is hiring a designer.",
+  dueStartAt: null,
   dueEndAt: null,
+  duePrecision: null,
+  dueText: null,
+  pendingFrom: null,
   tone: null,
   speaker: { kind: "user" },
   ...extra,
+});
+/** A give-first ledger with Ana: favours the user asked of her, promises they made her. */
+const ledger = (favours: number, promised: number) => ({
+  contactId: ana.id,
+  gave: { promised, kept: 0, introductions: 0, answered: 0 },
+  asked: { favours, introductions: 0 },
 });
 const checkIn = (extra: Partial<CheckInCandidate>): CheckInCandidate => ({
   contact: ana,
@@ -93,11 +106,14 @@ describe("suggest", () => {
   });
 
   it("never calls something overdue inside its range, and does after it", () => {
-    const range = { dueAt: asOf - 2 * DAY_MS, dueEndAt: asOf + 4 * DAY_MS };
+    // As stored: due_at is the range's last day, due_start_at its first.
+    const range = { dueStartAt: asOf - 2 * DAY_MS, dueAt: asOf + 4 * DAY_MS, duePrecision: "week" as const, dueText: null };
     const inside = suggestOwed(task(range), clock);
     expect(inside.title).toContain("due between Sat 28 Nov and Fri 4 Dec");
     expect(inside.title).not.toMatch(/was due|ago/);
-    const after = suggestOwed(task({ dueAt: asOf - 9 * DAY_MS, dueEndAt: asOf - 2 * DAY_MS }), clock);
+    const said = suggestOwed(task({ ...range, dueText: "the week of November 30" }), clock);
+    expect(said.title).toContain("due the week of November 30");
+    const after = suggestOwed(task({ dueStartAt: asOf - 9 * DAY_MS, dueAt: asOf - 2 * DAY_MS, duePrecision: "week" }), clock);
     expect(after.title).toContain("was due between");
     const waiting = suggestWaitingOn(task({ kind: "waiting_on", ...range }), clock);
     expect(`${waiting.title} ${waiting.reason}`).not.toMatch(/nudge|was expected/);
@@ -146,11 +162,31 @@ describe("suggest", () => {
     expect(suggestThanks(task({ kind: "waiting_on" }), clock)).toBeNull();
   });
 
+  it("offers help with the part of a sentence about the person, not someone else's", () => {
+    const item = suggestOfferHelp(signal({ text: "Ben invests in climate founders and Ana is raising her seed round" }), clock);
+    expect(item.title).toBe("Ana Lima is raising her seed round: do you know someone who could help?");
+  });
+
+  it("lifts offering help to someone the user asked more of than they gave, and never says so", () => {
+    const even = suggestOfferHelp(signal({ ledger: ledger(2, 2) }), clock);
+    const owed = suggestOfferHelp(signal({ ledger: ledger(4, 1) }), clock);
+    expect(owed.score).toBeGreaterThan(even.score);
+    expect(even.score).toBe(suggestOfferHelp(signal({}), clock).score);
+    expect(owed.title).toBe(even.title);
+    expect(`${owed.title} ${owed.reason}`).not.toMatch(/score|\d|you(?:'ve)? asked/i);
+  });
+
+  it("asks how a range went only once it is over", () => {
+    const range = { kind: "life_event" as const, text: "Ana's conference", dueStartAt: asOf - 3 * DAY_MS, dueAt: asOf - 3 * DAY_MS, duePrecision: "week" as const, dueText: "the week of November 23" };
+    expect(suggestAfterEvent(signal({ ...range, dueEndAt: asOf + 2 * DAY_MS }), clock)).toBeNull();
+    expect(suggestAfterEvent(signal({ ...range, dueEndAt: asOf - DAY_MS }), clock)?.title).toContain("was the week of November 23");
+  });
+
   it("asks whether an introduction took, or reminds to thank the introducer", () => {
     const base = { id: "n1", status: "made" as const, optIn: false, reason: null, followUpAt: asOf, madeAt: asOf - 14 * DAY_MS };
-    expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Ana Lima — did they and Ben Cho connect?");
+    expect(suggestCloseLoop({ ...base, introducer: null, personA: ana, personB: ben }, clock)?.title).toBe("Did Ana and Ben connect?");
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: null }, clock)?.title).toBe(
-      "Ben Cho — thank them for introducing you to Ana Lima",
+      "Thank Ben for introducing you to Ana",
     );
     expect(suggestCloseLoop({ ...base, introducer: ben, personA: ana, personB: { ...ana, id: "x" } }, clock)).toBeNull();
   });

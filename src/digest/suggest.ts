@@ -10,6 +10,8 @@ import type {
   Speaker,
   TaskCandidate,
 } from "../db/digest-candidates.ts";
+import { isOverdue, isRange, type StoredDue } from "../domain/due.ts";
+import { askedMoreThanGiven } from "../domain/give-ask.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { localDayDifference } from "../lib/time/zoned.ts";
 import { type Contact, DAY_MS } from "../model.ts";
@@ -89,17 +91,19 @@ interface DueState {
   overdueDays: number;
 }
 
-/** A due date or range in words. Inside a range nothing is overdue; after its end, it is. */
-export function dueState(dueAt: number, dueEndAt: number | null, clock: Clock): DueState {
-  const end = dueEndAt !== null && dueEndAt > dueAt ? dueEndAt : null;
-  const last = end ?? dueAt;
-  const overdueDays = Math.max(0, daysSince(last, clock));
-  if (end !== null) {
-    const span = `between ${day(dueAt, clock)} and ${day(end, clock)}`;
-    return { words: overdueDays > 0 ? `was due ${span}` : `due ${span}`, overdueDays };
+/**
+ * A stored due date (src/domain/due.ts) in words: a range as it was said ("due
+ * the week of December 7"), never overdue inside it; a day as "due Fri 27 Nov".
+ * `dueAt` is when it is late: a day, or a range's last day.
+ */
+export function dueState(due: StoredDue & { dueAt: number }, clock: Clock): DueState {
+  const overdueDays = isOverdue(due, clock.asOf, clock.timeZone) ? Math.max(1, daysSince(due.dueAt, clock)) : 0;
+  if (isRange(due) && due.dueStartAt !== null && due.dueStartAt !== undefined) {
+    const span = due.dueText ?? `between ${day(due.dueStartAt, clock)} and ${day(due.dueAt, clock)}`;
+    return { words: overdueDays > 0 ? `was due ${span}, ended ${spanInWords(overdueDays)} ago` : `due ${span}`, overdueDays };
   }
-  if (overdueDays > 0) return { words: `was due ${day(dueAt, clock)}, ${spanInWords(overdueDays)} ago`, overdueDays };
-  return { words: `due ${dayAndDistance(dueAt, clock)}`, overdueDays };
+  if (overdueDays > 0) return { words: `was due ${day(due.dueAt, clock)}, ${spanInWords(overdueDays)} ago`, overdueDays };
+  return { words: `due ${dayAndDistance(due.dueAt, clock)}`, overdueDays };
 }
 
 /** A promise the user made, or something asked of them, with the date someone said. */
@@ -107,7 +111,7 @@ export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
   if (task.dueAt === null) return suggestUndated(task, clock);
   const { contact } = task;
   const who = contact ? firstName(contact) : "someone";
-  const due = dueState(task.dueAt, task.dueEndAt, clock);
+  const due = dueState({ ...task, dueAt: task.dueAt }, clock);
   const isPromise = task.kind === "promise";
   let clause: string;
   if (task.private) clause = isPromise ? "a promise told in confidence" : "something asked of you in confidence";
@@ -120,9 +124,9 @@ export function suggestOwed(task: TaskCandidate, clock: Clock): Suggestion {
       ? `You promised ${who} on ${said}. If it will be late, a short note with a new date keeps your word.`
       : `You promised ${who} on ${said}.`
     : `${capitalize(who)} asked on ${said}.`;
-  const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueAt, clock.timeZone));
+  const daysAhead = Math.max(0, localDayDifference(clock.asOf, task.dueStartAt ?? task.dueAt, clock.timeZone));
   // Past its last instant it ranks as overdue, even on the day itself (the label waits for a whole day).
-  const pastDue = (task.dueEndAt !== null && task.dueEndAt > task.dueAt ? task.dueEndAt : task.dueAt) <= clock.asOf;
+  const pastDue = task.dueAt <= clock.asOf;
   const score = pastDue
     ? W.owed.overdue + ramp(due.overdueDays, W.owed.overdueGrowth)
     : W.owed.upcoming - ramp(daysAhead, W.owed.upcomingDecline);
@@ -176,7 +180,7 @@ export function suggestUndated(task: TaskCandidate, clock: Clock): Suggestion {
 export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion {
   const { contact } = task;
   const who = contact ? firstName(contact) : "someone";
-  const due = task.dueAt === null ? null : dueState(task.dueAt, task.dueEndAt, clock);
+  const due = task.dueAt === null ? null : dueState({ ...task, dueAt: task.dueAt }, clock);
   const overdueDays = due?.overdueDays ?? 0;
   const action = task.private || task.speaker.kind === "user" ? null : theirPromiseAction(task.title);
   const clause = task.private
@@ -270,23 +274,44 @@ export function suggestCheckIn(candidate: CheckInCandidate, facts: CheckInFacts,
   };
 }
 
+/** A person known only by name, with where they were named: "Dev (from your notes with Jon Okafor)". */
+function namedAs(signal: SignalCandidate): string {
+  return signal.pendingFrom ? `${fullName(signal.contact)} (from ${signal.pendingFrom})` : fullName(signal.contact);
+}
+
+/**
+ * The part of a sentence about this person, when it starts with someone else:
+ * "Ben invests in climate founders and Ana is raising her seed round" → "Ana is
+ * raising her seed round". Unchanged when no later clause starts with their name.
+ */
+function partAbout(text: string, first: string): string {
+  if (!first || text.toLowerCase().startsWith(`${first.toLowerCase()} `)) return text;
+  const at = new RegExp(`(?:[,;]\\s*|\\s(?:and|but|while)\\s+)(${escapeRegExp(first)}\\s.*)$`, "i").exec(text);
+  return at?.[1] ?? text;
+}
+
 export function suggestOfferHelp(need: SignalCandidate, clock: Clock): Suggestion {
   const ageDays = (clock.asOf - need.saidAt) / DAY_MS;
   const { fresh, freshDays, fadeDaysPerPoint, fadeFloor } = W.offerHelp;
   const freshness = ageDays <= freshDays ? 1 : Math.max(fadeFloor, 1 - (ageDays - freshDays) / fadeDaysPerPoint);
-  const voiced = inTendVoice(need.text, need.speaker);
+  const said = inTendVoice(need.text, need.speaker);
+  const voiced = said === null ? null : partAbout(said, firstName(need.contact));
   const clause = voiced ? `${lowerFirst(clip(voiced))}: do you know someone who could help?` : "needs a hand: do you know someone who could help?";
+  // "Dev is hiring…" reads as one sentence after the name, not "Dev — Dev is hiring…".
+  const first = firstName(need.contact);
+  const rest = voiced?.toLowerCase().startsWith(`${first.toLowerCase()} `) ? voiced.slice(first.length + 1) : null;
+  const title = rest ? `${namedAs(need)} ${clip(rest)}: do you know someone who could help?` : `${namedAs(need)} — ${clause}`;
   return {
     section: "offer_help",
     subjectKey: subjectKey.signal(need.id),
     contactId: need.contact.id,
     people: [need.contact.id],
-    title: headline(need.contact, clause),
+    title,
     reason: "Help offered before it is asked for is the kind people remember.",
     quote: quoteOf(need.sentence, need.speaker, need.saidAt, clock),
     ...mergeAs(need.contact, clause),
     when: null,
-    score: fresh * freshness,
+    score: fresh * freshness + (need.ledger ? ramp(askedMoreThanGiven(need.ledger), W.offerHelp.askedMore) : 0),
     dormant: false,
   };
 }
@@ -341,13 +366,16 @@ export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Su
   const base = { section: "close_loop" as const, subjectKey: subjectKey.introduction(intro.id), score: W.closeLoop, dormant: false, when: null };
   const { introducer, personA, personB } = intro;
   if (introducer === null && personA && personB) {
-    const clause =
-      intro.status === "asked" ? `did they say yes to meeting ${fullName(personB)}?` : `did they and ${fullName(personB)} connect?`;
+    // About two people: named together, as the thread's own items are (suggest-introduction-progress.ts).
+    const title =
+      intro.status === "asked"
+        ? `Did ${firstName(personA)} say yes to meeting ${firstName(personB)}?`
+        : `Did ${firstName(personA)} and ${firstName(personB)} connect?`;
     return {
       ...base,
       contactId: personA.id,
       people: [personA.id, personB.id],
-      title: headline(personA, clause),
+      title,
       reason:
         intro.status === "asked"
           ? `You asked ${firstName(personA)} on ${when} about an introduction to ${firstName(personB)}.${why}`
@@ -360,8 +388,8 @@ export function suggestCloseLoop(intro: IntroductionCandidate, clock: Clock): Su
       ...base,
       contactId: introducer.id,
       people: [introducer.id, personA.id],
-      title: headline(introducer, clause),
-      reason: `${firstName(introducer)} introduced you on ${when}. A short thank-you, and how it went, keeps the door open.`,
+      title: `Thank ${firstName(introducer)} for introducing you to ${firstName(personA)}`,
+      reason: `${fullName(introducer)} introduced you to ${fullName(personA)} on ${when}. A short thank-you, and how it went, keeps the door open.`,
       ...mergeAs(introducer, clause),
     };
   }
@@ -402,8 +430,9 @@ export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestio
   if (event.dueAt === null) return null;
   const tone = eventTone(event.text, event.tone);
   const soon = localDayDifference(clock.asOf, event.dueAt, clock.timeZone) <= W.comingUp.soonWithinDays;
-  const range = event.dueEndAt !== null && event.dueEndAt > event.dueAt ? ` to ${day(event.dueEndAt, clock)}` : "";
-  const clause = `${eventPhrase(event)} ${day(event.dueAt, clock)}${range} (${relativeDay(event.dueAt, clock.asOf, clock.timeZone)})`;
+  // A range is said as it was said ("the week of December 7"), never as a day nobody named.
+  const range = isRange(event) && event.dueText ? event.dueText : null;
+  const clause = range ? `${eventPhrase(event)} ${range}` : `${eventPhrase(event)} ${day(event.dueAt, clock)} (${relativeDay(event.dueAt, clock.asOf, clock.timeZone)})`;
   return {
     section: "coming_up",
     subjectKey: subjectKey.signal(event.id),
@@ -424,10 +453,12 @@ export function suggestComingUp(event: SignalCandidate, clock: Clock): Suggestio
 /** After a dated event: one "how did it go?", warm for good news, careful for hard news, never cheerful about a loss. */
 export function suggestAfterEvent(event: SignalCandidate, clock: Clock): Suggestion | null {
   if (event.dueAt === null) return null;
+  // A range ("the week of December 7") is asked about once it is over, not on its first day.
+  if (isRange(event) && !isOverdue(event, clock.asOf, clock.timeZone)) return null;
   const who = firstName(event.contact);
   const tone = eventTone(event.text, event.tone);
   const what = eventPhrase(event);
-  const when = day(event.dueAt, clock);
+  const when = isRange(event) && event.dueText ? event.dueText : day(event.dueAt, clock);
   const words: Record<Tone, { clause: string; reason: string }> = {
     good: { clause: `${what} was ${when}: ask how it went`, reason: `${who} will be glad you remembered.` },
     hard: { clause: `${what} was ${when}: ask how they are`, reason: `A gentle note, with no need to reply, asking how ${who} is doing.` },

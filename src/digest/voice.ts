@@ -3,6 +3,8 @@
 // "we" never leak into it. When a rewrite is not sure, it returns null and the
 // caller writes a neutral sentence and shows the words as a quote instead. Pure.
 
+import { type Party, retell } from "../domain/voice.ts";
+
 const FIRST_PERSON = /\b(i|me|my|mine|myself|we|us|our|ours|ourselves|i'm|i've|i'd|i'll|we're|we've|we'd|we'll)\b/i;
 
 /** Straight apostrophes, one space: the forms the patterns below expect. */
@@ -15,94 +17,20 @@ export function hasFirstPerson(text: string): boolean {
   return FIRST_PERSON.test(plain(text));
 }
 
-type Map = readonly [RegExp, string][];
-
-function swap(text: string, pairs: Map): string {
-  // One pass over every word, so a replacement is never replaced again.
-  const lookup = (word: string): string | undefined => {
-    for (const [pattern, to] of pairs) if (pattern.test(word)) return to;
-    return undefined;
-  };
-  return text.replace(/\b[A-Za-z]+(?:'[a-z]+)?\b/g, (word) => {
-    const to = lookup(word);
-    if (to === undefined) return word;
-    return word[0] === word[0]?.toUpperCase() && word !== "I" && !word.startsWith("I'") ? to.charAt(0).toUpperCase() + to.slice(1) : to;
-  });
-}
-
-const exact = (word: string) => new RegExp(`^${word}$`, "i");
-
-// The user speaking: their "I" is "you" to Tend; the one they wrote to is "them".
-const USER_TO_TEND: Map = [
-  [exact("i'm"), "you're"],
-  [exact("i've"), "you've"],
-  [exact("i'd"), "you'd"],
-  [exact("i'll"), "you'll"],
-  [exact("we're"), "you're"],
-  [exact("we've"), "you've"],
-  [exact("we'd"), "you'd"],
-  [exact("we'll"), "you'll"],
-  [exact("i"), "you"],
-  [exact("me"), "you"],
-  [exact("my"), "your"],
-  [exact("mine"), "yours"],
-  [exact("myself"), "yourself"],
-  [exact("we"), "you"],
-  [exact("us"), "you"],
-  [exact("our"), "your"],
-  [exact("ours"), "yours"],
-  [exact("ourselves"), "yourselves"],
-  [exact("you"), "them"],
-  [exact("your"), "their"],
-  [exact("yours"), "theirs"],
-  [exact("yourself"), "themselves"],
-  [exact("you're"), "they're"],
-  [exact("you've"), "they've"],
-  [exact("you'll"), "they'll"],
-  [exact("you'd"), "they'd"],
-];
-
-// Someone else speaking: their "I" is "they"; their "you" is the user, still "you".
-const CONTACT_TO_TEND: Map = [
-  [exact("i'm"), "they're"],
-  [exact("i've"), "they've"],
-  [exact("i'd"), "they'd"],
-  [exact("i'll"), "they'll"],
-  [exact("we're"), "they're"],
-  [exact("we've"), "they've"],
-  [exact("we'd"), "they'd"],
-  [exact("we'll"), "they'll"],
-  [exact("i"), "they"],
-  [exact("me"), "them"],
-  [exact("my"), "their"],
-  [exact("mine"), "theirs"],
-  [exact("myself"), "themselves"],
-  [exact("we"), "they"],
-  [exact("us"), "them"],
-  [exact("our"), "their"],
-  [exact("ours"), "theirs"],
-  [exact("ourselves"), "themselves"],
-];
-
-// "I am" → "they am" would be wrong; the few verbs that change with the subject.
-function agree(text: string): string {
-  return text
-    .replace(/\b(they|They) am\b/g, "$1 are")
-    .replace(/\b(they|They) was\b/g, "$1 were")
-    .replace(/\b(they|They) has\b/g, "$1 have")
-    .replace(/\b(you|You) am\b/g, "$1 are")
-    .replace(/\b(you|You) was\b/g, "$1 were");
-}
+// One rewriting of pronouns for all of Tend (src/domain/voice.ts: retell, with
+// its property tests); this file only picks phrases out of people's words.
+// Whom the words are about, when nothing says how to call them: "them", "their".
+const THEM: Party = { name: "them", pronouns: "they" };
 
 /** What the user wrote, in Tend's voice: "I'll send you my notes" → "you'll send them your notes". */
-export function userWordsToTend(text: string): string | null {
-  const out = agree(swap(plain(text), USER_TO_TEND));
+export function userWordsToTend(text: string, listener: Party = THEM): string | null {
+  const out = retell(plain(text), "user", listener);
   return hasFirstPerson(out) ? null : out;
 }
 
 /** What someone else said, in Tend's voice: "I'd love an intro" → "they'd love an intro". */
-export function contactWordsToTend(text: string): string | null {
-  const out = agree(swap(plain(text), CONTACT_TO_TEND));
+export function contactWordsToTend(text: string, speaker: Party = THEM): string | null {
+  const out = retell(plain(text), speaker, "user");
   return hasFirstPerson(out) ? null : out;
 }
 

@@ -102,7 +102,6 @@ export const SCENARIOS: readonly Scenario[] = [
     // Nobody named a date: none is shown, and nothing is late.
     neverSays: [/\bdue\b/i, /overdue|\bago\b.*\bdue\b/i],
     shows: "a promise nobody dated: ranked by age, never given a due date",
-    dependsOn: "signals (undated promises get no due date)",
     mails: [
       {
         at: "2026-11-16T10:00:00Z",
@@ -118,9 +117,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: "03-range-date-waiting-on",
     // Inside "the week of December 7" nothing is overdue.
     neverSays: [/nudge|was expected|ago\. /],
-    pendingOn: "signals: ranges stored as ranges",
     shows: "a range ('the week of December 7'): not overdue inside it",
-    dependsOn: "signals (range dates stored as ranges)",
     mails: [
       {
         at: "2026-11-26T09:00:00Z",
@@ -250,9 +247,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "11-name-only-mention",
     says: [/Dev .*hiring a senior designer/],
-    pendingOn: "signals: pending contacts for name-only mentions",
     shows: "someone named without an address (Dev, in notes with Jon) still surfaces",
-    dependsOn: "signals (pending contacts for name-only mentions)",
     mails: [
       {
         at: "2026-12-01T16:00:00Z",
@@ -475,9 +470,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "24-weekday-with-date",
     says: [/due Wed 9 Dec/],
-    pendingOn: "signals: a weekday with its date",
     shows: "'by Wednesday 9 December' is that Wednesday, not the nearest one",
-    dependsOn: "signals (a weekday with its date resolves to the date)",
     mails: [
       {
         at: "2026-11-30T10:00:00Z",
