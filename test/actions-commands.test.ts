@@ -168,6 +168,8 @@ describe("pending", () => {
   });
 });
 
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
 describe("export", () => {
   it("attaches all of the user's data as JSON, and nobody else's", async () => {
     const sam = await seedUser(SAM.address, SAM.name);
@@ -209,7 +211,6 @@ describe("export", () => {
       const { results: columns } = await env.DB.prepare(`pragma table_info("${name}")`).all<{ name: string }>();
       if (columns.some((c) => c.name === "user_id") && !passing.has(name)) owned.push(name);
     }
-    const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     expect(owned.length).toBeGreaterThan(10);
     expect(owned.filter((name) => !exported.has(camel(name)))).toEqual([]);
   });

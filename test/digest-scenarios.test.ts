@@ -13,7 +13,7 @@ import { receiveDigest } from "./helpers/received-digest.ts";
 import { resetDatabase } from "./helpers/rows.ts";
 import { seeder } from "./helpers/seed.ts";
 import { testWorker } from "./helpers/worker.ts";
-import { SAM, type Scenario, SCENARIOS, TIME_ZONE } from "./digest-scenarios/scenarios.ts";
+import { SAM, type Scenario, type ScenarioMail, SCENARIOS, TIME_ZONE } from "./digest-scenarios/scenarios.ts";
 import { checkDigestText } from "./digest-scenarios/checks.ts";
 
 const RENDERED = import.meta.glob<string>("./digest-scenarios/__rendered__/*.txt", { query: "?raw", import: "default", eager: true });
@@ -47,10 +47,19 @@ async function runScenario(scenario: Scenario): Promise<{ subject: string; text:
   ].toSorted((a, b) => a.at - b.at);
   let text = "";
   let subject = "";
+  // Each mail has its own Message-ID, so a later one can answer it on the same thread.
+  const messageId = (mail: ScenarioMail) => `<${scenario.name}-${scenario.mails.indexOf(mail)}@mail.example>`;
+  const threadOf = (mail: ScenarioMail): string[] => {
+    const answered = mail.repliesTo === undefined ? undefined : scenario.mails[mail.repliesTo];
+    return answered ? [...threadOf(answered), messageId(answered)] : [];
+  };
   for (const event of events) {
     if (event.mail) {
       const { mail } = event;
+      const thread = threadOf(mail);
       const raw = inlineMessage({
+        messageId: messageId(mail),
+        ...(thread.length > 0 ? { headers: [`In-Reply-To: ${thread.at(-1) ?? ""}`, `References: ${thread.join(" ")}`] } : {}),
         from: mail.from ?? `${SAM.name} <${SAM.address}>`,
         to: mail.to ?? "tend@tend.example",
         ...(mail.cc ? { cc: mail.cc } : {}),

@@ -236,17 +236,18 @@ describe("a 10,000-row import", () => {
   });
 });
 
+async function owned(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ["contacts", "contact_profiles", "import_runs"]) {
+    counts[table] = (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())?.n ?? 0;
+  }
+  return counts;
+}
+
 describe("leaving after an import", () => {
   it("delete my account takes the imported profiles and the import's record with it", async () => {
     const h = importHarness(clock);
     await importFile(h, "contacts.vcf", "text/vcard", iphoneVcf);
-    const owned = async () => {
-      const counts: Record<string, number> = {};
-      for (const table of ["contacts", "contact_profiles", "import_runs"]) {
-        counts[table] = (await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())?.n ?? 0;
-      }
-      return counts;
-    };
     const before = await owned();
     // Every table the test means to see emptied holds rows of the import first.
     expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);

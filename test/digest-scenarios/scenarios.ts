@@ -18,6 +18,8 @@ export interface ScenarioMail {
   envelopeTo?: string;
   subject: string;
   body: string;
+  /** Index of an earlier mail of this scenario that this one answers (In-Reply-To and References). */
+  repliesTo?: number;
 }
 
 export interface ScenarioDigest {
@@ -295,8 +297,9 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "14-connected-introduction",
-    shows: "Sam introduced Ana and Ben; Ben replied on the thread",
-    dependsOn: "threads (connected-introduction gratitude, close-the-loop)",
+    shows: "Sam introduced Ana and Ben; both answered on the thread, and three weeks on Tend asks Sam to ask them how it went",
+    says: [/how it went/],
+    neverSays: [/Did Ana and Ben connect\?/],
     mails: [
       {
         at: "2026-11-20T10:00:00Z",
@@ -305,8 +308,26 @@ export const SCENARIOS: readonly Scenario[] = [
         subject: "Ana <> Ben",
         body: "Ana, meet Ben. Ben invests in climate founders and Ana is raising her seed round. I think you two should talk.\n\nSam",
       },
+      {
+        at: "2026-11-20T14:00:00Z",
+        from: BEN,
+        to: `${ANA}, ${SAM.name} <${SAM.address}>`,
+        cc: "tend@tend.example",
+        subject: "Re: Ana <> Ben",
+        body: "Thanks Sam! Ana, great to meet you. Would Tuesday work for a call?\n\nBen",
+        repliesTo: 0,
+      },
+      {
+        at: "2026-11-20T16:30:00Z",
+        from: ANA,
+        to: `${BEN}, ${SAM.name} <${SAM.address}>`,
+        cc: "tend@tend.example",
+        subject: "Re: Ana <> Ben",
+        body: "Thank you Sam! Ben, Tuesday at 3pm works. Talk then.\n\nAna",
+        repliesTo: 1,
+      },
     ],
-    digests: [{ at: MON_7_DEC }],
+    digests: [{ at: "2026-12-14T07:00:00Z" }],
   },
   {
     name: "15-introduced-by-someone",
