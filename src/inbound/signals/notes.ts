@@ -79,7 +79,7 @@ const NEED_FORMS: RegExp[] = [
 // "-ing" forms of the action verbs as people write them in status lines ("Matt: creating issue…"):
 // a final "e" drops ("create" → "creating"), a short closed syllable doubles ("set" → "setting").
 const GERUNDS = ACTION_VERB_SOURCE.split("|")
-  .map((v) => (/[^aeiou]e$|[sz]e$/.test(v) && !/ee$/.test(v) ? `${v.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgmnprt]$/.test(v) ? `${v}${v.slice(-1)}ing` : `${v}ing`))
+  .map((v) => (/[^aeiou]e$|[sz]e$/.test(v) && !v.endsWith("ee") ? `${v.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgmnprt]$/.test(v) ? `${v}${v.slice(-1)}ing` : `${v}ing`))
   .join("|");
 // Capitalised words that open a clause without naming anyone, and the verbs minutes narrate a speaker with
 // ("Jenn: Confirms can do it", "There will be no feedback").
