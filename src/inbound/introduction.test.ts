@@ -116,6 +116,8 @@ describe("introductions by structure and wording", () => {
     const ahead = one("Dear Lena,\n\nA dear friend of mine, Omar Haddad, is moving to Lisbon. I want very much to have him meet you.");
     expect(ahead?.people[1]?.name).toBe("Omar Haddad");
     expect(one("Dear Lena,\n\nThank you for the lovely blanket you sent the baby. Do come and see him soon!")).toBeNull();
+    const opening = userAsksToIntroduce({ user: sam, recipients: [{ name: "Mr. Park", address: "park@x.org" }], text: "Dear Mr. Park,\nThis is to introduce to you Mr. Omar Haddad, who is looking for a role in design." });
+    expect(opening?.people[1]?.name).toMatch(/Omar/);
   });
 
   it("refuses self-introductions and asks for an intro to one person", () => {

@@ -44,6 +44,8 @@ const PRESENTS: RegExp[] = [
   // The letter of introduction, carried by the person it presents or sent ahead of them:
   // "I am sending him a card of introduction to you", "I wrote you a letter to-day introducing Jim".
   /\b(?:card|letter|note)\s+of\s+introduction\b/i,
+  // The letter's own opening: "This will introduce to you Miss Rose Johnson", "This is to introduce to you Mr. Lee".
+  new RegExp(String.raw`\bthis\s+(?:will|is\s+to|letter\s+will|note\s+will)\s+introduce\b|\bintroduc(?:e|ing)\s+to\s+you\s+${WHO}`, "iu"),
   new RegExp(String.raw`\b(?:letter|note|card|e-?mail|message)\b[^.?!\n]{0,40}\bintroducing\s+${WHO}`, "iu"),
   // Wanting the reader to meet someone: "I want very much to have her meet you", "you will enjoy meeting him".
   new RegExp(String.raw`\b(?:have|let)\s+(?:her|him|them|${WHO})\s+meet\s+(?:you|${WHO})\b`, "u"),
@@ -177,7 +179,7 @@ export function userIntroduces(input: {
 
 const THIRD_PERSON = [
   new RegExp(String.raw`\b(?:intro(?:duce)?|introduction|connect|meet)\s+(?:you\s+)?(?:to|with)\s+(${NAME})`, "u"),
-  new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+to\s+)?(?:(?:my|our)\s+\w+\s+)?(${NAME})`, "u"),
+  new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+to\s+|to\s+you\s+)?(?:(?:my|our)\s+\w+\s+)?(${NAME})`, "u"),
   new RegExp(String.raw`\b(?:my|our)\s+(?:good\s+|dear\s+|old\s+)?(?:friend|colleague|partner|contact|classmate|mentee|client|cofounder|co-founder)\s+(${NAME})`, "iu"),
   new RegExp(String.raw`\b(?:connected|friends|worked)\s+with\s+(${NAME})`, "u"),
   new RegExp(String.raw`\bmeet\s+(${NAME})`, "u"),
@@ -187,14 +189,17 @@ const THIRD_PERSON = [
   new RegExp(String.raw`\b(?:phone|spoke|talked|chatted|met|lunch|coffee|dinner)\s+(?:with|to)\s+(${NAME})`, "u"),
 ];
 
+const HONORIFIC = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)+/i;
+
 /** The person the one recipient is to be introduced to, as written, when the text names one. */
 function thirdPerson(text: string, recipient: Mailbox): string | null {
-  const recipientFirst = recipient.name?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  // "Mr. Kotwal" is known by "Kotwal": a title is not the name that tells the recipient from the one presented.
+  const recipientFirst = recipient.name?.replace(HONORIFIC, "").split(/\s+/)[0]?.toLowerCase() ?? null;
   for (const pattern of THIRD_PERSON) {
     for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
       const name = m[1]?.replace(/['’]s$/, "").trim();
       if (!name || NOT_A_NAME.test(name.split(/\s+/)[0] ?? "")) continue;
-      if (recipientFirst && name.toLowerCase().startsWith(recipientFirst)) continue;
+      if (recipientFirst && name.replace(HONORIFIC, "").toLowerCase().startsWith(recipientFirst)) continue;
       return name;
     }
   }

@@ -99,6 +99,9 @@ describe("notes by structure", () => {
       "- it just needs to be merged",
       "- erik: retire the old help repo - quick OK to act?",
       "- not needed for now",
+      "- Christian, could we ask each project for an estimate",
+      "- want to add public meetings to the calendar, let us know",
+      "- if you have ideas please feel free to let us know",
     ].join("\n");
     expect(items(text).map(([kind, line]) => [kind, line])).toEqual([
       ["need", "Ask from Brian: members please share email addresses"],
@@ -106,6 +109,9 @@ describe("notes by structure", () => {
       ["need", "who would like to help out?"],
       ["need", "it just needs to be merged"],
       ["need", "erik: retire the old help repo - quick OK to act?"],
+      ["need", "Christian, could we ask each project for an estimate"],
+      ["need", "want to add public meetings to the calendar, let us know"],
     ]);
+    expect(items("## Notes\n- Discussion was positive, Myles to move it forward\n- a\n- b")[0]).toEqual(["action", "Discussion was positive, Myles to move it forward", null]);
   });
 });

@@ -65,6 +65,10 @@ const NEED_FORMS: RegExp[] = [
   /\b(?:someone|somebody|anyone|anybody)\s+(?:needs?\s+to|should|must|has\s+to|to)\s+(?:take|own|lead|maintain|help)\b|\bwho\s+(?:will\s+|can\s+|is\s+going\s+to\s+|wants\s+to\s+)?(?:maintain|own|owns|take|takes|lead|leads|help|do|does|volunteer|review|is\s+responsible)\b|\bwould\s+be\s+great\s+if\s+someone\b/i,
   // Something lacking or unknown that someone has to supply.
   /\b(?:is|are)\s+(?:still\s+)?missing\b|\bwould\s+be\s+(?:needed|required)\b|\b(?:would|it['’]?d)\s+be\s+(?:good|great|nice|helpful)\s+to\s+have\b|^needs?\s+(?:the|a|an|some|more)\b|\b(?:don['’]?t|do\s+not)\s+know\s+(?:how|what|where|who|whether|if)\b|\bnot\s+sure\s+(?:how|what|where|who|whether|if)\b|\bno\s+one\s+(?:owns|is\s+(?:owning|working))\b|\bunclear\s+(?:how|what|who|whether)\b/i,
+  // "Christian, could we ask each project…": a named person asked, question mark or not.
+  /^\p{Lu}\p{L}+,\s+(?:could|can|would|will)\s+(?:you|we)\b/u,
+  // "want to add public meetings to our cal, let us know": an unconditional call for input.
+  /^(?!.*\b(?:if\s+(?:you|anyone|there)|feel\s+free)\b).*\blet\s+(?:me|us)\s+know\b/i,
   // "Ask from Brian: …", "Request to the board: …"
   /^(?:ask|request)s?\s+(?:from|of|to|for)\b[^:]{0,40}:\s*\S/i,
   // "recommendations and experience needed": a short line naming what is wanted.
@@ -90,7 +94,8 @@ const ACTION_FORMS: RegExp[] = [
   new RegExp(String.raw`^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s*(?:i['’]?ll\s+|i\s+will\s+|will\s+|to\s+)?(?:${GERUNDS}|${ACTION_VERB_SOURCE})(?![\p{L}])(?!\s*(?:[,.;:]|or\b|and\b|$))`, "iu"),
   // The group as the subject of its clause; "send people to events" has them as an object.
   new RegExp(String.raw`(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:and|so|then|but|that|if|whether|when|once)\s+)(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)(?:['’]ll\s+|['’](?:re|m)\s+(?:going\s+to|gonna)\s+|\s+${OWNER_COMMITS}\s+)(?!not\b)\p{L}`, "iu"),
-  new RegExp(String.raw`^(?!${NOT_A_NAME}\b)\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
+  // "Bryan will …", and after a clause: "Discussion was positive, Myles to move it forward".
+  new RegExp(String.raw`(?:^|,\s+)(?!${NOT_A_NAME}\b)\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
   /^(?:todo|to-?do|action(?:\s+items?)?|ai|next\s+steps?|tbd|follow[\s-]?up)\b\s*:?/i,
 
   /(?:^|[.;,]\s*)let['’]?s\s+(?!(?:not|hope|say)\b)\p{L}/iu,
