@@ -110,6 +110,16 @@ describe("introductions by structure and wording", () => {
     expect(one("Hi Lena, I just met this founder and thought she was onto something. Do you want to talk?")?.optIn).toBe(true);
   });
 
+  it("reads a letter of introduction written to the one who is to receive the person", () => {
+    const carried = one("Dear Lena,\n\nOmar Haddad is going to Lisbon in May, and I am giving him a letter of introduction to you. I think you will enjoy meeting him.");
+    expect(carried).toMatchObject({ optIn: false, people: [{ name: "Lena Park" }, { name: "Omar Haddad", address: null }] });
+    const ahead = one("Dear Lena,\n\nA dear friend of mine, Omar Haddad, is moving to Lisbon. I want very much to have him meet you.");
+    expect(ahead?.people[1]?.name).toBe("Omar Haddad");
+    expect(one("Dear Lena,\n\nThank you for the lovely blanket you sent the baby. Do come and see him soon!")).toBeNull();
+    const opening = userAsksToIntroduce({ user: sam, recipients: [{ name: "Mr. Park", address: "park@x.org" }], text: "Dear Mr. Park,\nThis is to introduce to you Mr. Omar Haddad, who is looking for a role in design." });
+    expect(opening?.people[1]?.name).toMatch(/Omar/);
+  });
+
   it("refuses self-introductions and asks for an intro to one person", () => {
     expect(one("Hi Lena, let me introduce myself: I run a small design studio.")).toBeNull();
     expect(one("Hi Lena, Omar suggested I reach out about your hiring plans.")).toBeNull();

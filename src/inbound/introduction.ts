@@ -41,6 +41,15 @@ const PRESENTS: RegExp[] = [
   new RegExp(String.raw`\bconnect(?:ing)?\s+(?:you\s+(?:two|both|all)\b|the\s+two\s+of\s+you\b|you\s+(?:to|with)\s+${WHO})`, "iu"),
   new RegExp(String.raw`\bput(?:ting)?\s+you\s+(?:two\s+|both\s+)?in\s+touch\s+with\s+${WHO}`, "iu"),
   /\b(?:this\s+is\s+an?\s+)?introduction\s+email\b/i,
+  // The letter of introduction, carried by the person it presents or sent ahead of them:
+  // "I am sending him a card of introduction to you", "I wrote you a letter to-day introducing Jim".
+  /\b(?:card|letter|note)\s+of\s+introduction\b/i,
+  // The letter's own opening: "This will introduce to you Miss Rose Johnson", "This is to introduce to you Mr. Lee".
+  new RegExp(String.raw`\bthis\s+(?:will|is\s+to|letter\s+will|note\s+will)\s+introduce\b|\bintroduc(?:e|ing)\s+to\s+you\s+${WHO}`, "iu"),
+  new RegExp(String.raw`\b(?:letter|note|card|e-?mail|message)\b[^.?!\n]{0,40}\bintroducing\s+${WHO}`, "iu"),
+  // Wanting the reader to meet someone: "I want very much to have her meet you", "you will enjoy meeting him".
+  new RegExp(String.raw`\b(?:have|let)\s+(?:her|him|them|${WHO})\s+meet\s+(?:you|${WHO})\b`, "u"),
+  new RegExp(String.raw`\byou(?:\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){1,2})?\s*(?:will|would|'ll|'d|might)\s+(?:\p{L}+\s+)?enjoy\s+(?:meeting|knowing)\s+(?:him|her|them|${WHO})`, "iu"),
   // The same forms in the languages Tend reads dates in: "je vous présente", "darf ich euch … vorstellen", "te presento".
   /\b(?:je\s+(?:te|vous)\s+présente|(?:te|les|le|os|ti|vi)\s+presento|darf\s+ich\s+(?:euch|ihnen|dir|dich)\s+[^.?!\n]{1,40}\s+vorstellen|(?:möchte|will)\s+(?:euch|ihnen|dich|dir)\s+[^.?!\n]{1,40}\s+vorstellen|(?:euch|ihnen)\s+(?:beide\s+)?(?:miteinander\s+)?bekannt\s+machen)/iu,
 ];
@@ -52,6 +61,8 @@ const HANDS_OFF: RegExp[] = [
   /\b(?:you\s+two|you\s+both|the\s+two\s+of\s+you|you\s+guys)\s+(?:should|have\s+(?:a\s+lot|lots|much)\s+in\s+common|would\s+(?:get\s+on|hit\s+it\s+off|enjoy))\b/i,
   /\byou\s+both\s+have\s+(?:context|a\s+lot\s+in\s+common)\b|\b(?:get\s+to|should|to)\s+know\s+each\s+other\b/i,
   /\bi['’]?(?:ll|\s+will)\s+(?:step|bow|drop)\s+(?:out|off|back)\b|\bmov(?:e|ing)\s+myself\s+to\s+bcc\b/i,
+  // Vouching for the person to the reader: "I know you will like him".
+  /\bi\s+(?:know|think|am\s+sure|['’]m\s+sure)\s+(?:that\s+)?you\s+(?:will|would|['’]ll|['’]d)\s+(?:like|enjoy|love)\s+(?:him|her|each\s+other)\b/i,
   /\b(?:for\s+)?(?:you\s+two|both\s+of\s+you|the\s+two\s+of\s+you|you\s+both)\s+(?:to\s+)?(?:connect|meet|chat|talk|speak|get\s+together|compare\s+notes|are\s+(?:working|building|interested|passionate|both))\b/i,
   /\byou(?:['’]d|\s+would)?\s+both\s+(?:benefit|enjoy|get\s+along|hit\s+it\s+off)\b|\byou\s+two\s+(?:would|will)\s+(?:get\s+along|hit\s+it\s+off|enjoy)\b/i,
   /\bcopying\s+(?:\S+\s+){0,2}here\b|\(cc['’]?d\)|\bcc['’]?(?:ing|ed)\s+(?:\p{Lu}|\[|\{)/iu,
@@ -168,21 +179,27 @@ export function userIntroduces(input: {
 
 const THIRD_PERSON = [
   new RegExp(String.raw`\b(?:intro(?:duce)?|introduction|connect|meet)\s+(?:you\s+)?(?:to|with)\s+(${NAME})`, "u"),
-  new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+to\s+)?(?:(?:my|our)\s+\w+\s+)?(${NAME})`, "u"),
+  new RegExp(String.raw`\bintroduc(?:e|ing)\s+(?:you\s+to\s+|to\s+you\s+)?(?:(?:my|our)\s+\w+\s+)?(${NAME})`, "u"),
   new RegExp(String.raw`\b(?:my|our)\s+(?:good\s+|dear\s+|old\s+)?(?:friend|colleague|partner|contact|classmate|mentee|client|cofounder|co-founder)\s+(${NAME})`, "iu"),
   new RegExp(String.raw`\b(?:connected|friends|worked)\s+with\s+(${NAME})`, "u"),
   new RegExp(String.raw`\bmeet\s+(${NAME})`, "u"),
+  // "A very dear friend of mine, Mrs. Fred West, is going…", "Julian Gibbs is going to Buffalo…".
+  new RegExp(String.raw`\bfriend\s+of\s+(?:ours|mine)\s*,\s*(${NAME})`, "iu"),
+  new RegExp(String.raw`(?:^|[.!?]\s+)(\p{Lu}\p{L}+\s+\p{Lu}\p{L}+)\s+(?:is|will\s+be)\s+(?:going|coming|moving|visiting|travell?ing|to\s+be\s+in|in\s+town)\b`, "mu"),
   new RegExp(String.raw`\b(?:phone|spoke|talked|chatted|met|lunch|coffee|dinner)\s+(?:with|to)\s+(${NAME})`, "u"),
 ];
 
+const HONORIFIC = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)+/i;
+
 /** The person the one recipient is to be introduced to, as written, when the text names one. */
 function thirdPerson(text: string, recipient: Mailbox): string | null {
-  const recipientFirst = recipient.name?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  // "Mr. Kotwal" is known by "Kotwal": a title is not the name that tells the recipient from the one presented.
+  const recipientFirst = recipient.name?.replace(HONORIFIC, "").split(/\s+/)[0]?.toLowerCase() ?? null;
   for (const pattern of THIRD_PERSON) {
     for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
       const name = m[1]?.replace(/['’]s$/, "").trim();
       if (!name || NOT_A_NAME.test(name.split(/\s+/)[0] ?? "")) continue;
-      if (recipientFirst && name.toLowerCase().startsWith(recipientFirst)) continue;
+      if (recipientFirst && name.replace(HONORIFIC, "").toLowerCase().startsWith(recipientFirst)) continue;
       return name;
     }
   }

@@ -66,4 +66,52 @@ describe("notes by structure", () => {
     expect(ownerOf("Clean up the wiki (maria)")).toBe("maria");
     expect(ownerOf("We will revisit in May")).toBe("everyone");
   });
+  it("reads the discussion under an agenda's items when no notes section follows, but not an agenda outline", () => {
+    const discussed = ["# Team meeting", "## Agenda items", "- Moving the docs", "    - create an issue to track the move", "    - we should not rush this", "- Speaker queue"].join("\n");
+    expect(items(discussed)).toEqual([["action", "create an issue to track the move", null]]);
+    const outline = ["## Agenda", "- Moving the docs", "  - create an issue to track the move", "## Notes", "- Docs move agreed."].join("\n");
+    expect(items(outline)).toEqual([]);
+    const cancelled = ["## Agenda", "- Release plan", "  - Victor, is there a build for us to try?", "- Website", "## Notes", ""].join("\n");
+    expect(items(cancelled)).toEqual([["need", "Victor, is there a build for us to try?", null]]);
+  });
+
+  it("does not take design talk, questions or minutes narration for tasks", () => {
+    const text = [
+      "## Notes",
+      "- We could put the dashboard on IPFS, and use that",
+      "- Maybe we should move the docs to the wiki",
+      "- Mat: How should we approach using the forum.",
+      "- Jenn: Confirms can do it.",
+      "- Bryan: The fund is there to send people to events.",
+      "- Tracy: I have a rubric used before for conferences.",
+      "- Tracy: Let's not delay the second group.",
+      "- Matt: creating an issue on demos",
+    ].join("\n");
+    expect(items(text)).toEqual([["action", "Matt: creating an issue on demos", "Matt"]]);
+  });
+
+  it("reads asks for help by their form", () => {
+    const text = [
+      "## Notes",
+      "- Ask from Brian: members please share email addresses",
+      "- recommendations and experience needed",
+      "- who would like to help out?",
+      "- it just needs to be merged",
+      "- erik: retire the old help repo - quick OK to act?",
+      "- not needed for now",
+      "- Christian, could we ask each project for an estimate",
+      "- want to add public meetings to the calendar, let us know",
+      "- if you have ideas please feel free to let us know",
+    ].join("\n");
+    expect(items(text).map(([kind, line]) => [kind, line])).toEqual([
+      ["need", "Ask from Brian: members please share email addresses"],
+      ["need", "recommendations and experience needed"],
+      ["need", "who would like to help out?"],
+      ["need", "it just needs to be merged"],
+      ["need", "erik: retire the old help repo - quick OK to act?"],
+      ["need", "Christian, could we ask each project for an estimate"],
+      ["need", "want to add public meetings to the calendar, let us know"],
+    ]);
+    expect(items("## Notes\n- Discussion was positive, Myles to move it forward\n- a\n- b")[0]).toEqual(["action", "Discussion was positive, Myles to move it forward", null]);
+  });
 });

@@ -51,6 +51,7 @@ const ACTION_SECTION =
 const NEED_SECTION =
   /\b(?:needs?|where\s+(?:do\s+)?(?:you|i|we)\s+need\s+help|help\s+(?:needed|wanted)|blockers?|blocked|asks|requests?|open\s+questions?|input\s+(?:needed|wanted)|support\s+needed)\b/i;
 const AGENDA_SECTION = /\bagenda\b/i;
+const NOTES_SECTION = /\b(?:notes|minutes|discussion|summary|decisions?|outcomes?|actions?|action\s+items?|next\s+steps?|follow[\s-]?ups?)\b/i;
 const PEOPLE_SECTION = /\b(?:participants|attendees|present|moderator|notetaker|note\s*taker|lead|roll\s*call|people|who)\b/i;
 
 const NEED_FORMS: RegExp[] = [
@@ -64,24 +65,47 @@ const NEED_FORMS: RegExp[] = [
   /\b(?:someone|somebody|anyone|anybody)\s+(?:needs?\s+to|should|must|has\s+to|to)\s+(?:take|own|lead|maintain|help)\b|\bwho\s+(?:will\s+|can\s+|is\s+going\s+to\s+|wants\s+to\s+)?(?:maintain|own|owns|take|takes|lead|leads|help|do|does|volunteer|review|is\s+responsible)\b|\bwould\s+be\s+great\s+if\s+someone\b/i,
   // Something lacking or unknown that someone has to supply.
   /\b(?:is|are)\s+(?:still\s+)?missing\b|\bwould\s+be\s+(?:needed|required)\b|\b(?:would|it['’]?d)\s+be\s+(?:good|great|nice|helpful)\s+to\s+have\b|^needs?\s+(?:the|a|an|some|more)\b|\b(?:don['’]?t|do\s+not)\s+know\s+(?:how|what|where|who|whether|if)\b|\bnot\s+sure\s+(?:how|what|where|who|whether|if)\b|\bno\s+one\s+(?:owns|is\s+(?:owning|working))\b|\bunclear\s+(?:how|what|who|whether)\b/i,
+  // "Christian, could we ask each project…": a named person asked, question mark or not.
+  /^\p{Lu}\p{L}+,\s+(?:could|can|would|will)\s+(?:you|we)\b/u,
+  // "want to add public meetings to our cal, let us know": an unconditional call for input.
+  /^(?!.*\b(?:if\s+(?:you|anyone|there)|feel\s+free)\b).*\blet\s+(?:me|us)\s+know\b/i,
+  // "Ask from Brian: …", "Request to the board: …"
+  /^(?:ask|request)s?\s+(?:from|of|to|for)\b[^:]{0,40}:\s*\S/i,
+  // "recommendations and experience needed": a short line naming what is wanted.
+  /^(?![^]*\bnot\s+(?:needed|wanted)\b)[\p{L}][\p{L}\p{N} ,&/'’-]{1,60}\s(?:needed|wanted)[.!]?$/iu,
+  /\bwho\s+(?:would\s+like|wants?|is\s+willing|has\s+(?:time|bandwidth))\s+to\s+(?:help|volunteer|take|own|lead|review|champion|drive)\b/i,
+  // "it just needs to be PR'd": something that must be done, with nobody named yet.
+  /\b(?:it|this|that)\s+(?:just\s+|still\s+|really\s+|only\s+)?needs\s+to\s+be\s+\p{L}+(?:ed|en|['’]d)\b/iu,
+  // A question that asks the group for a decision: "quick OK to act?", "any objections?".
+  /\b(?:ok|okay|approval|consensus|objections?|sign[\s-]?off|go[\s-]?ahead|opinions?)\b[^?]*\?\s*$/i,
   /\btroubles?\s+with\b|\bstruggling\s+with\b|\bhighly\s+appreciated\b|\bwould\s+be\s+(?:highly\s+|much\s+)?appreciated\b/i,
 ];
+// "-ing" forms of the action verbs as people write them in status lines ("Matt: creating issue…"):
+// a final "e" drops ("create" → "creating"), a short closed syllable doubles ("set" → "setting").
+const GERUNDS = ACTION_VERB_SOURCE.split("|")
+  .map((v) => (/[^aeiou]e$|[sz]e$/.test(v) && !v.endsWith("ee") ? `${v.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgmnprt]$/.test(v) ? `${v}${v.slice(-1)}ing` : `${v}ing`))
+  .join("|");
+// Capitalised words that open a clause without naming anyone, and the verbs minutes narrate a speaker with
+// ("Jenn: Confirms can do it", "There will be no feedback").
+const NOT_A_NAME = String.raw`(?:There|This|That|These|Those|It|Its|Here|Thanks|Thank|Which|What|Who|Everything|Nothing|Something|Anything|Each|Both|Some|Any|Most|Confirms|Agrees|Accepts|Mentions|Cites|Removes|Adds|Says|Notes|Asks|Suggests|Proposes|Explains|Expresses|Seconded|Seconds)`;
 const OWNER_COMMITS = String.raw`(?:will|'ll|to|is\s+going\s+to|going\s+to|gonna|should|must|can|needs?\s+to|has\s+to|agreed\s+to|offers?\s+to|plans?\s+to|wants?\s+to)`;
 const ACTION_FORMS: RegExp[] = [
   new RegExp(String.raw`(?:^|[\s(])@[\w-]+\)?\s+(?:and\s+@[\w-]+\s+)?${OWNER_COMMITS}\s+\p{L}`, "iu"),
-  new RegExp(String.raw`^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s*(?:i['’]?ll\s+|i\s+will\s+|will\s+|to\s+)?(?:${ACTION_VERB_SOURCE})(?:ing)?(?![\p{L}])`, "iu"),
-  new RegExp(String.raw`\b(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)(?:['’]ll\s+|['’](?:re|m)\s+(?:going\s+to|gonna)\s+|\s+${OWNER_COMMITS}\s+)\p{L}`, "iu"),
-  new RegExp(String.raw`^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
+  new RegExp(String.raw`^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s*(?:i['’]?ll\s+|i\s+will\s+|will\s+|to\s+)?(?:${GERUNDS}|${ACTION_VERB_SOURCE})(?![\p{L}])(?!\s*(?:[,.;:]|or\b|and\b|$))`, "iu"),
+  // The group as the subject of its clause; "send people to events" has them as an object.
+  new RegExp(String.raw`(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:and|so|then|but|that|if|whether|when|once)\s+)(?:we|i|everyone|everybody|someone|somebody|people|all\s+of\s+us|you\s+all|y'all|team)(?:['’]ll\s+|['’](?:re|m)\s+(?:going\s+to|gonna)\s+|\s+${OWNER_COMMITS}\s+)(?!not\b)\p{L}`, "iu"),
+  // "Bryan will …", and after a clause: "Discussion was positive, Myles to move it forward".
+  new RegExp(String.raw`(?:^|,\s+)(?!${NOT_A_NAME}\b)\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+${OWNER_COMMITS}\s+\p{L}`, "u"),
   /^(?:todo|to-?do|action(?:\s+items?)?|ai|next\s+steps?|tbd|follow[\s-]?up)\b\s*:?/i,
 
-  /(?:^|[.;,]\s*)let['’]?s\s+\p{L}/iu,
+  /(?:^|[.;,]\s*)let['’]?s\s+(?!(?:not|hope|say)\b)\p{L}/iu,
   /\b(?:it\s+)?would\s+be\s+(?:valuable|good|great|useful|nice|helpful|best)\s+to\s+\p{L}/iu,
   /(?:^|,\s*)(?:will|wants?\s+to|going\s+to|gonna|plans?\s+to|need\s+to|needs\s+to|should|to)\s+\p{L}/iu,
   /^[a-z][\w-]*\s+(?:and\s+[a-z][\w-]*\s+)?(?:will|'ll|is\s+going\s+to|are\s+going\s+to|gonna)\s+\p{L}/u,
 ];
 // A line that names an owner and speaks of the future or an obligation assigns a task, wherever the words sit.
 const FUTURE_OR_DUTY =
-  /\b(?:will|'ll|going\s+to|gonna|should|must|needs?\s+to|has\s+to|have\s+to|plans?\s+to|agreed\s+to|to-?do|next\s+step|action\s+item|follow\s+up|let['’]?s)\b|\)\s+to\s+\p{L}/iu;
+  /\b(?:will|'ll|going\s+to|gonna|should|must|needs?\s+to|has\s+to|have\s+to|plans?\s+to|agreed\s+to|to-?do|next\s+step|action\s+item|follow\s+up|let['’]?s(?!\s+(?:not|hope|say)\b))\b|\)\s+to\s+\p{L}/iu;
 const HAS_OWNER = /@[\w-]+|^(?:[\p{Lu}][\p{L}'-]+|[\p{Lu}]{2,3})\s*:|\((?:@?[\p{L}][\w-]*)\)/u;
 const QUESTION_TO_SOMEONE = /\?\s*[)"']*\s*(?:~.*)?$/;
 const GROUP_OWNER = /^(?:we|everyone|everybody|all(?:\s+of\s+us)?|people|team|you\s+all|y'all)$/i;
@@ -108,7 +132,17 @@ export function readNoteStructure(text: string): NoteLine[] | null {
   const headingCount = raw.filter((l) => HEADING.test(l)).length;
   if (bullets < MIN_BULLETS && headingCount === 0) return null;
   const out: NoteLine[] = [];
-  let heading: { title: string; kind: SectionKind; owner: string | null } | null = null;
+  let heading: { title: string; kind: SectionKind; owner: string | null; outline: boolean } | null = null;
+  // An agenda followed by a notes section ("## Agenda" … "## Notes") is an outline of topics; an agenda
+  // that is the note's last section carries the discussion under its items, so its sub-bullets are notes.
+  const titles = raw.map((l) => (HEADING.test(l) ? titleOf(l) : null));
+  // A notes heading left empty (the meeting was cancelled) does not take the discussion away from the agenda.
+  const hasContent = (at: number): boolean => {
+    for (let k = at + 1; k < raw.length && titles[k] === null; k++) if ((raw[k] ?? "").trim() !== "") return true;
+    return false;
+  };
+  const notesFollow = (from: number): boolean =>
+    titles.some((t, k) => k > from && t !== null && kindOf(t) !== "agenda" && NOTES_SECTION.test(t) && hasContent(k));
   const headings: { level: number; owner: string | null }[] = [];
   // Parent bullets that end with a colon or have children title their children ("Needs:", "- Next steps").
   const parents: { indent: number; title: string; kind: SectionKind; owner: string | null }[] = [];
@@ -128,7 +162,8 @@ export function readNoteStructure(text: string): NoteLine[] | null {
       while (headings.length > 0 && (headings.at(-1)?.level ?? 0) >= level) headings.pop();
       const owner = sectionOwnerOf(title) ?? headings.findLast((h) => h.owner !== null)?.owner ?? null;
       headings.push({ level, owner });
-      heading = { title, kind: kindOf(title), owner };
+      const kind = kindOf(title);
+      heading = { title, kind, owner, outline: kind === "agenda" && notesFollow(index) };
       parents.length = 0;
       continue;
     }
@@ -140,7 +175,12 @@ export function readNoteStructure(text: string): NoteLine[] | null {
     if (box) body = body.slice(box[0].length).trim();
     // The nearest titled parent says what the line is, except under an agenda: agenda items are never tasks.
     const parent = parents.findLast((p) => p.kind !== null);
-    const section = heading?.kind === "agenda" || heading?.kind === "people" || !parent ? heading : parent;
+    const discussedItem = heading?.kind === "agenda" && !heading.outline && indent > 0;
+    const section = discussedItem
+      ? (parent ?? { title: heading?.title ?? "", kind: null })
+      : heading?.kind === "agenda" || heading?.kind === "people" || !parent
+        ? heading
+        : parent;
     const sectionOwner = parents.findLast((p) => p.owner !== null)?.owner ?? heading?.owner ?? null;
     out.push({ text: body, index, section: section?.title ?? null, sectionKind: section?.kind ?? null, sectionOwner, checkbox: !!box });
     if (bullet) {
@@ -180,16 +220,25 @@ const OWNER_LABEL = /^(?:@?[\w-]+|[\p{Lu}]{2,3})\s*:\s+/u;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[\p{Lu}@"'(])/u;
 
 // A time the line sets ("by Friday", "this week", "before the release").
-const DUE_WORDS = /\b(?:by|before|until|till|due|no\s+later\s+than)\s+\S|\b(?:this|next)\s+(?:week|sprint|month|quarter)\b|\b(?:tomorrow|tonight|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month|year|sprint|quarter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b/i;
+const DUE_WORDS = /\b(?:by|before|until|till|due|no\s+later\s+than)\s+(?:the\s+)?(?:end|eod|eow|cob|mid|early|late|next|this|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|\d|release|launch|meeting|call|sprint)\b|\b(?:this|next)\s+(?:week|sprint|month|quarter)\b|\b(?:tomorrow|tonight|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month|year|sprint|quarter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b/i;
+
+// Design talk weighs a possibility ("We could put depviz on IPFS", "maybe we should…"): nobody took it on.
+const HEDGED = /^(?:(?:so|and|but|also|then)\s+)?(?:(?:maybe|perhaps|possibly|potentially)\b|(?:we|you|they|one|it|this|that|someone|people)\s+(?:could|might|may)\b|(?:could|might)\s+(?:we|be|also)\b)/i;
+// A line that opens as a question ("Mat: How should we approach…", "when will we discuss…") asks; it assigns nothing.
+const ADDRESSED = /\b(?:we|us|you|someone|anyone|anybody|somebody)\b|^\p{Lu}\p{L}+,/iu;
+const QUESTION_OPENER =
+  /^(?:(?:how|what|why|when|where|which)\s+)?(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must)\s+(?:we|i|you|they|he|she|it|there|this|that|these|the|a|an|our|someone|anyone|people)\b/i;
 
 function classify(text: string, line: NoteLine): NoteItem["kind"] | null {
   const agenda = line.sectionKind === "agenda";
   const bare = text.replace(OWNER_LABEL, "");
   if (NEED_FORMS.some((p) => p.test(text))) return "need";
+  if (HEDGED.test(bare)) return null;
+  if (QUESTION_OPENER.test(bare)) return !agenda && QUESTION_TO_SOMEONE.test(text) && ADDRESSED.test(text) ? "need" : null;
   if (ACTION_FORMS.some((p) => p.test(text) || p.test(bare))) return "action";
   if (!agenda && HAS_OWNER.test(text) && FUTURE_OR_DUTY.test(text) && !/\?\s*$/.test(text)) return "action";
   if (!agenda && DUE_WORDS.test(text) && (HAS_OWNER.test(text) || FUTURE_OR_DUTY.test(text))) return "action";
-  if (!agenda && QUESTION_TO_SOMEONE.test(text) && /\b(?:we|us|you|someone|anyone|anybody|somebody)\b|^\p{Lu}\p{L}+,/iu.test(text)) return "need";
+  if (!agenda && QUESTION_TO_SOMEONE.test(text) && ADDRESSED.test(text)) return "need";
   if (!agenda && (opensWithInstruction(bare) || findRequest(bare)?.form === "imperative")) return "action";
   return null;
 }
