@@ -108,6 +108,19 @@ describe("signals from a participant's reply, attributed to them", () => {
     expect(text).not.toContain("CFO");
   });
 
+  it("leaves to them what the author asks or promises someone else on the thread", async () => {
+    const { deliver, intro } = await samIntroduces();
+    const sam = await userId(USERS.sam);
+    const raw = gmailReplyAll(intro, BEN, ["Thanks Sam! Ana, great to meet you. Would Tuesday work for a call?", "I'll send you our term sheet template tonight.", "", "Ben"]);
+    expect((await deliver(raw, { from: BEN.address, to: TEND })).rejection).toBeNull();
+    expect((await tasksOf(sam)).filter((t) => t.kind === "ask" || t.kind === "waiting_on")).toEqual([]);
+
+    // Turned back to Sam, the same words are his to answer.
+    const back = gmailReplyAll(intro, BEN, ["Ana, great to meet you.", "", "Sam, could you send me the workshop maps?", "", "Ben"]);
+    expect((await deliver(back, { from: BEN.address, to: TEND })).rejection).toBeNull();
+    expect((await tasksOf(sam)).filter((t) => t.kind === "ask")).toEqual([expect.objectContaining({ address: BEN.address, title: expect.stringContaining("maps") })]);
+  });
+
   it("never touches another user's data, even about the same person", async () => {
     const { deliver, intro } = await samIntroduces();
     // Priya knows Ana too, from her own mail.

@@ -16,6 +16,7 @@ import { sendMail } from "../domain/outbox.ts";
 import { newId } from "../lib/ids.ts";
 import { visibleText } from "../mail/visible-text.ts";
 import type { Mailbox, ParsedEmail, Participant, Signal } from "../model.ts";
+import { addresseeOf } from "./addressee.ts";
 import { threadMessageIds } from "./admit.ts";
 import { isTendAddress } from "./classify.ts";
 import { MAX_NOTE_CHARS } from "./limits.ts";
@@ -37,6 +38,9 @@ export interface ParticipantReplyInput {
   email: ParsedEmail;
   messageKey: string;
 }
+
+/** What a participant's reply asks of the user, or promises them. */
+const TO_THE_USER: ReadonlySet<Signal["kind"]> = new Set(["ask", "waiting_on"]);
 
 /** Each address's contact on the user's timeline: known already, or created by this reply. */
 function contactIdsByAddress(existing: readonly KnownContact[], writes: readonly ContactWrite[]): Map<string, string> {
@@ -118,7 +122,15 @@ export function planParticipantReply(input: ParticipantPlanInput): LogPlan {
     sentAt: new Date(occurredAt),
     timeZone: input.timeZone,
   });
-  const { signals, tasks } = planSignals(found, { resolve, occurredAt, timeZone: input.timeZone, now, newId: input.newId });
+  // On a thread the author may turn to someone else ("Ana, would Tuesday work?"): that ask or promise is theirs, not the user's.
+  const user = { name: input.userName };
+  const onThread = [user, ...input.people.filter((p) => p.address !== input.sender.address)];
+  const theUsers = found.filter((s) => {
+    if (!TO_THE_USER.has(s.kind)) return true;
+    const addressee = addresseeOf(note, s.sentence, onThread);
+    return addressee === null || addressee === user;
+  });
+  const { signals, tasks } = planSignals(theUsers, { resolve, occurredAt, timeZone: input.timeZone, now, newId: input.newId });
   return {
     userId: input.userId,
     keys: [input.messageKey],
