@@ -83,6 +83,21 @@ describe("item links", () => {
     expect(await actionSnapshot()).toEqual(after);
   });
 
+  it("the one link per item offers every choice, acts on the one posted, and once settled says so", async () => {
+    const { deck, digest } = await week();
+    const url = await actionLink(digest.itemIds[0] ?? "", "open");
+    const before = await actionSnapshot();
+    const first = await fetchPage(url);
+    expect(first.html).toContain("<h1>What should Tend do with this?</h1>");
+    expect(await actionSnapshot()).toEqual(before);
+
+    expect((await post(url, { verb: "done" })).html).toContain("<h1>Marked done</h1>");
+    expect((await task(deck))?.status).toBe("done");
+    const again = await fetchPage(url, undefined, NOW + HOUR_MS);
+    expect(again.html).toContain("<h1>Already done</h1>");
+    expect(again.html).not.toContain("<form");
+  });
+
   it("snooze offers a labelled choice and applies the chosen length", async () => {
     const { intro, digest } = await week();
     const url = await actionLink(digest.itemIds[1] ?? "", "snooze");

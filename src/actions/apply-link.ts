@@ -23,7 +23,8 @@ export const CHOOSE_ACTION = "open";
 /** The snooze lengths a link page offers, in days. */
 export const SNOOZE_CHOICES_DAYS = [3, 7, 14, 30] as const;
 
-const TARGET = { done: "done", snooze: "snoozed", skip: "skipped", never: "never" } as const;
+/** The state an item is in once a link's verb is applied. */
+export const STATE_AFTER = { done: "done", snooze: "snoozed", skip: "skipped", never: "never" } as const;
 
 export interface LinkTarget {
   item: ItemWithState;
@@ -42,7 +43,7 @@ export function isLinkVerb(action: unknown): action is LinkVerb {
 
 /** The target as the verb the user picked on a choosing link's page. */
 export function withVerb(target: LinkTarget, verb: LinkVerb): LinkTarget {
-  return { ...target, verb, alreadyApplied: target.item.state === TARGET[verb] };
+  return { ...target, verb, alreadyApplied: target.item.state === STATE_AFTER[verb] };
 }
 
 export async function checkItemLink(db: Database, signingKey: string, token: string, now: number): Promise<ItemLinkCheck> {
@@ -59,7 +60,7 @@ export async function checkItemLink(db: Database, signingKey: string, token: str
   return {
     ok: true,
     choose,
-    target: { item, verb, timeZone: usableTimeZone(user.timeZone), alreadyApplied: !choose && item.state === TARGET[verb] },
+    target: { item, verb, timeZone: usableTimeZone(user.timeZone), alreadyApplied: !choose && item.state === STATE_AFTER[verb] },
   };
 }
 
@@ -77,7 +78,7 @@ export interface LinkResult {
 export async function applyItemLink(db: Database, target: LinkTarget, days: number, now: number): Promise<LinkResult> {
   const { item, verb, timeZone } = target;
   // A repeated click on "snooze" must not push the date further out.
-  if (target.alreadyApplied) return { changed: false, said: `This was already ${TARGET[verb]}; nothing changed.` };
+  if (target.alreadyApplied) return { changed: false, said: `This was already ${STATE_AFTER[verb]}; nothing changed.` };
   const items = [item.position];
   const command: DigestCommand =
     verb === "snooze" ? { verb, items, until: addDays(localDateOf(now, timeZone), days) } : { verb, items };

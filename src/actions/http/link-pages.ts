@@ -1,6 +1,6 @@
 // The pages of one-click links: confirm (GET), result (POST), and what went wrong.
 import type { LinkTarget, LinkVerb } from "../apply-link.ts";
-import { SNOOZE_CHOICES_DAYS } from "../apply-link.ts";
+import { SNOOZE_CHOICES_DAYS, STATE_AFTER } from "../apply-link.ts";
 import { DEFAULT_SNOOZE_DAYS } from "../parse-digest-line.ts";
 import { html } from "../../lib/html.ts";
 import { hiddenField, itemBlock, type Page, paragraph, postForm, selectField } from "./pages.ts";
@@ -54,6 +54,9 @@ function verbForm(verb: LinkVerb, label: string, extra = html``) {
 /** The page of a digest's one link per item: done, snooze, skip or never, each its own form. GET only shows it. */
 export function choosePage(target: LinkTarget): Page {
   const { item } = target;
+  // Settled for good: opening the link again says so instead of asking again. A snoozed item may still be done.
+  const settled = (["done", "skip", "never"] as const).find((verb) => item.state === STATE_AFTER[verb]);
+  if (settled) return confirmPage({ ...target, verb: settled, alreadyApplied: true });
   const never = item.contactId ? verbForm("never", "Never suggest this person") : html``;
   return {
     title: "What should Tend do with this?",
