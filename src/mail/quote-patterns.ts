@@ -124,9 +124,18 @@ export function isHeaderBlockStart(line: string): boolean {
 export function isHeaderLine(line: string): boolean {
   return ANY_KEY_LINE.test(line);
 }
-/** A one-line header block: sender and date on one line (HTML blocks flattened by conversion). */
+/** A sender key later on the line: "Date: Tue, 2 Oct 2012 From: john@x To: …". */
+const INLINE_FROM_KEY = new RegExp(`\\s[*_]{0,2}(?:${keyGroup(FROM_KEYS)})[*_]{0,2}\\s?[:：]`, "iu");
+const DATE_KEY_LINE = headerLine(keyGroup(DATE_KEYS));
+
+/**
+ * A one-line header block: sender and date on one line (HTML blocks flattened by
+ * conversion), in either order. Opening with the date, it must also name an address,
+ * as a block that opens with a date must (a note headed "Date: … from: …" stays the author's).
+ */
 export function isOneLineHeader(line: string): boolean {
-  return FROM_KEY_LINE.test(line) && INLINE_DATE_KEY.test(line);
+  if (FROM_KEY_LINE.test(line)) return INLINE_DATE_KEY.test(line);
+  return DATE_KEY_LINE.test(line) && INLINE_FROM_KEY.test(line) && line.includes("@");
 }
 
 /** "Key: value" with a short key of letters: a header line in any language. */

@@ -45,6 +45,8 @@ describe("visibleText cuts Outlook header blocks", () => {
     ["Romanian", "De la: Ana Lima <ana@lima.example>\nTrimis: luni, 2 martie 2026 10:00\nCătre: Sam Rivera\nSubiect: Deck"],
     ["Android's titled rule, in a language it has no words for", "-------- Sõnum --------\nKellelt: Ana Lima <ana@lima.example>\nKuupäev: 02.03.2026 10:00\nKellele: Sam Rivera"],
     ["a language it has no words for, under a rule", "________________________________\nNuo: Ana Lima <ana@lima.example>\nIšsiųsta: 2026-03-02 10:00\nKam: Sam Rivera\nTema: Deck"],
+    ["flattened onto one line, date first", "Date: Mon, 2 Mar 2026 10:00:00 +0000 From: ana@lima.example To: Sam Rivera Subject: Deck"],
+    ["flattened onto one line, German, date first", "Gesendet: Montag, 2. März 2026 10:00 Von: Ana Lima <ana@lima.example> An: Sam Rivera"],
   ])("%s", (_, block) => {
     expect(visibleText(`${REPLY}\n\n${block}\n\nCan we meet Thursday?\nAna`)).toBe(REPLY);
   });
@@ -92,6 +94,11 @@ describe("visibleText keeps what the author wrote", () => {
   it("does not take a wrapped quoted line's tail for an answer", () => {
     const wrapped = `${REPLY}\n\nOn Mon, Mar 2, 2026 at 10:00 AM Ana Lima <ana@lima.example> wrote:\n> Could we meet on Thursday afternoon to go through the new pricing deck and\nthe plan?\n> Ana`;
     expect(visibleText(wrapped)).toBe(REPLY);
+  });
+
+  it("keeps a one-line note that opens with a date and mentions where something came from, naming no address", () => {
+    const notes = "Met Ana today.\n\nDate: 2 March 2026 from: the hiring fair\nShe is hiring a designer by May.";
+    expect(visibleText(notes)).toContain("She is hiring a designer by May.");
   });
 
   it("keeps notes headed with a date and a subject, which name no sender", () => {
