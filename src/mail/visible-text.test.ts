@@ -125,6 +125,12 @@ describe("visibleText keeps what the author wrote", () => {
     expect(visibleText("> Reply\n>\n> > On Mon, Mar 2, 2026 at 10:00 AM Ana <ana@lima.example> wrote:\n> > Test")).toBe("Reply");
   });
 
+  it("keeps the blank lines around the author's own quote, and still drops the signature", () => {
+    const own = "Here is the code:\n\n> run(a)\n> run(b)\n\nBen";
+    const text = visibleText(`${own}\n\n-- \nBen Ortiz, Acme\n\nOn Mon, Mar 2, 2026 at 10:00 AM Ana <ana@lima.example> wrote:\n> Does it run?`);
+    expect(text).toBe(own);
+  });
+
   it("keeps the author's own quote above the quoted history", () => {
     const text = visibleText("Reply\n\n> a line I quote on purpose\n\nOn Mon, Mar 2, 2026 at 10:00 AM Ana <ana@lima.example> wrote:\n> > Nested");
     expect(text.split(/\n+/)).toEqual(["Reply", "> a line I quote on purpose"]);
