@@ -212,10 +212,18 @@ const TAGLINE_THING =
 const MAX_TAGLINE_CHARS = 100;
 /** Taglines whose words stand around the device: "从我的iPhone发送", "iPhoneから送信", "iPhone'umdan gönderildi". */
 const TAGLINE_AROUND = /^\s*(?:(?:从我的|發自我的|发自我的|寄自我的)\s?\S{1,20}|\S{1,20}から送信|\S{1,20}'?(?:umdan|imden|dan|den) gönderildi)\s*$/iu;
+/**
+ * Outlook's mobile and desktop taglines in any language: a few words, "Outlook", one or two
+ * words, then the platform, and perhaps one word and a link ("Download Outlook for Android",
+ * "Outlook für Android herunterladen", "Wysłane z aplikacji Outlook dla systemu iOS").
+ */
+const TAGLINE_OUTLOOK = /^(?:\S+\s+){0,3}outlook\s+(?:\S+\s+){1,2}(?:android|ios|iphone|windows|mac)(?:\s+\p{L}+)?\s*(?:<[^<>\s]*>|\([^()\s]*\))?$/iu;
 export function isTagline(line: string): boolean {
   const text = line.trim();
   if (text.length > MAX_TAGLINE_CHARS) return false;
-  return (TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text)) || (TAGLINE_AROUND.test(text) && TAGLINE_THING.test(text));
+  return (
+    (TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text)) || (TAGLINE_AROUND.test(text) && TAGLINE_THING.test(text)) || TAGLINE_OUTLOOK.test(text)
+  );
 }
 
 /** A mailing list's footer line: what a list server appends below the author's text. */

@@ -53,7 +53,7 @@ describe("visibleText cuts Outlook header blocks", () => {
 });
 
 describe("visibleText drops client taglines and signatures", () => {
-  it.each(["Sent from my iPhone", "从我的iPhone发送", "iPhoneから送信", "Enviado do meu iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad", "Verstuurd vanaf mijn iPhone", "Get Outlook for Android", "Sent from Mail for Windows"])(
+  it.each(["Sent from my iPhone", "从我的iPhone发送", "iPhoneから送信", "Enviado do meu iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad", "Verstuurd vanaf mijn iPhone", "Get Outlook for Android", "Sent from Mail for Windows", "Download Outlook for Android<https://aka.ms/ghei36>", "Outlook für Android herunterladen", "Verzonden vanuit Outlook voor iOS"])(
     "%s",
     (tagline) => {
       expect(visibleText(`${REPLY}\n\n${tagline}\n\nOn Mon, Ana <ana@lima.example> wrote:\n> Thursday?`)).toBe(REPLY);
@@ -99,6 +99,11 @@ describe("visibleText keeps what the author wrote", () => {
   it("keeps a one-line note that opens with a date and mentions where something came from, naming no address", () => {
     const notes = "Met Ana today.\n\nDate: 2 March 2026 from: the hiring fair\nShe is hiring a designer by May.";
     expect(visibleText(notes)).toContain("She is hiring a designer by May.");
+  });
+
+  it("keeps a sentence about Outlook on a phone, which is no tagline", () => {
+    const text = "Thursday works.\n\nI moved everything to Outlook on my iOS phone.\n\nSee you then.";
+    expect(visibleText(text)).toBe(text);
   });
 
   it("keeps notes headed with a date and a subject, which name no sender", () => {
