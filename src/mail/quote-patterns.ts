@@ -17,6 +17,16 @@ const WROTE = [
 // Built from fixed word lists; each alternative is literal text.
 const WROTE_RE = new RegExp(`(?:^|[\\s,>)"'])(?:${WROTE.join("|")})(?=$|[\\s:：(,])|写道|寫道|書きました`, "iu");
 
+/** "Ana Lima wrote:" with nothing else: a name, the word for "wrote", a colon. */
+const ENDS_WITH_WROTE = new RegExp(`(?:^|\\s)(?:${WROTE.join("|")})\\s?[:：]\\s*$|(?:写道|寫道)[:：]\\s*$`, "iu");
+/** A bare attribution is a name and one word; longer lines ending "wrote:" are the author's sentences ("Here is what she wrote:"). */
+export const MAX_BARE_ATTRIBUTION_CHARS = 60;
+/** "Ana wrote:" with no date or address; an attribution only when quoted lines follow it to the end (the caller checks). */
+export function isBareAttribution(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_BARE_ATTRIBUTION_CHARS && !text.startsWith(">") && ENDS_WITH_WROTE.test(text) && !/[.!?。]/u.test(text);
+}
+
 /** An attribution line ends with a colon, possibly after the sender's address in brackets. */
 const ENDS_WITH_COLON = /[:：]\s*$/u;
 /** Attribution lines carry a date or time, or the quoted sender's address. */

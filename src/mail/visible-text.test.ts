@@ -27,6 +27,14 @@ describe("visibleText cuts quoted history written in many languages", () => {
     expect(visibleText("Sounds good On Wed, Apr 4, 2026 at 3:59 PM, ana@lima.example wrote:\n> Thursday?")).toBe("Sounds good");
   });
 
+  it("cuts a bare 'Ana wrote:' when only quoted lines follow it", () => {
+    expect(visibleText(`${REPLY}\n\nAna Lima wrote:\n\n> Can we meet Thursday?\n> Ana`)).toBe(REPLY);
+  });
+
+  it("keeps 'As Ana wrote:' when the author's own words follow the quote", () => {
+    expect(visibleText(`${REPLY}\n\nAs Ana wrote:\n> the deck is late\n\nSo let's move it.`)).toContain("So let's move it.");
+  });
+
   it("cuts an attribution in a language it has no words for, when it names an address and quotes follow", () => {
     expect(visibleText(`${REPLY}\n\n2026. 3. 2. 오전 10:00, Ana Lima <ana@lima.example>님이 말함:\n> 목요일에 만날까요?`)).toBe(REPLY);
   });
