@@ -17,6 +17,16 @@ const WROTE = [
 // Built from fixed word lists; each alternative is literal text.
 const WROTE_RE = new RegExp(`(?:^|[\\s,>)"'])(?:${WROTE.join("|")})(?=$|[\\s:：(,])|写道|寫道|書きました`, "iu");
 
+/** "Ana Lima wrote:" with nothing else: a name, the word for "wrote", a colon. */
+const ENDS_WITH_WROTE = new RegExp(`(?:^|\\s)(?:${WROTE.join("|")})\\s?[:：]\\s*$|(?:写道|寫道)[:：]\\s*$`, "iu");
+/** A bare attribution is a name and one word; longer lines ending "wrote:" are the author's sentences ("Here is what she wrote:"). */
+export const MAX_BARE_ATTRIBUTION_CHARS = 60;
+/** "Ana wrote:" with no date or address; an attribution only when quoted lines follow it to the end (the caller checks). */
+export function isBareAttribution(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_BARE_ATTRIBUTION_CHARS && !text.startsWith(">") && ENDS_WITH_WROTE.test(text) && !/[.!?。]/u.test(text);
+}
+
 /** An attribution line ends with a colon, possibly after the sender's address in brackets. */
 const ENDS_WITH_COLON = /[:：]\s*$/u;
 /** Attribution lines carry a date or time, or the quoted sender's address. */
@@ -124,9 +134,18 @@ export function isHeaderBlockStart(line: string): boolean {
 export function isHeaderLine(line: string): boolean {
   return ANY_KEY_LINE.test(line);
 }
-/** A one-line header block: sender and date on one line (HTML blocks flattened by conversion). */
+/** A sender key later on the line: "Date: Tue, 2 Oct 2012 From: john@x To: …". */
+const INLINE_FROM_KEY = new RegExp(`\\s[*_]{0,2}(?:${keyGroup(FROM_KEYS)})[*_]{0,2}\\s?[:：]`, "iu");
+const DATE_KEY_LINE = headerLine(keyGroup(DATE_KEYS));
+
+/**
+ * A one-line header block: sender and date on one line (HTML blocks flattened by
+ * conversion), in either order. Opening with the date, it must also name an address,
+ * as a block that opens with a date must (a note headed "Date: … from: …" stays the author's).
+ */
 export function isOneLineHeader(line: string): boolean {
-  return FROM_KEY_LINE.test(line) && INLINE_DATE_KEY.test(line);
+  if (FROM_KEY_LINE.test(line)) return INLINE_DATE_KEY.test(line);
+  return DATE_KEY_LINE.test(line) && INLINE_FROM_KEY.test(line) && line.includes("@");
 }
 
 /** "Key: value" with a short key of letters: a header line in any language. */
@@ -203,10 +222,18 @@ const TAGLINE_THING =
 const MAX_TAGLINE_CHARS = 100;
 /** Taglines whose words stand around the device: "从我的iPhone发送", "iPhoneから送信", "iPhone'umdan gönderildi". */
 const TAGLINE_AROUND = /^\s*(?:(?:从我的|發自我的|发自我的|寄自我的)\s?\S{1,20}|\S{1,20}から送信|\S{1,20}'?(?:umdan|imden|dan|den) gönderildi)\s*$/iu;
+/**
+ * Outlook's mobile and desktop taglines in any language: a few words, "Outlook", one or two
+ * words, then the platform, and perhaps one word and a link ("Download Outlook for Android",
+ * "Outlook für Android herunterladen", "Wysłane z aplikacji Outlook dla systemu iOS").
+ */
+const TAGLINE_OUTLOOK = /^(?:\S+\s+){0,3}outlook\s+(?:\S+\s+){1,2}(?:android|ios|iphone|windows|mac)(?:\s+\p{L}+)?\s*(?:<[^<>\s]*>|\([^()\s]*\))?$/iu;
 export function isTagline(line: string): boolean {
   const text = line.trim();
   if (text.length > MAX_TAGLINE_CHARS) return false;
-  return (TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text)) || (TAGLINE_AROUND.test(text) && TAGLINE_THING.test(text));
+  return (
+    (TAGLINE_LEAD.test(text) && TAGLINE_THING.test(text)) || (TAGLINE_AROUND.test(text) && TAGLINE_THING.test(text)) || TAGLINE_OUTLOOK.test(text)
+  );
 }
 
 /** A mailing list's footer line: what a list server appends below the author's text. */

@@ -6,6 +6,7 @@
 import {
   isAttribution,
   isAttributionWithoutColon,
+  isBareAttribution,
   isForwardMarker,
   isFromHeaderLine,
   isGenericHeaderLine,
@@ -198,8 +199,20 @@ export interface QuoteStart {
   kind: QuoteStartKind;
 }
 
+/** Index of the last line with words that is not quoted, or -1: a bare "Ana wrote:" must have only quotes below it. */
+function lastUnquotedLine(lines: string[], meter?: ScanMeter): number {
+  for (let j = lines.length - 1; j >= 0; j--) {
+    const line = lines[j] ?? "";
+    if (meter) meter.chars += line.length;
+    if (!isBlank(line) && !isQuoted(line)) return j;
+  }
+  return -1;
+}
+
 export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart | null {
   let hasContent = false;
+  // Computed on the first bare "… wrote:" line only, so the scan stays linear.
+  let lastUnquoted: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (meter) meter.chars += line.length;
@@ -217,6 +230,10 @@ export function findQuoteStart(lines: string[], meter?: ScanMeter): QuoteStart |
     else if ((isDateNameAddress(line) || isAttributionWithoutColon(line)) && isQuoted(lines[nextContent(lines, i)] ?? "")) kind = "attribution";
     else if (ruledHeaderAt(lines, i, meter)) kind = "header-block";
     else if (looseAttributionAt(lines, i, meter)) kind = "attribution";
+    else if (hasContent && isBareAttribution(line) && isQuoted(lines[nextContent(lines, i)] ?? "")) {
+      lastUnquoted ??= lastUnquotedLine(lines, meter);
+      if (lastUnquoted <= i) kind = "attribution";
+    }
     else if (hasContent && isTagline(line)) kind = "tagline";
     else if (hasContent && listFooterAt(lines, i, meter)) kind = "list-footer";
     if (kind === null) {

@@ -27,6 +27,14 @@ describe("visibleText cuts quoted history written in many languages", () => {
     expect(visibleText("Sounds good On Wed, Apr 4, 2026 at 3:59 PM, ana@lima.example wrote:\n> Thursday?")).toBe("Sounds good");
   });
 
+  it("cuts a bare 'Ana wrote:' when only quoted lines follow it", () => {
+    expect(visibleText(`${REPLY}\n\nAna Lima wrote:\n\n> Can we meet Thursday?\n> Ana`)).toBe(REPLY);
+  });
+
+  it("keeps 'As Ana wrote:' when the author's own words follow the quote", () => {
+    expect(visibleText(`${REPLY}\n\nAs Ana wrote:\n> the deck is late\n\nSo let's move it.`)).toContain("So let's move it.");
+  });
+
   it("cuts an attribution in a language it has no words for, when it names an address and quotes follow", () => {
     expect(visibleText(`${REPLY}\n\n2026. 3. 2. 오전 10:00, Ana Lima <ana@lima.example>님이 말함:\n> 목요일에 만날까요?`)).toBe(REPLY);
   });
@@ -45,13 +53,15 @@ describe("visibleText cuts Outlook header blocks", () => {
     ["Romanian", "De la: Ana Lima <ana@lima.example>\nTrimis: luni, 2 martie 2026 10:00\nCătre: Sam Rivera\nSubiect: Deck"],
     ["Android's titled rule, in a language it has no words for", "-------- Sõnum --------\nKellelt: Ana Lima <ana@lima.example>\nKuupäev: 02.03.2026 10:00\nKellele: Sam Rivera"],
     ["a language it has no words for, under a rule", "________________________________\nNuo: Ana Lima <ana@lima.example>\nIšsiųsta: 2026-03-02 10:00\nKam: Sam Rivera\nTema: Deck"],
+    ["flattened onto one line, date first", "Date: Mon, 2 Mar 2026 10:00:00 +0000 From: ana@lima.example To: Sam Rivera Subject: Deck"],
+    ["flattened onto one line, German, date first", "Gesendet: Montag, 2. März 2026 10:00 Von: Ana Lima <ana@lima.example> An: Sam Rivera"],
   ])("%s", (_, block) => {
     expect(visibleText(`${REPLY}\n\n${block}\n\nCan we meet Thursday?\nAna`)).toBe(REPLY);
   });
 });
 
 describe("visibleText drops client taglines and signatures", () => {
-  it.each(["Sent from my iPhone", "从我的iPhone发送", "iPhoneから送信", "Enviado do meu iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad", "Verstuurd vanaf mijn iPhone", "Get Outlook for Android", "Sent from Mail for Windows"])(
+  it.each(["Sent from my iPhone", "从我的iPhone发送", "iPhoneから送信", "Enviado do meu iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad", "Verstuurd vanaf mijn iPhone", "Get Outlook for Android", "Sent from Mail for Windows", "Download Outlook for Android<https://aka.ms/ghei36>", "Outlook für Android herunterladen", "Verzonden vanuit Outlook voor iOS"])(
     "%s",
     (tagline) => {
       expect(visibleText(`${REPLY}\n\n${tagline}\n\nOn Mon, Ana <ana@lima.example> wrote:\n> Thursday?`)).toBe(REPLY);
@@ -94,6 +104,16 @@ describe("visibleText keeps what the author wrote", () => {
     expect(visibleText(wrapped)).toBe(REPLY);
   });
 
+  it("keeps a one-line note that opens with a date and mentions where something came from, naming no address", () => {
+    const notes = "Met Ana today.\n\nDate: 2 March 2026 from: the hiring fair\nShe is hiring a designer by May.";
+    expect(visibleText(notes)).toContain("She is hiring a designer by May.");
+  });
+
+  it("keeps a sentence about Outlook on a phone, which is no tagline", () => {
+    const text = "Thursday works.\n\nI moved everything to Outlook on my iOS phone.\n\nSee you then.";
+    expect(visibleText(text)).toBe(text);
+  });
+
   it("keeps notes headed with a date and a subject, which name no sender", () => {
     const notes = "Met Ana today.\n\n-----\nDate: 2 March 2026\nSubject: hiring\nShe is hiring a designer by May.";
     expect(visibleText(notes)).toContain("She is hiring a designer by May.");
@@ -116,6 +136,12 @@ describe("visibleText keeps what the author wrote", () => {
 
   it("reads a reply quoted as a whole one level down", () => {
     expect(visibleText("> Reply\n>\n> > On Mon, Mar 2, 2026 at 10:00 AM Ana <ana@lima.example> wrote:\n> > Test")).toBe("Reply");
+  });
+
+  it("keeps the blank lines around the author's own quote, and still drops the signature", () => {
+    const own = "Here is the code:\n\n> run(a)\n> run(b)\n\nBen";
+    const text = visibleText(`${own}\n\n-- \nBen Ortiz, Acme\n\nOn Mon, Mar 2, 2026 at 10:00 AM Ana <ana@lima.example> wrote:\n> Does it run?`);
+    expect(text).toBe(own);
   });
 
   it("keeps the author's own quote above the quoted history", () => {

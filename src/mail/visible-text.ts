@@ -42,11 +42,38 @@ export function visibleText(text: string): string {
   const email = new EmailReplyParser().read(own.text);
   if (own.cutBy === null) return email.getVisibleText().trim();
   // Above the quoted history, a `>` quote is one the author chose to keep (talon keeps it too).
-  return email
-    .getFragments()
-    .filter((fragment) => !fragment.isHidden() || (fragment.isQuoted() && !fragment.isSignature()))
-    .map((fragment) => fragment.getContent())
-    .join("\n")
-    .replace(/~*$/, "")
-    .trim();
+  const fragments = email.getFragments().map((fragment) => ({
+    content: fragment.getContent(),
+    kept: !fragment.isHidden() || (fragment.isQuoted() && !fragment.isSignature()),
+  }));
+  const kept = keptLines(own.text, fragments) ?? fragments.filter((f) => f.kept).map((f) => f.content).join("\n");
+  return kept.replace(/~*$/, "").trim();
+}
+
+/**
+ * The author's lines with the parser's dropped fragments (signatures) taken out, read from
+ * the text itself so the blank lines the parser trims at fragment edges stay where the author
+ * put them. Null when the fragments do not line up with the text (the parser rejoins wrapped
+ * quote headers); the caller then joins the fragments.
+ */
+function keptLines(text: string, fragments: { content: string; kept: boolean }[]): string | null {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  let next = 0;
+  for (const fragment of fragments) {
+    const own = fragment.content.split("\n");
+    let blanks = 0;
+    while (next < lines.length && (lines[next] ?? "").trim() === "" && (own[0] ?? "").trim() !== "") {
+      next++;
+      blanks++;
+    }
+    for (const line of own) {
+      if ((lines[next] ?? "").trimEnd() !== line.trimEnd()) return null;
+      next++;
+    }
+    if (!fragment.kept) continue;
+    if (out.length > 0) for (let b = 0; b < blanks; b++) out.push("");
+    out.push(...own);
+  }
+  return out.join("\n");
 }
