@@ -202,6 +202,36 @@ export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion 
   };
 }
 
+// "send you the signed contract" → "the signed contract": what is awaited, when the verb only hands it over.
+const HANDED_OVER = /^(?:send|share|forward|give|bring|return|email|mail|pass)\s+(?:you\s+|it\s+to\s+you\s+)?(?:over\s+)?(.+)$/i;
+
+/**
+ * A waiting-on nobody dated: it surfaces by age, gently, once it has waited
+ * `undatedAfterDays`; never overdue, never a nudge. Null while it is recent.
+ */
+export function suggestUndatedWaitingOn(task: TaskCandidate, clock: Clock): Suggestion | null {
+  const age = daysSince(task.saidAt, clock);
+  if (task.dueAt !== null || age < W.waitingOn.undatedAfterDays) return null;
+  const { contact } = task;
+  const who = contact ? firstName(contact) : "someone";
+  const action = task.private || task.speaker.kind === "user" ? null : theirPromiseAction(task.title);
+  const what = action ? (HANDED_OVER.exec(action)?.[1] ?? `to ${action}`) : null;
+  const clause = `you've been waiting on ${who} since ${day(task.saidAt, clock)}${what ? ` (${clip(what)})` : ""}`;
+  return {
+    section: "waiting_on",
+    subjectKey: subjectKey.task(task.id),
+    contactId: contact?.id ?? null,
+    people: contact ? [contact.id] : [],
+    title: headline(contact, clause),
+    reason: "No date was set, so nothing is late; a friendly word, if it still matters, is enough.",
+    quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
+    ...mergeAs(contact, clause),
+    when: null,
+    score: W.waitingOn.base + ramp(age, W.waitingOn.undatedAgeGrowth),
+    dormant: false,
+  };
+}
+
 /** What someone needs or went through, in Tend's words, with the person named: "Dev is hiring a senior designer". */
 function factSentence(signal: SignalCandidate): string | null {
   const voiced = inTendVoice(signal.text, signal.speaker);
@@ -569,6 +599,7 @@ export function suggest(input: SuggestInput): Suggestion[] {
     ...candidates.upcomingLifeEvents.flatMap((event) => suggestComingUp(event, clock) ?? []),
     ...candidates.pastLifeEvents.flatMap((event) => suggestAfterEvent(event, clock) ?? []),
     ...candidates.waitingOn.map((task) => suggestWaitingOn(task, clock)),
+    ...candidates.undatedWaitingOn.flatMap((task) => suggestUndatedWaitingOn(task, clock) ?? []),
     ...candidates.resolvedWaitingOn.flatMap((task) => suggestThanks(task, clock) ?? []),
     ...candidates.keptPromises.flatMap((task) => suggestOutcome(task, clock) ?? []),
   ];

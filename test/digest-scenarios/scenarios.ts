@@ -569,4 +569,23 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
     digests: [{ at: MON_7_DEC }],
   },
+  {
+    name: "27-undated-waiting-on",
+    shows: "a waiting-on nobody dated: surfaces gently by age after a week, never overdue; a recent one waits",
+    says: [/Tom Weber — you've been waiting on Tom since Mon 23 Nov \(the signed lease\)/],
+    neverSays: [/overdue|nudge|expected|\bdue\b/i, /Jun/],
+    mails: [
+      {
+        at: "2026-11-23T09:00:00Z",
+        subject: "Fwd: Lease",
+        body: forward("For the record.", TOM, "Mon, Nov 23, 2026 at 9:00 AM", "Lease", "Hi Sam,\n\nI'll send you the signed lease.\n\nTom"),
+      },
+      {
+        at: "2026-12-03T09:00:00Z",
+        subject: "Fwd: Photos",
+        body: forward("For the record.", JUN, "Thu, Dec 3, 2026 at 9:00 AM", "Photos", "Hi Sam,\n\nI'll send you the photos from the offsite.\n\nJun"),
+      },
+    ],
+    digests: [{ at: MON_7_DEC }],
+  },
 ];
