@@ -78,6 +78,19 @@ export function plannedDue(signal: Pick<Signal, "kind" | "due" | "dueRange">, ti
   return { dueAt: canBeLate ? dueEndAt : dueStartAt, dueStartAt, dueEndAt, duePrecision: range.precision, dueText: range.text };
 }
 
+// "Waiting on Gus." and nothing more: it names whom, not what.
+const BARE_WAITING_ON = /^waiting\s+(?:on|for)\s+[\p{L}'’. -]+?[.!]?$/iu;
+
+/**
+ * A bare "waiting on Gus" beside something else this message says Sam waits on
+ * from Gus ("I'll send you the signed contract", in the mail forwarded under it)
+ * is that same thing, not a second item: one waiting-on per person per thing.
+ */
+function restatesWaitingOn(signal: Signal, contactId: string | null, found: readonly Signal[], resolve: (person: Signal["person"]) => string | null): boolean {
+  if (signal.kind !== "waiting_on" || contactId === null || !BARE_WAITING_ON.test(signal.text.trim())) return false;
+  return found.some((other) => other !== signal && other.kind === "waiting_on" && !BARE_WAITING_ON.test(other.text.trim()) && resolve(other.person) === contactId);
+}
+
 /** Signals to store and the tasks they imply (promises, asks, waiting on, follow-ups). */
 export function planSignals(
   found: readonly Signal[],
@@ -92,8 +105,9 @@ export function planSignals(
   const signals: LogPlan["signals"] = [];
   const tasks: LogPlan["tasks"] = [];
   for (const signal of found) {
-    const id = ctx.newId();
     const contactId = ctx.resolve(signal.person);
+    if (restatesWaitingOn(signal, contactId, found, ctx.resolve)) continue;
+    const id = ctx.newId();
     const due = plannedDue(signal, ctx.timeZone);
     const speaker = signal.speaker ?? null;
     signals.push({

@@ -264,6 +264,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "12-resolved-waiting-on-thanks",
     says: [/say thank you/],
+    // Sam's "Waiting on Gus." above Gus's own promise is that promise, not a second waiting-on.
+    neverSays: [/waiting on Gus since/],
     shows: "Gus sent what Sam was waiting on (Sam replied done): the next digest suggests one thank-you",
     mails: [
       {
