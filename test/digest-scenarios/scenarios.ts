@@ -461,8 +461,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "22-ask-from-notes",
     says: [/Ana Lima — .*asked you for an intro to Carla's studio/],
-    pendingOn: "signals/eval: the ask's person, in notes",
-    dependsOn: "signals and eval (the ask's person from notes)",
     shows: "an ask written in Sam's notes about Ana: Ana asked Sam, in Sam's terms",
     mails: [
       {

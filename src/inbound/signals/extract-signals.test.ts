@@ -54,6 +54,17 @@ describe("extractSignals: the kinds", () => {
     expect(brief(notes("Ben said he'd send the term sheet", [BEN]))).toEqual([["waiting_on", "Ben Okafor", null]]);
   });
 
+  it("reads a wish the user reports about someone as their ask of the user", () => {
+    const asks = (text: string, people: Participant[] = [ANA]) => brief(notes(text, people)).filter(([kind]) => kind === "ask");
+    expect(asks("Coffee with Ana. She'd love an intro to Carla's studio for the onboarding redesign.")).toEqual([["ask", "Ana Lima", null]]);
+    expect(asks("Ana would really appreciate an introduction to a good designer.")).toEqual([["ask", "Ana Lima", null]]);
+    expect(asks("He asked if I could look at his deck.", [BEN])).toEqual([["ask", "Ben Okafor", null]]);
+    // The user's own wish, or one in a mail to someone, is not an ask of the user.
+    expect(asks("Coffee with Ana. I'd love an intro to her cofounder.")).toEqual([]);
+    expect(asks("Ana said she'd intro me to her old boss.")).toEqual([]);
+    expect(asks("She'd love an intro to Carla's studio.", [{ ...ANA, role: "to" }])).toEqual([]);
+  });
+
   it("reads requests to the user", () => {
     expect(brief(from(ANA, "could you review the draft?"))).toEqual([["ask", "Ana Lima", null]]);
     expect(brief(from(BEN, "can you send me the link?"))).toEqual([["ask", "Ben Okafor", null]]);
