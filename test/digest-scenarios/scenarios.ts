@@ -236,6 +236,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "10-good-news-after",
+    says: [/Farah Haddad — product launch was .*: ask how it went/],
     shows: "after a launch: a warm 'how did it go?'",
     mails: [
       {

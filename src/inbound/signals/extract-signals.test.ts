@@ -65,6 +65,15 @@ describe("extractSignals: the kinds", () => {
     expect(asks("She'd love an intro to Carla's studio.", [{ ...ANA, role: "to" }])).toEqual([]);
   });
 
+  it("reads a launch of someone's own work as a dated life event", () => {
+    const events = (text: string) => brief(notes(text)).filter(([kind]) => kind === "life_event");
+    expect(events("Ana Lima: her product launch is March 20. Exciting!")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
+    expect(events("Ana is launching her app on March 20.")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
+    // A launch in general, or one that only dates a follow-up, is not an event in her life.
+    expect(events("Ana thinks a product launch is hard work.")).toEqual([]);
+    expect(events("Check in with Ana after her launch next month.")).toEqual([]);
+  });
+
   it("reads requests to the user", () => {
     expect(brief(from(ANA, "could you review the draft?"))).toEqual([["ask", "Ana Lima", null]]);
     expect(brief(from(BEN, "can you send me the link?"))).toEqual([["ask", "Ben Okafor", null]]);
