@@ -39,6 +39,10 @@ function brief(signals: Signal[]): [string, string | null, string | null][] {
   return signals.map((s) => [s.kind, s.aboutUser ? "user" : (s.person?.name ?? null), s.due]);
 }
 
+function lifeEvents(text: string): [string, string | null, string | null][] {
+  return brief(notes(text)).filter(([kind]) => kind === "life_event");
+}
+
 describe("extractSignals: the kinds", () => {
   it("reads the user's promises, with the due date when stated", () => {
     const to = [{ ...ANA, role: "to" as const }];
@@ -66,12 +70,11 @@ describe("extractSignals: the kinds", () => {
   });
 
   it("reads a launch of someone's own work as a dated life event", () => {
-    const events = (text: string) => brief(notes(text)).filter(([kind]) => kind === "life_event");
-    expect(events("Ana Lima: her product launch is March 20. Exciting!")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
-    expect(events("Ana is launching her app on March 20.")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
+    expect(lifeEvents("Ana Lima: her product launch is March 20. Exciting!")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
+    expect(lifeEvents("Ana is launching her app on March 20.")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
     // A launch in general, or one that only dates a follow-up, is not an event in her life.
-    expect(events("Ana thinks a product launch is hard work.")).toEqual([]);
-    expect(events("Check in with Ana after her launch next month.")).toEqual([]);
+    expect(lifeEvents("Ana thinks a product launch is hard work.")).toEqual([]);
+    expect(lifeEvents("Check in with Ana after her launch next month.")).toEqual([]);
   });
 
   it("reads requests to the user", () => {
