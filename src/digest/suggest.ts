@@ -12,6 +12,7 @@ import type {
 } from "../db/digest-candidates.ts";
 import { isOverdue, isRange, type StoredDue } from "../domain/due.ts";
 import { askedMoreThanGiven } from "../domain/give-ask.ts";
+import { isBareWaitingOn } from "../domain/waiting-on.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { localDayDifference } from "../lib/time/zoned.ts";
 import { type Contact, DAY_MS } from "../model.ts";
@@ -569,6 +570,19 @@ function bySignal(signal: SignalCandidate): Contact {
   return signal.contact;
 }
 
+/**
+ * Undated waiting-ons, without a bare "Waiting on Gus." when something else
+ * the user waits on (or just got) from Gus is known: one waiting-on per person per thing.
+ */
+function distinctUndatedWaitingOn(candidates: DigestCandidates): TaskCandidate[] {
+  const all = [...candidates.waitingOn, ...candidates.undatedWaitingOn, ...candidates.resolvedWaitingOn];
+  return candidates.undatedWaitingOn.filter(
+    (task) =>
+      !isBareWaitingOn(task.title) ||
+      !all.some((other) => other.id !== task.id && other.contact !== null && other.contact.id === task.contact?.id && !isBareWaitingOn(other.title)),
+  );
+}
+
 /** Every suggestion the week could hold, unranked. */
 export function suggest(input: SuggestInput): Suggestion[] {
   const clock: Clock = { asOf: input.asOf, timeZone: input.timeZone };
@@ -599,7 +613,7 @@ export function suggest(input: SuggestInput): Suggestion[] {
     ...candidates.upcomingLifeEvents.flatMap((event) => suggestComingUp(event, clock) ?? []),
     ...candidates.pastLifeEvents.flatMap((event) => suggestAfterEvent(event, clock) ?? []),
     ...candidates.waitingOn.map((task) => suggestWaitingOn(task, clock)),
-    ...candidates.undatedWaitingOn.flatMap((task) => suggestUndatedWaitingOn(task, clock) ?? []),
+    ...distinctUndatedWaitingOn(candidates).flatMap((task) => suggestUndatedWaitingOn(task, clock) ?? []),
     ...candidates.resolvedWaitingOn.flatMap((task) => suggestThanks(task, clock) ?? []),
     ...candidates.keptPromises.flatMap((task) => suggestOutcome(task, clock) ?? []),
   ];

@@ -589,4 +589,23 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
     digests: [{ at: MON_7_DEC }],
   },
+  {
+    name: "28-waiting-on-said-twice",
+    shows: "Gus's promise, then Sam's later note 'Waiting on Gus.': one waiting-on for Gus, not two",
+    says: [/Gus Moreau — you've been waiting on Gus since Mon 23 Nov \(the signed contract\)/],
+    neverSays: [/since Tue 24 Nov/],
+    mails: [
+      {
+        at: "2026-11-23T09:00:00Z",
+        subject: "Fwd: Contract",
+        body: forward("For the record.", GUS, "Mon, Nov 23, 2026 at 9:00 AM", "Contract", "Hi Sam,\n\nI'll send you the signed contract.\n\nGus"),
+      },
+      {
+        at: "2026-11-24T09:00:00Z",
+        subject: "Gus",
+        body: "Gus Moreau (gus@moreau.example). Waiting on Gus.",
+      },
+    ],
+    digests: [{ at: MON_7_DEC }],
+  },
 ];
