@@ -130,6 +130,8 @@ export interface DigestCandidates {
   introductionFollowUps: IntroductionCandidate[];
   /** Open promises and asks nobody put a date on, oldest first. */
   undatedOwed: TaskCandidate[];
+  /** Open waiting-ons nobody put a date on, oldest first: surfaced by age, never overdue. */
+  undatedWaitingOn: TaskCandidate[];
   /** Dated life events just past, not yet followed up: "how did it go?". */
   pastLifeEvents: SignalCandidate[];
   /** Waiting-ons that came through lately, not yet thanked for. */
@@ -285,7 +287,7 @@ function taskQuery(
     .limit(limit);
 }
 
-/** Open promises or asks with no due date at all, oldest first (the rule src/db/undated-tasks.ts keeps). */
+/** Open tasks of one kind with no due date at all, oldest first (the rule src/db/undated-tasks.ts keeps). */
 function undatedTaskQuery(db: Database, userId: string, kind: TaskKind, asOf: number, limit: number) {
   return tasksFrom(db).where(undatedTasksWhere(userId, kind, asOf)).orderBy(UNDATED_OLDEST_FIRST).limit(limit);
 }
@@ -575,6 +577,7 @@ export async function loadDigestCandidates(
     shownRows,
     undatedPromiseRows,
     undatedAskRows,
+    undatedWaitingRows,
     pastEventRows,
     resolvedRows,
     keptRows,
@@ -594,6 +597,7 @@ export async function loadDigestCandidates(
     recentlyShownQuery(db, userId, week, windows.shownDigests),
     undatedTaskQuery(db, userId, "promise", asOf, n),
     undatedTaskQuery(db, userId, "ask", asOf, n),
+    undatedTaskQuery(db, userId, "waiting_on", asOf, n),
     pastLifeEventsQuery(db, userId, asOf, windows.afterEventMs, n),
     completedTaskQuery(db, userId, "waiting_on", { from: asOf - windows.thanksWithinMs, to: asOf }, "thanks:task:", asOf, n),
     completedTaskQuery(
@@ -651,6 +655,7 @@ export async function loadDigestCandidates(
           ],
     ),
     undatedOwed: [...undatedPromiseRows.map(toTask), ...undatedAskRows.map(toTask)],
+    undatedWaitingOn: undatedWaitingRows.map(toTask),
     pastLifeEvents: pastEventRows.flatMap(toSignal),
     resolvedWaitingOn: resolvedRows.map(toTask),
     keptPromises: keptRows.map(toTask),

@@ -41,6 +41,10 @@ export const RANKING_WEIGHTS = deepFreeze({
     base: 0.5,
     /** The longer it is overdue, the more a gentle nudge is due: +0.1 over two weeks (to 0.6). */
     overdueGrowth: { upTo: 14, perPoint: 140 },
+    /** Nobody said when: it surfaces only after this many days of waiting, and is never overdue. */
+    undatedAfterDays: 7,
+    /** Undated, it ages like an undated promise, but from the waiting-on base: +0.1 over six weeks (to 0.6), never above a nudge that is due. */
+    undatedAgeGrowth: { upTo: 42, perPoint: 420 },
   },
 
   /** Staying in touch with someone the user's rhythm says is due. */

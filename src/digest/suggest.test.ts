@@ -206,6 +206,7 @@ describe("suggest", () => {
       recentLifeEvents: [],
       introductionFollowUps: [],
       undatedOwed: [],
+      undatedWaitingOn: [],
       pastLifeEvents: [],
       resolvedWaitingOn: [],
       keptPromises: [],

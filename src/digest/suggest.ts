@@ -12,6 +12,7 @@ import type {
 } from "../db/digest-candidates.ts";
 import { isOverdue, isRange, type StoredDue } from "../domain/due.ts";
 import { askedMoreThanGiven } from "../domain/give-ask.ts";
+import { isBareWaitingOn } from "../domain/waiting-on.ts";
 import { formatDay } from "../lib/time/format.ts";
 import { localDayDifference } from "../lib/time/zoned.ts";
 import { type Contact, DAY_MS } from "../model.ts";
@@ -198,6 +199,36 @@ export function suggestWaitingOn(task: TaskCandidate, clock: Clock): Suggestion 
     ...mergeAs(contact, clause),
     when: task.dueAt,
     score: W.waitingOn.base + ramp(overdueDays, W.waitingOn.overdueGrowth),
+    dormant: false,
+  };
+}
+
+// "send you the signed contract" → "the signed contract": what is awaited, when the verb only hands it over.
+const HANDED_OVER = /^(?:send|share|forward|give|bring|return|email|mail|pass)\s+(?:you\s+|it\s+to\s+you\s+)?(?:over\s+)?(.+)$/i;
+
+/**
+ * A waiting-on nobody dated: it surfaces by age, gently, once it has waited
+ * `undatedAfterDays`; never overdue, never a nudge. Null while it is recent.
+ */
+export function suggestUndatedWaitingOn(task: TaskCandidate, clock: Clock): Suggestion | null {
+  const age = daysSince(task.saidAt, clock);
+  if (task.dueAt !== null || age < W.waitingOn.undatedAfterDays) return null;
+  const { contact } = task;
+  const who = contact ? firstName(contact) : "someone";
+  const action = task.private || task.speaker.kind === "user" ? null : theirPromiseAction(task.title);
+  const what = action ? (HANDED_OVER.exec(action)?.[1] ?? `to ${action}`) : null;
+  const clause = `you've been waiting on ${who} since ${day(task.saidAt, clock)}${what ? ` (${clip(what)})` : ""}`;
+  return {
+    section: "waiting_on",
+    subjectKey: subjectKey.task(task.id),
+    contactId: contact?.id ?? null,
+    people: contact ? [contact.id] : [],
+    title: headline(contact, clause),
+    reason: "No date was set, so nothing is late; a friendly word, if it still matters, is enough.",
+    quote: task.private ? null : quoteOf(task.sentence ?? task.title, task.speaker, task.saidAt, clock),
+    ...mergeAs(contact, clause),
+    when: null,
+    score: W.waitingOn.base + ramp(age, W.waitingOn.undatedAgeGrowth),
     dormant: false,
   };
 }
@@ -539,6 +570,19 @@ function bySignal(signal: SignalCandidate): Contact {
   return signal.contact;
 }
 
+/**
+ * Undated waiting-ons, without a bare "Waiting on Gus." when something else
+ * the user waits on (or just got) from Gus is known: one waiting-on per person per thing.
+ */
+function distinctUndatedWaitingOn(candidates: DigestCandidates): TaskCandidate[] {
+  const all = [...candidates.waitingOn, ...candidates.undatedWaitingOn, ...candidates.resolvedWaitingOn];
+  return candidates.undatedWaitingOn.filter(
+    (task) =>
+      !isBareWaitingOn(task.title) ||
+      !all.some((other) => other.id !== task.id && other.contact !== null && other.contact.id === task.contact?.id && !isBareWaitingOn(other.title)),
+  );
+}
+
 /** Every suggestion the week could hold, unranked. */
 export function suggest(input: SuggestInput): Suggestion[] {
   const clock: Clock = { asOf: input.asOf, timeZone: input.timeZone };
@@ -569,6 +613,7 @@ export function suggest(input: SuggestInput): Suggestion[] {
     ...candidates.upcomingLifeEvents.flatMap((event) => suggestComingUp(event, clock) ?? []),
     ...candidates.pastLifeEvents.flatMap((event) => suggestAfterEvent(event, clock) ?? []),
     ...candidates.waitingOn.map((task) => suggestWaitingOn(task, clock)),
+    ...distinctUndatedWaitingOn(candidates).flatMap((task) => suggestUndatedWaitingOn(task, clock) ?? []),
     ...candidates.resolvedWaitingOn.flatMap((task) => suggestThanks(task, clock) ?? []),
     ...candidates.keptPromises.flatMap((task) => suggestOutcome(task, clock) ?? []),
   ];

@@ -4,6 +4,7 @@ import type { KnownContact } from "../db/contacts.ts";
 import type { ContactWrite, LogPlan } from "../db/log-message.ts";
 import { learnCadence, nextCheckInAt } from "../domain/cadence.ts";
 import { REMINDER_HOUR, writeRecurrence } from "../domain/recurrence.ts";
+import { isBareWaitingOn } from "../domain/waiting-on.ts";
 import { isLocalDate } from "../lib/time/local-date.ts";
 import { atLocalTime } from "../lib/time/zoned.ts";
 import { DAY_MS, type DuePrecision, type InteractionKind, type Role, type Signal, type SignalKind, type TaskKind } from "../model.ts";
@@ -78,6 +79,16 @@ export function plannedDue(signal: Pick<Signal, "kind" | "due" | "dueRange">, ti
   return { dueAt: canBeLate ? dueEndAt : dueStartAt, dueStartAt, dueEndAt, duePrecision: range.precision, dueText: range.text };
 }
 
+/**
+ * A bare "waiting on Gus" beside something else this message says Sam waits on
+ * from Gus ("I'll send you the signed contract", in the mail forwarded under it)
+ * is that same thing, not a second item: one waiting-on per person per thing.
+ */
+function restatesWaitingOn(signal: Signal, contactId: string | null, found: readonly Signal[], resolve: (person: Signal["person"]) => string | null): boolean {
+  if (signal.kind !== "waiting_on" || contactId === null || !isBareWaitingOn(signal.text)) return false;
+  return found.some((other) => other !== signal && other.kind === "waiting_on" && !isBareWaitingOn(other.text) && resolve(other.person) === contactId);
+}
+
 /** Signals to store and the tasks they imply (promises, asks, waiting on, follow-ups). */
 export function planSignals(
   found: readonly Signal[],
@@ -92,8 +103,9 @@ export function planSignals(
   const signals: LogPlan["signals"] = [];
   const tasks: LogPlan["tasks"] = [];
   for (const signal of found) {
-    const id = ctx.newId();
     const contactId = ctx.resolve(signal.person);
+    if (restatesWaitingOn(signal, contactId, found, ctx.resolve)) continue;
+    const id = ctx.newId();
     const due = plannedDue(signal, ctx.timeZone);
     const speaker = signal.speaker ?? null;
     signals.push({

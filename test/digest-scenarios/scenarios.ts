@@ -236,6 +236,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "10-good-news-after",
+    says: [/Farah Haddad — product launch was .*: ask how it went/],
     shows: "after a launch: a warm 'how did it go?'",
     mails: [
       {
@@ -264,6 +265,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "12-resolved-waiting-on-thanks",
     says: [/say thank you/],
+    // Sam's "Waiting on Gus." above Gus's own promise is that promise, not a second waiting-on.
+    neverSays: [/waiting on Gus since/],
     shows: "Gus sent what Sam was waiting on (Sam replied done): the next digest suggests one thank-you",
     mails: [
       {
@@ -459,8 +462,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "22-ask-from-notes",
     says: [/Ana Lima — .*asked you for an intro to Carla's studio/],
-    pendingOn: "signals/eval: the ask's person, in notes",
-    dependsOn: "signals and eval (the ask's person from notes)",
     shows: "an ask written in Sam's notes about Ana: Ana asked Sam, in Sam's terms",
     mails: [
       {
@@ -565,6 +566,44 @@ export const SCENARIOS: readonly Scenario[] = [
           "News",
           "Hi Sam,\n\nI just started a new job at Lumen, leading their design team. Let's catch up soon!\n\nEve",
         ),
+      },
+    ],
+    digests: [{ at: MON_7_DEC }],
+  },
+  {
+    name: "27-undated-waiting-on",
+    shows: "a waiting-on nobody dated: surfaces gently by age after a week, never overdue; a recent one waits",
+    says: [/Tom Weber — you've been waiting on Tom since Mon 23 Nov \(the signed lease\)/],
+    neverSays: [/overdue|nudge|expected|\bdue\b/i, /Jun/],
+    mails: [
+      {
+        at: "2026-11-23T09:00:00Z",
+        subject: "Fwd: Lease",
+        body: forward("For the record.", TOM, "Mon, Nov 23, 2026 at 9:00 AM", "Lease", "Hi Sam,\n\nI'll send you the signed lease.\n\nTom"),
+      },
+      {
+        at: "2026-12-03T09:00:00Z",
+        subject: "Fwd: Photos",
+        body: forward("For the record.", JUN, "Thu, Dec 3, 2026 at 9:00 AM", "Photos", "Hi Sam,\n\nI'll send you the photos from the offsite.\n\nJun"),
+      },
+    ],
+    digests: [{ at: MON_7_DEC }],
+  },
+  {
+    name: "28-waiting-on-said-twice",
+    shows: "Gus's promise, then Sam's later note 'Waiting on Gus.': one waiting-on for Gus, not two",
+    says: [/Gus Moreau — you've been waiting on Gus since Mon 23 Nov \(the signed contract\)/],
+    neverSays: [/since Tue 24 Nov/],
+    mails: [
+      {
+        at: "2026-11-23T09:00:00Z",
+        subject: "Fwd: Contract",
+        body: forward("For the record.", GUS, "Mon, Nov 23, 2026 at 9:00 AM", "Contract", "Hi Sam,\n\nI'll send you the signed contract.\n\nGus"),
+      },
+      {
+        at: "2026-11-24T09:00:00Z",
+        subject: "Gus",
+        body: "Gus Moreau (gus@moreau.example). Waiting on Gus.",
       },
     ],
     digests: [{ at: MON_7_DEC }],

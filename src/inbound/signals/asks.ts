@@ -34,6 +34,13 @@ const DIRECT_REQUESTS: RegExp[] = [
 ];
 const REPORTED_REQUESTS =
   /\b(?:asked|asks|asking)\s+(?:me|us|if\s+i|whether\s+i|if\s+we|whether\s+we|for)\b|\b(?:wants|wanted|would\s+like|'d\s+like|needs|needed|asked)\s+(?:me|us)\s+to\b/giu;
+// A wish the user reports in their notes: "she'd love an intro to Carla's studio", "he'd appreciate
+// an introduction". Said of someone to the user, it is that person's ask of the user. "He wants an
+// intro to a lawyer" states a need (needs.ts), and "she'd intro me" is her promise.
+const REPORTED_WISH =
+  /(?:['’]d|\bwould)\s+(?:(?:really|so|very\s+much|also)\s+)?(?:love|like|appreciate)\s+(?:(?:an?|some)\s+)?(?:(?:quick|warm)\s+)?(?:intro(?:duction)?s?\b|to\s+be\s+introduced\b)|\b(?:is|was)\s+hoping\s+for\s+an?\s+(?:(?:quick|warm)\s+)?intro(?:duction)?\b/giu;
+// The reporting subject is someone else: not "I'd love an intro" (the user's own wish) nor "you'd".
+const FIRST_OR_SECOND_PERSON = /\b(?:i|we|you|u)\s*$/iu;
 // Arranging the meeting itself ("can we push our call to Tuesday?", "are you around?",
 // "let's catch up in April"): settled in the next reply, not a loop to keep open.
 // Follow-ups ("let's reconnect in a month") are follow_up's.
@@ -91,6 +98,30 @@ function reported(ctx: SentenceContext): Detection[] {
   return out;
 }
 
+/** "She'd love an intro to…", in the user's own notes about her: her ask of the user. */
+function reportedWishes(ctx: SentenceContext): Detection[] {
+  if (!ctx.authorIsUser || ctx.addressedToSomeone) return [];
+  const out: Detection[] = [];
+  const wishes = forText(REPORTED_WISH, ctx.ascii);
+  wishes.lastIndex = 0;
+  for (let m = wishes.exec(ctx.body); m; m = wishes.exec(ctx.body)) {
+    if (FIRST_OR_SECOND_PERSON.test(ctx.body.slice(0, m.index))) continue;
+    const who = ctx.people.subjectBefore(ctx.body, m.index) ?? ctx.people.describedDefault(ctx.body, ctx.topic);
+    const from = clauseStart(ctx.body, m.index);
+    for (const one of who) {
+      if (one.type !== "person") continue;
+      out.push({
+        kind: "ask",
+        who: [one],
+        text: shortText(ctx.body, from, clauseEnd(ctx.body, m.index + m[0].length)),
+        due: ctx.dateIn(m.index, ctx.body.length, { mode: "deadline" })?.date ?? null,
+        tag: null,
+      });
+    }
+  }
+  return out;
+}
+
 export function detectAsks(ctx: SentenceContext): Detection[] {
-  return [...direct(ctx), ...reported(ctx)];
+  return [...direct(ctx), ...reported(ctx), ...reportedWishes(ctx)];
 }

@@ -39,6 +39,10 @@ function brief(signals: Signal[]): [string, string | null, string | null][] {
   return signals.map((s) => [s.kind, s.aboutUser ? "user" : (s.person?.name ?? null), s.due]);
 }
 
+function lifeEvents(text: string): [string, string | null, string | null][] {
+  return brief(notes(text)).filter(([kind]) => kind === "life_event");
+}
+
 describe("extractSignals: the kinds", () => {
   it("reads the user's promises, with the due date when stated", () => {
     const to = [{ ...ANA, role: "to" as const }];
@@ -52,6 +56,25 @@ describe("extractSignals: the kinds", () => {
   it("reads what someone else committed to as waiting on them", () => {
     expect(brief(from(BEN, "I'll get back to you next week"))).toEqual([["waiting_on", "Ben Okafor", "2026-03-20"]]);
     expect(brief(notes("Ben said he'd send the term sheet", [BEN]))).toEqual([["waiting_on", "Ben Okafor", null]]);
+  });
+
+  it("reads a wish the user reports about someone as their ask of the user", () => {
+    const asks = (text: string, people: Participant[] = [ANA]) => brief(notes(text, people)).filter(([kind]) => kind === "ask");
+    expect(asks("Coffee with Ana. She'd love an intro to Carla's studio for the onboarding redesign.")).toEqual([["ask", "Ana Lima", null]]);
+    expect(asks("Ana would really appreciate an introduction to a good designer.")).toEqual([["ask", "Ana Lima", null]]);
+    expect(asks("He asked if I could look at his deck.", [BEN])).toEqual([["ask", "Ben Okafor", null]]);
+    // The user's own wish, or one in a mail to someone, is not an ask of the user.
+    expect(asks("Coffee with Ana. I'd love an intro to her cofounder.")).toEqual([]);
+    expect(asks("Ana said she'd intro me to her old boss.")).toEqual([]);
+    expect(asks("She'd love an intro to Carla's studio.", [{ ...ANA, role: "to" }])).toEqual([]);
+  });
+
+  it("reads a launch of someone's own work as a dated life event", () => {
+    expect(lifeEvents("Ana Lima: her product launch is March 20. Exciting!")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
+    expect(lifeEvents("Ana is launching her app on March 20.")).toEqual([["life_event", "Ana Lima", "2026-03-20"]]);
+    // A launch in general, or one that only dates a follow-up, is not an event in her life.
+    expect(lifeEvents("Ana thinks a product launch is hard work.")).toEqual([]);
+    expect(lifeEvents("Check in with Ana after her launch next month.")).toEqual([]);
   });
 
   it("reads requests to the user", () => {

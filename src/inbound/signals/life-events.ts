@@ -23,6 +23,10 @@ const EVENTS: RegExp[] = [
   /\bpassed\b(?!\s+(?:on|along|the|it|this|that|me|you|him|her|them|through|by|over|around|up)\b)(?=\s+(?:away|last|yesterday|on|in|recently|this|suddenly)|\s*[,.!]|$)/giu,
   /\b(?:bought|buying)\s+(?:a|their|her|his)\s+(?:first\s+)?(?:house|flat|home|apartment)\b/giu,
   /\b(?:launch(?:ing|ed|es)?|start(?:ing|ed|s)?|found(?:ing|ed|s)?|open(?:ing|ed|s)?|setting\s+up|set\s+up)\s+(?:(?:her|his|their|my|our)\s+own|a\s+new|an?)\s+(?:company|studio|startup|business|agency|firm|practice|consultancy|restaurant|bakery|cafe|café|fund|venture)\b/giu,
+  // A launch or premiere of their own work: "her product launch is December 3", "launching his app
+  // on the 9th", "the album premiere". Theirs (a possessive) or with its day: "a product launch"
+  // in general is news, not an event in their life; "after their launch" dates a follow-up (follow-ups.ts).
+  /(?<!\b(?:after|before|until|post)\s+)\b(?:her|his|their|its|our|my)\s+(?:(?:big|first|new|\p{L}+)\s+){0,2}(?:launch|premiere|debut)(?:\s+(?:day|party|event|night))?\b|\b(?:launch|premiere)\s+(?:day|party|night)\b|\blaunch(?:es|ing|ed)?\s+(?:her|his|their)\s+(?:(?:first|new|own)\s+)?(?:product|app|book|album|site|website|course|podcast|collection|game|brand|line|campaign|beta)\b/giu,
   // "is sick", "fell ill"; "was sick last week" is usually an excuse for a slow reply.
   /(?:\b(?:is|are|got|fell)|'s|'re)\s+(?:(?:really|very|quite|seriously|pretty|so|gravely|terribly)\s+)?(?:sick|ill|unwell)\b(?!\s+(?:of|and\s+tired)\b)/giu,
   /\b(?:closed|raised|announced)\s+(?:(?:our|their|her|his|its|a|an|the)\s+)?(?:[$€£]?[\d.,]+\s*[mk]?\s+)?(?:pre-?seed|seed|series\s+[a-e]|funding|round)\b/giu,
