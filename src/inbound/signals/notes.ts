@@ -6,7 +6,7 @@
 // ("KW: I'll introduce you to SC"), else the section's owner, else nobody.
 // Agenda items and attendee lists are not things to do. Sentence detectors still
 // run on every line; this pass adds what only the structure shows.
-import { findDate } from "../../lib/time/text-dates.ts";
+import { type DateMatch, dateReader } from "../../lib/time/text-dates.ts";
 import { readPrivacy } from "../../domain/privacy.ts";
 import type { Signal } from "../../model.ts";
 import type { PeopleResolver, Referent } from "./resolve-person.ts";
@@ -310,13 +310,19 @@ export function noteSignals(input: NoteSignalInput): Signal[] {
   const lines = readNoteStructure(input.text);
   if (!lines) return [];
   const privacy = readPrivacy(input.text);
+  // One reader for the note (the zone's date and wall clock worked out once), and a section's date read once
+  // for all its lines.
+  const readDate = dateReader(input.sentAt, input.timeZone);
+  const sectionDates = new Map<string, DateMatch | null>();
+  const sectionDate = (section: string): DateMatch | null => {
+    if (!sectionDates.has(section)) sectionDates.set(section, readDate(section, { mode: "deadline" }));
+    return sectionDates.get(section) ?? null;
+  };
   const out: Signal[] = [];
   for (const item of noteItems(lines)) {
     const who = whoFor(item.owner, input);
     if (who.type === "nobody") continue;
-    const date =
-      findDate(item.line.text, input.sentAt, input.timeZone, { mode: "deadline" }) ??
-      (item.line.section ? findDate(item.line.section, input.sentAt, input.timeZone, { mode: "deadline" }) : null);
+    const date = readDate(item.line.text, { mode: "deadline" }) ?? (item.line.section ? sectionDate(item.line.section) : null);
     const kind: Signal["kind"] = item.kind === "need" ? "need" : who.type === "user" ? "promise" : "waiting_on";
     const text = item.line.text.replace(/\s+/g, " ").trim();
     out.push({
