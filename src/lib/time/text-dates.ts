@@ -174,11 +174,19 @@ export type DateReader = (text: string, options?: DateOptions) => DateMatch | nu
  */
 export function dateReader(reference: Date, timeZone: string): DateReader {
   let at: ReadAt | null = null;
+  // A message repeats itself (a quoted line, a note's line read again as a sentence): a text read once with
+  // the same options is not parsed again. The match is shared, so callers copy before changing it.
+  const read = new Map<string, DateMatch | null>();
   return (text, options = {}) => {
     // Most sentences name no date: the zone is only worked out for one that may.
     if (!DATE_HINT.test(text)) return null;
+    const key = `${options.mode ?? "deadline"}|${options.past ?? false}|${text}`;
+    const known = read.get(key);
+    if (known !== undefined) return known;
     at ??= { today: localDateOf(reference.getTime(), timeZone), instant: wallClock(reference.getTime(), timeZone), dayFirst: isDayFirst(timeZone) };
-    return readDate(text, at, options);
+    const match = readDate(text, at, options);
+    read.set(key, match);
+    return match;
   };
 }
 
