@@ -121,10 +121,12 @@ describe("objectOf", () => {
   });
 });
 
+// What the regex wordIndex replaces finds: the key with no letter or digit on either side, read by code point.
+function byRegex(text: string, key: string): number {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").exec(text)?.index ?? -1;
+}
+
 describe("wordIndex", () => {
-  // What the regex it replaces finds: the key with no letter or digit on either side, read by code point.
-  const byRegex = (text: string, key: string): number =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").exec(text)?.index ?? -1;
 
   it.each([
     ["ana said hi to banana", "ana"],
