@@ -6,10 +6,11 @@
 // ("KW: I'll introduce you to SC"), else the section's owner, else nobody.
 // Agenda items and attendee lists are not things to do. Sentence detectors still
 // run on every line; this pass adds what only the structure shows.
-import { findDate } from "../../lib/time/text-dates.ts";
+import { type DateMatch, dateReader } from "../../lib/time/text-dates.ts";
 import { readPrivacy } from "../../domain/privacy.ts";
 import type { Signal } from "../../model.ts";
 import type { PeopleResolver, Referent } from "./resolve-person.ts";
+import { forText, isAsciiText } from "./ascii-regex.ts";
 import { ACTION_VERB_SOURCE, findRequest, opensWithInstruction } from "./requests.ts";
 
 export type SectionKind = "action" | "need" | "agenda" | "people" | null;
@@ -128,6 +129,10 @@ function kindOf(title: string): SectionKind {
 /** The note's lines with the section each sits in; null when the text is prose, not structured notes. */
 export function readNoteStructure(text: string): NoteLine[] | null {
   const raw = text.replace(/\r\n?/g, "\n").split("\n").slice(0, MAX_NOTE_LINES);
+  // Every line of an ASCII text is ASCII: its patterns run as their /u-free twins.
+  const ascii = isAsciiText(text);
+  const shortTitle = forText(SHORT_TITLE, ascii);
+  const emphasis = forText(EMPHASIS, ascii);
   const bullets = raw.filter((l) => BULLET.test(l)).length;
   const headingCount = raw.filter((l) => HEADING.test(l)).length;
   if (bullets < MIN_BULLETS && headingCount === 0) return null;
@@ -153,7 +158,7 @@ export function readNoteStructure(text: string): NoteLine[] | null {
   for (const [index, line] of raw.entries()) {
     if (line.trim() === "" || /^\s*<!--.*-->\s*$/.test(line)) continue;
     // A short plain line right above a list titles it ("Action Items", "Next steps"), as pasted from a document.
-    const plainTitle = !BULLET.test(line) && SHORT_TITLE.test(line) && nextBullet(index) ? line.trim() : null;
+    const plainTitle = !BULLET.test(line) && shortTitle.test(line) && nextBullet(index) ? line.trim() : null;
     const title = titleOf(line) ?? plainTitle;
     const bullet = BULLET.exec(line);
     if (title !== null && !bullet) {
@@ -170,7 +175,7 @@ export function readNoteStructure(text: string): NoteLine[] | null {
     const indent = bullet ? (bullet[1]?.replace(/\t/g, "    ").length ?? 0) : 0;
     while (parents.length > 0 && (parents.at(-1)?.indent ?? 0) >= indent) parents.pop();
     // Emphasis is markup, not words: "**TODO**: …", "_Can we list these?_".
-    let body = (bullet ? (bullet[2] ?? "") : line).replace(EMPHASIS, "").trim();
+    let body = (bullet ? (bullet[2] ?? "") : line).replace(emphasis, "").trim();
     const box = CHECKBOX.exec(body);
     if (box) body = body.slice(box[0].length).trim();
     // The nearest titled parent says what the line is, except under an agenda: agenda items are never tasks.
@@ -203,15 +208,20 @@ function sectionOwnerOf(title: string): string | null {
   return name && !/^(?:Notes?|Agenda|Update|Updates|Done|Next|Todo|Goals?|Needs?|Blockers?|Discussion|Questions?|Summary|Demos?|Tests?|Participants|Attendees)$/i.test(name) ? name : null;
 }
 
+const OWNER_LABEL_NAME = /^([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?|[\p{Lu}]{2,3})\s*:/u;
+const NOT_AN_OWNER_LABEL = /^(?:TODO|TBD|AI|Action|Note|Notes|Update|Discussion|Follow)/i;
+const TRAILING_OWNER = /\((\p{L}[\p{L}' -]{1,30})\)\s*[.!?]?\s*$/u;
+const SUBJECT_OWNER = new RegExp(String.raw`^([\p{Lu}][\p{L}'-]+|we|everyone|everybody|people)\s+${OWNER_COMMITS}\s`, "iu");
+
 /** The owner a line names: a handle, an "Owner:" label (name or initials), "(name)" at the end, or the group. */
-export function ownerOf(text: string): string | null {
+export function ownerOf(text: string, ascii = isAsciiText(text)): string | null {
   const handle = /@([\w-]+)/.exec(text);
   if (handle?.[1]) return handle[1];
-  const label = /^([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?|[\p{Lu}]{2,3})\s*:/u.exec(text);
-  if (label?.[1] && !/^(?:TODO|TBD|AI|Action|Note|Notes|Update|Discussion|Follow)/i.test(label[1])) return label[1];
-  const trailing = /\((\p{L}[\p{L}' -]{1,30})\)\s*[.!?]?\s*$/u.exec(text);
+  const label = forText(OWNER_LABEL_NAME, ascii).exec(text);
+  if (label?.[1] && !NOT_AN_OWNER_LABEL.test(label[1])) return label[1];
+  const trailing = forText(TRAILING_OWNER, ascii).exec(text);
   if (trailing?.[1]) return trailing[1];
-  const subject = new RegExp(String.raw`^([\p{Lu}][\p{L}'-]+|we|everyone|everybody|people)\s+${OWNER_COMMITS}\s`, "iu").exec(text);
+  const subject = forText(SUBJECT_OWNER, ascii).exec(text);
   if (subject?.[1]) return GROUP_OWNER.test(subject[1]) ? "everyone" : subject[1];
   return null;
 }
@@ -229,16 +239,24 @@ const ADDRESSED = /\b(?:we|us|you|someone|anyone|anybody|somebody)\b|^\p{Lu}\p{L
 const QUESTION_OPENER =
   /^(?:(?:how|what|why|when|where|which)\s+)?(?:should|shall|do|does|did|is|are|was|were|can|could|would|will|must)\s+(?:we|i|you|they|he|she|it|there|this|that|these|the|a|an|our|someone|anyone|people)\b/i;
 
-function classify(text: string, line: NoteLine): NoteItem["kind"] | null {
+/** Whether one of `patterns` matches `text`, each read by its /u-free twin on ASCII text. */
+function anyMatches(patterns: readonly RegExp[], text: string, ascii: boolean): boolean {
+  return patterns.some((p) => forText(p, ascii).test(text));
+}
+
+function classify(text: string, line: NoteLine, ascii: boolean): NoteItem["kind"] | null {
   const agenda = line.sectionKind === "agenda";
-  const bare = text.replace(OWNER_LABEL, "");
-  if (NEED_FORMS.some((p) => p.test(text))) return "need";
+  const bare = text.replace(forText(OWNER_LABEL, ascii), "");
+  if (anyMatches(NEED_FORMS, text, ascii)) return "need";
   if (HEDGED.test(bare)) return null;
-  if (QUESTION_OPENER.test(bare)) return !agenda && QUESTION_TO_SOMEONE.test(text) && ADDRESSED.test(text) ? "need" : null;
-  if (ACTION_FORMS.some((p) => p.test(text) || p.test(bare))) return "action";
-  if (!agenda && HAS_OWNER.test(text) && FUTURE_OR_DUTY.test(text) && !/\?\s*$/.test(text)) return "action";
-  if (!agenda && DUE_WORDS.test(text) && (HAS_OWNER.test(text) || FUTURE_OR_DUTY.test(text))) return "action";
-  if (!agenda && QUESTION_TO_SOMEONE.test(text) && ADDRESSED.test(text)) return "need";
+  const addressed = (): boolean => QUESTION_TO_SOMEONE.test(text) && forText(ADDRESSED, ascii).test(text);
+  if (QUESTION_OPENER.test(bare)) return !agenda && addressed() ? "need" : null;
+  if (ACTION_FORMS.some((p) => forText(p, ascii).test(text) || forText(p, ascii).test(bare))) return "action";
+  const hasOwner = forText(HAS_OWNER, ascii);
+  const futureOrDuty = forText(FUTURE_OR_DUTY, ascii);
+  if (!agenda && hasOwner.test(text) && futureOrDuty.test(text) && !/\?\s*$/.test(text)) return "action";
+  if (!agenda && DUE_WORDS.test(text) && (hasOwner.test(text) || futureOrDuty.test(text))) return "action";
+  if (!agenda && addressed()) return "need";
   if (!agenda && (opensWithInstruction(bare) || findRequest(bare)?.form === "imperative")) return "action";
   return null;
 }
@@ -249,22 +267,24 @@ export function noteItems(lines: readonly NoteLine[]): NoteItem[] {
   for (const line of lines) {
     const text = line.text.replace(/^[-–—>\s]+/, "");
     if (text === "" || LINK_ONLY.test(text) || line.sectionKind === "people") continue;
-    const lineOwner = ownerOf(text) ?? line.sectionOwner;
+    // A part of an ASCII line is ASCII; a part of another line may be too, but is read as the line is.
+    const ascii = isAsciiText(text);
+    const lineOwner = ownerOf(text, ascii) ?? line.sectionOwner;
     const implied: NoteItem["kind"] | null = line.checkbox || line.sectionKind === "action" ? "action" : line.sectionKind === "need" ? "need" : null;
     if (implied) {
-      const asks = NEED_FORMS.some((p) => p.test(text)) || QUESTION_TO_SOMEONE.test(text);
+      const asks = anyMatches(NEED_FORMS, text, ascii) || QUESTION_TO_SOMEONE.test(text);
       items.push({ kind: asks ? "need" : implied, line, owner: lineOwner });
       continue;
     }
-    const whole = classify(text, line);
-    const parts = text.split(SENTENCE_BREAK);
+    const whole = classify(text, line, ascii);
+    const parts = text.split(forText(SENTENCE_BREAK, ascii));
     if (parts.length <= 1) {
       if (whole) items.push({ kind: whole, line, owner: lineOwner });
       continue;
     }
     for (const part of parts) {
-      const kind = classify(part, line);
-      if (kind) items.push({ kind, line: { ...line, text: part }, owner: ownerOf(part) ?? lineOwner });
+      const kind = classify(part, line, ascii);
+      if (kind) items.push({ kind, line: { ...line, text: part }, owner: ownerOf(part, ascii) ?? lineOwner });
     }
   }
   return items;
@@ -290,13 +310,19 @@ export function noteSignals(input: NoteSignalInput): Signal[] {
   const lines = readNoteStructure(input.text);
   if (!lines) return [];
   const privacy = readPrivacy(input.text);
+  // One reader for the note (the zone's date and wall clock worked out once), and a section's date read once
+  // for all its lines.
+  const readDate = dateReader(input.sentAt, input.timeZone);
+  const sectionDates = new Map<string, DateMatch | null>();
+  const sectionDate = (section: string): DateMatch | null => {
+    if (!sectionDates.has(section)) sectionDates.set(section, readDate(section, { mode: "deadline" }));
+    return sectionDates.get(section) ?? null;
+  };
   const out: Signal[] = [];
   for (const item of noteItems(lines)) {
     const who = whoFor(item.owner, input);
     if (who.type === "nobody") continue;
-    const date =
-      findDate(item.line.text, input.sentAt, input.timeZone, { mode: "deadline" }) ??
-      (item.line.section ? findDate(item.line.section, input.sentAt, input.timeZone, { mode: "deadline" }) : null);
+    const date = readDate(item.line.text, { mode: "deadline" }) ?? (item.line.section ? sectionDate(item.line.section) : null);
     const kind: Signal["kind"] = item.kind === "need" ? "need" : who.type === "user" ? "promise" : "waiting_on";
     const text = item.line.text.replace(/\s+/g, " ").trim();
     out.push({

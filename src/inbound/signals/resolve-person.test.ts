@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Participant } from "../../model.ts";
-import { createPeopleResolver, type PeopleInput } from "./resolve-person.ts";
+import { createPeopleResolver, type PeopleInput, wordIndex } from "./resolve-person.ts";
 
 const ANA: Participant = { name: "Ana Lima", address: "ana@lima.test", role: "attendee" };
 const ANA_B: Participant = { name: "Ana Brandt", address: "ana@brandt.test", role: "attendee" };
@@ -118,5 +118,28 @@ describe("objectOf", () => {
   it("is the author, or the one recipient, on the other side of 'let's'", () => {
     expect(createPeopleResolver(notes([{ ...ANA, role: "to" }])).otherParty()).toEqual(ana);
     expect(createPeopleResolver(notes([{ ...ANA, role: "to" }, { ...BEN, role: "to" }])).otherParty()).toEqual({ type: "unresolved" });
+  });
+});
+
+// What the regex wordIndex replaces finds: the key with no letter or digit on either side, read by code point.
+function byRegex(text: string, key: string): number {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").exec(text)?.index ?? -1;
+}
+
+describe("wordIndex", () => {
+
+  it.each([
+    ["ana said hi to banana", "ana"],
+    ["banana, then ana", "ana"],
+    ["ana2 and ana", "ana"],
+    ["élodie met léo", "léo"],
+    ["zoé, zoë and zoe", "zoe"],
+    ["a.b@x.test wrote", "a.b@x.test"],
+    ["😀ana 𝒜ana ana", "ana"],
+    ["𝐀ben ben", "ben"],
+    ["nobody here", "ana"],
+    ["x(y) and x(y)z", "x(y)"],
+  ])("finds %j's %j where the regex does", (text, key) => {
+    expect(wordIndex(text, key)).toBe(byRegex(text, key));
   });
 });

@@ -104,12 +104,42 @@ interface Candidate {
   person: { name: string | null; address: string | null };
   role: Participant["role"];
   keys: string[];
-  /** One pattern per key, longest (full name) first. */
-  patterns: { key: string; pattern: RegExp }[];
+  /** Its keys, longest (full name) first. */
+  ordered: string[];
 }
 
-function keyPattern(key: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Whether the code point that ends just before `at` (a surrogate pair read as one) is a letter or digit. */
+function letterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? at - 2 : at - 1;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(start) ?? 0));
+}
+
+function letterAt(text: string, at: number): boolean {
+  const code = text.codePointAt(at);
+  return code !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+/**
+ * Where `key` first stands as a whole word in `text` (no letter or digit on either side), or -1: what
+ * /(?<![\p{L}\p{N}])key(?![\p{L}\p{N}])/u finds, without compiling a regex per name. A key with a
+ * surrogate (never seen in a name, but possible in an address) keeps the regex.
+ */
+export function wordIndex(text: string, key: string): number {
+  if (key === "" || SURROGATE.test(key)) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").exec(text)?.index ?? -1;
+  }
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
+    // Under /u a match never starts inside a surrogate pair.
+    const inPair = at > 0 && (text.charCodeAt(at) & 0xfc00) === 0xdc00 && (text.charCodeAt(at - 1) & 0xfc00) === 0xd800;
+    if (!inPair && !letterBefore(text, at) && !letterAt(text, at + key.length)) return at;
+  }
+  return -1;
 }
 
 function keysOf(person: { name: string | null; address: string | null }): string[] {
@@ -182,8 +212,7 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     const person = { name: p.name, address: p.address };
     if (isUser(person) || candidates.some((c) => same(c.person, person))) continue;
     const keys = keysOf(person);
-    const patterns = keys.toSorted((a, b) => b.length - a.length).map((key) => ({ key, pattern: keyPattern(key) }));
-    candidates.push({ person, role: p.role, keys, patterns });
+    candidates.push({ person, role: p.role, keys, ordered: keys.toSorted((a, b) => b.length - a.length) });
   }
   const authorCandidate = input.authorIsUser ? null : (candidates.find((c) => same(c.person, input.author)) ?? null);
   const authorWho: Referent = input.authorIsUser
@@ -224,11 +253,11 @@ export function createPeopleResolver(input: PeopleInput): PeopleResolver {
     const lower = body.toLowerCase();
     for (const candidate of candidates) {
       // Full names first, so "Tom Becker" is one mention, not two.
-      for (const { key, pattern } of candidate.patterns) {
-        const m = pattern.exec(lower);
-        if (!m) continue;
+      for (const key of candidate.ordered) {
+        const index = wordIndex(lower, key);
+        if (index === -1) continue;
         const ambiguous = byKey(key).length > 1 || userKeys.has(key);
-        found.push({ who: ambiguous ? UNRESOLVED : { type: "person", person: candidate.person }, index: m.index, candidate });
+        found.push({ who: ambiguous ? UNRESOLVED : { type: "person", person: candidate.person }, index, candidate });
         break;
       }
     }

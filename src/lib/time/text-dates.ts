@@ -11,7 +11,7 @@
 // while chrono's own refiners merge and re-resolve its results (they are
 // already resolved to a day), chrono's results are read as Tend reads them, and
 // then a phrase wins any overlap with chrono's reading of the same words.
-import { de, en, fr, type ParsingContext, type ParsingOption, type ParsingResult, type Refiner } from "chrono-node";
+import { de, en, fr, type Parser, type ParsingContext, type ParsingOption, type ParsingResult, type Refiner } from "chrono-node";
 import { addDays, addMonths, dateParts, endOfMonth, type LocalDate, localDate, startOfMonth } from "./local-date.ts";
 import { DUE_PRECISIONS, type DuePrecision } from "../../model.ts";
 import { PHRASE_TAG, type PhraseReading, phraseParsers } from "./phrase-parsers.ts";
@@ -154,7 +154,29 @@ const preferPhrases: Refiner = {
   },
 };
 
+// chrono runs every parser's pattern over the whole text, and a pattern that finds a stray "a" or "the" is run
+// again from there. These parsers cannot match without one of these words (each is in every alternative of
+// the parser's pattern, which is case-insensitive like these), so a text without it is not handed to them.
+const REQUIRED_WORDS: Record<string, RegExp> = {
+  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
+  ENMonthNameParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENMonthNameLittleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENMonthNameMiddleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
+};
+const NEVER = /(?!)/;
+
+function onlyWith(parser: Parser): Parser {
+  const required = REQUIRED_WORDS[parser.constructor.name];
+  if (!required) return parser;
+  return {
+    pattern: (context) => (required.test(context.text) ? parser.pattern(context) : NEVER),
+    extract: (context, match) => parser.extract(context, match),
+  };
+}
+
 const tendChrono = en.casual.clone();
+tendChrono.parsers = tendChrono.parsers.map(onlyWith);
 tendChrono.parsers.push(...phraseParsers(readingOf), ...rangeParsers(readingOf, PHRASE_TAG));
 tendChrono.refiners.unshift(holdPhrases);
 tendChrono.refiners.push(readChronoDays, preferPhrases);
@@ -174,11 +196,19 @@ export type DateReader = (text: string, options?: DateOptions) => DateMatch | nu
  */
 export function dateReader(reference: Date, timeZone: string): DateReader {
   let at: ReadAt | null = null;
+  // A message repeats itself (a quoted line, a note's line read again as a sentence): a text read once with
+  // the same options is not parsed again. The match is shared, so callers copy before changing it.
+  const read = new Map<string, DateMatch | null>();
   return (text, options = {}) => {
     // Most sentences name no date: the zone is only worked out for one that may.
     if (!DATE_HINT.test(text)) return null;
+    const key = `${options.mode ?? "deadline"}|${options.past ?? false}|${text}`;
+    const known = read.get(key);
+    if (known !== undefined) return known;
     at ??= { today: localDateOf(reference.getTime(), timeZone), instant: wallClock(reference.getTime(), timeZone), dayFirst: isDayFirst(timeZone) };
-    return readDate(text, at, options);
+    const match = readDate(text, at, options);
+    read.set(key, match);
+    return match;
   };
 }
 

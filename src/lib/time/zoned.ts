@@ -24,9 +24,22 @@ export function isTimeZone(timeZone: string): boolean {
   return true;
 }
 
+// One message asks for the same instant in the same zone several times (the day it was sent, the wall clock
+// each date reader reads against), and a TZDate costs more than the short sentences it serves: the last
+// instant's is kept, and what was read from it.
+let last: { instant: number; timeZone: string; zoned: TZDate; date?: LocalDate; wall?: number } | null = null;
+
+function zonedAt(instant: number, timeZone: string): NonNullable<typeof last> {
+  if (last && last.instant === instant && last.timeZone === timeZone) return last;
+  last = { instant, timeZone, zoned: new TZDate(instant, timeZone) };
+  return last;
+}
+
 /** The user's calendar date at an instant. */
 export function localDateOf(instant: number, timeZone: string): LocalDate {
-  return formatISO(new TZDate(instant, timeZone), { representation: "date" });
+  const at = zonedAt(instant, timeZone);
+  at.date ??= formatISO(at.zoned, { representation: "date" });
+  return at.date;
 }
 
 /**
@@ -54,6 +67,8 @@ export function localDayDifference(from: number, to: number, timeZone: string): 
  * are the local ones: what chrono reads dates against with timezone 0.
  */
 export function wallClock(instant: number, timeZone: string): Date {
-  const local = new TZDate(instant, timeZone);
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes()));
+  const at = zonedAt(instant, timeZone);
+  const local = at.zoned;
+  at.wall ??= Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes());
+  return new Date(at.wall);
 }
