@@ -2,10 +2,11 @@
 // statement walks an index in the order it returns rows and stops at its LIMIT,
 // so the rows read depend on the window sizes, not on how many contacts,
 // interactions or signals the user has.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Contact, DuePrecision, GiveAskLedger, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
+import { contactFields, contactRef } from "./contact-fields.ts";
 import { UNDATED_OLDEST_FIRST, undatedTasksWhere } from "./undated-tasks.ts";
 import {
   contacts,
@@ -164,24 +165,6 @@ export interface CandidateWindows {
   /** A kept promise is asked about once, between these two ages. */
   outcomeAfterMs: number;
   outcomeWithinMs: number;
-}
-
-type ContactColumns = { id: SQLWrapper; name: SQLWrapper; primaryAddress: SQLWrapper };
-/** What contactFields() selects, as a row holds it: all null when a left join found no one. */
-type ContactFieldValues = { id: string | null; name: string | null; address: string | null };
-
-// Columns renamed per joined table: rows arrive as objects in batch mode, where
-// two columns both called "name" would overwrite each other.
-function contactFields(table: ContactColumns, prefix: string) {
-  return {
-    id: sql<string | null>`${table.id}`.as(`${prefix}_id`),
-    name: sql<string | null>`${table.name}`.as(`${prefix}_name`),
-    address: sql<string | null>`${table.primaryAddress}`.as(`${prefix}_address`),
-  };
-}
-
-function contactRef(fields: ContactFieldValues): Contact | null {
-  return fields.id === null ? null : { id: fields.id, name: fields.name, address: fields.address };
 }
 
 /** The subject is not snoozed, skipped or done (table suppressions) as of `asOf`. */

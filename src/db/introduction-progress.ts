@@ -3,10 +3,11 @@
 // who connected (ask how it went; thank whoever introduced the user). The
 // digest reads them in one index-driven statement through
 // introductions_user_status_follow_up, LIMITed.
-import { and, eq, gte, inArray, lte, type SQLWrapper, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Contact } from "../model.ts";
 import type { Database } from "./client.ts";
+import { contactFields, contactRef } from "./contact-fields.ts";
 import { contacts, digestItems, digests, interactions, introductions, suppressions } from "./schema.ts";
 
 export interface IntroductionProgress {
@@ -24,18 +25,6 @@ export interface IntroductionProgress {
   personB: Contact | null;
 }
 
-function person(table: { id: SQLWrapper; name: SQLWrapper; primaryAddress: SQLWrapper }, prefix: string) {
-  return {
-    id: sql<string | null>`${table.id}`.as(`${prefix}_id`),
-    name: sql<string | null>`${table.name}`.as(`${prefix}_name`),
-    address: sql<string | null>`${table.primaryAddress}`.as(`${prefix}_address`),
-  };
-}
-
-function ref(fields: { id: string | null; name: string | null; address: string | null }): Contact | null {
-  return fields.id === null ? null : { id: fields.id, name: fields.name, address: fields.address };
-}
-
 function progressQuery(db: Database) {
   const introducer = alias(contacts, "introducer");
   const personA = alias(contacts, "person_a");
@@ -48,9 +37,9 @@ function progressQuery(db: Database) {
       followUpAt: introductions.followUpAt,
       connectedAt: introductions.connectedAt,
       madeAt: sql<number>`coalesce(${interactions.occurredAt}, ${introductions.createdAt})`.as("made_at"),
-      introducer: person(introducer, "introducer"),
-      personA: person(personA, "person_a"),
-      personB: person(personB, "person_b"),
+      introducer: contactFields(introducer, "introducer"),
+      personA: contactFields(personA, "person_a"),
+      personB: contactFields(personB, "person_b"),
     })
     .from(introductions)
     .leftJoin(introducer, eq(introducer.id, introductions.introducerContactId))
@@ -70,9 +59,9 @@ function toProgress(row: ProgressRow): IntroductionProgress[] {
           reason: row.reason,
           madeAt: row.madeAt,
           movedAt: row.connectedAt ?? row.followUpAt,
-          introducer: ref(row.introducer),
-          personA: ref(row.personA),
-          personB: ref(row.personB),
+          introducer: contactRef(row.introducer),
+          personA: contactRef(row.personA),
+          personB: contactRef(row.personB),
         },
       ]
     : [];
