@@ -6,9 +6,6 @@
 // applied; the queue is an in-memory list drained in order, the mailer counts.
 // A measurement, not a test: nothing here is asserted (test/import.test.ts
 // holds the assertions, including a per-job query budget).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { runImportJob } from "../src/actions/import/run-import-job.ts";
 import { startImport } from "../src/actions/import/start-import.ts";
 import { openDatabase } from "../src/db/client.ts";
@@ -21,21 +18,10 @@ import type { ParsedEmail } from "../src/model.ts";
 import { type D1Cost, meterD1 } from "../test/helpers/d1-meter.ts";
 import { linkedInConnections } from "../test/helpers/import-files.ts";
 import { seeder } from "../test/helpers/seed.ts";
+import { withLocalD1 } from "./local-d1.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const ROWS = 10_000;
 const NOW = Date.parse("2026-11-30T08:00:00Z");
-
-async function migrate(d1: D1Database): Promise<void> {
-  const dir = path.join(ROOT, "migrations");
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".sql")).toSorted()) {
-    const statements = readFileSync(path.join(dir, file), "utf8")
-      .split("--> statement-breakpoint")
-      .map((statement) => statement.trim())
-      .filter(Boolean);
-    for (const statement of statements) await d1.prepare(statement).run();
-  }
-}
 
 interface Pass {
   label: string;
@@ -50,17 +36,7 @@ interface Pass {
 const sum = (costs: readonly D1Cost[], key: keyof D1Cost) => costs.reduce((n, c) => n + c[key], 0);
 
 async function main(): Promise<void> {
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      modules: true,
-      script: "export default { fetch() { return new Response(null, { status: 204 }); } }",
-      compatibilityDate: "2026-11-01",
-      d1Databases: ["DB"],
-    }),
-  );
-  try {
-    const d1 = await mf.getD1Database("DB");
-    await migrate(d1);
+  await withLocalD1(async (d1) => {
     const seed = seeder(d1);
     await seed.user({ id: "bench", email: "bench@tend.example", name: "Bench User", now: NOW - 86_400_000 });
     const user = await findUserByAddress(openDatabase(d1), "bench@tend.example");
@@ -154,9 +130,7 @@ async function main(): Promise<void> {
       `\nMiniflare local D1 through its Node proxy (every round trip is a local HTTP call). "email()" is the part in the email handler: ` +
         `read and check the whole file, store the run and its chunks, queue the first job. Each job merges one chunk in one batch.`,
     );
-  } finally {
-    await mf.dispose();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,9 +5,6 @@
 // user's address book is generated in bulk by test/helpers/seed.ts, with
 // history, signals, tasks and introductions in fixed proportions. A
 // measurement, not a test: nothing here is asserted.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { loadConfig } from "../src/domain/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { deliverDigest } from "../src/digest/deliver-digest.ts";
@@ -19,25 +16,14 @@ import type { Mailer } from "../src/mail/transport.ts";
 import type { Deps } from "../src/domain/deps.ts";
 import { type D1Cost, meterD1 } from "../test/helpers/d1-meter.ts";
 import { seeder } from "../test/helpers/seed.ts";
+import { withLocalD1 } from "./local-d1.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const SIZES = [100, 1_000, 10_000, 100_000];
 /** Digests per size; the first two build up "recently shown" history, the rest are timed. */
 const RUNS = 7;
 const WARM_UP_RUNS = 2;
 const NOW = Date.parse("2026-11-30T08:00:00Z");
 const WEEK_MS = 7 * 86_400_000;
-
-async function migrate(d1: D1Database): Promise<void> {
-  const dir = path.join(ROOT, "migrations");
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".sql")).toSorted()) {
-    const statements = readFileSync(path.join(dir, file), "utf8")
-      .split("--> statement-breakpoint")
-      .map((statement) => statement.trim())
-      .filter(Boolean);
-    for (const statement of statements) await d1.prepare(statement).run();
-  }
-}
 
 async function count(d1: D1Database, table: string, userId: string): Promise<number> {
   const row = await d1.prepare(`select count(*) as n from ${table} where user_id = ?`).bind(userId).first<{ n: number }>();
@@ -66,17 +52,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      modules: true,
-      script: "export default { fetch() { return new Response(null, { status: 204 }); } }",
-      compatibilityDate: "2026-11-01",
-      d1Databases: ["DB"],
-    }),
-  );
-  try {
-    const d1 = await mf.getD1Database("DB");
-    await migrate(d1);
+  await withLocalD1(async (d1) => {
     const seed = seeder(d1);
     const config = loadConfig({
       TEND_ADDRESS: "tend@tend.example",
@@ -164,9 +140,7 @@ async function main(): Promise<void> {
       `\nMiniflare local D1 through its Node proxy (every round trip is a local HTTP call); median of ${RUNS - WARM_UP_RUNS} digests per size after ${WARM_UP_RUNS} warm-up weeks; ` +
         `"rank ms" is suggest + rank alone, in Node.`,
     );
-  } finally {
-    await mf.dispose();
-  }
+  });
 }
 
 main().catch((error: unknown) => {
