@@ -3,10 +3,9 @@
 // so the rows read depend on the window sizes, not on how many contacts,
 // interactions or signals the user has.
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Contact, DuePrecision, GiveAskLedger, IntroductionStatus, SignalKind, TaskKind } from "../model.ts";
 import type { Database } from "./client.ts";
-import { contactFields, contactRef } from "./contact-fields.ts";
+import { contactFields, contactRef, introductionsWithPeople } from "./joined-contacts.ts";
 import { UNDATED_OLDEST_FIRST, undatedTasksWhere } from "./undated-tasks.ts";
 import {
   contacts,
@@ -460,26 +459,7 @@ function pastLifeEventsQuery(db: Database, userId: string, asOf: number, withinM
 }
 
 function introductionFollowUpsQuery(db: Database, userId: string, asOf: number, lookbackMs: number, limit: number) {
-  const introducer = alias(contacts, "introducer");
-  const personA = alias(contacts, "person_a");
-  const personB = alias(contacts, "person_b");
-  return db
-    .select({
-      id: introductions.id,
-      status: introductions.status,
-      optIn: introductions.optIn,
-      reason: introductions.reason,
-      followUpAt: introductions.followUpAt,
-      madeAt: sql<number>`coalesce(${interactions.occurredAt}, ${introductions.createdAt})`.as("made_at"),
-      introducer: contactFields(introducer, "introducer"),
-      personA: contactFields(personA, "person_a"),
-      personB: contactFields(personB, "person_b"),
-    })
-    .from(introductions)
-    .leftJoin(introducer, eq(introducer.id, introductions.introducerContactId))
-    .leftJoin(personA, eq(personA.id, introductions.personAContactId))
-    .leftJoin(personB, eq(personB.id, introductions.personBContactId))
-    .leftJoin(interactions, eq(interactions.id, introductions.interactionId))
+  return introductionsWithPeople(db)
     .where(
       and(
         eq(introductions.userId, userId),

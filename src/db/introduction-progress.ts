@@ -4,11 +4,10 @@
 // digest reads them in one index-driven statement through
 // introductions_user_status_follow_up, LIMITed.
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Contact } from "../model.ts";
 import type { Database } from "./client.ts";
-import { contactFields, contactRef } from "./contact-fields.ts";
-import { contacts, digestItems, digests, interactions, introductions, suppressions } from "./schema.ts";
+import { contactRef, introductionsWithPeople } from "./joined-contacts.ts";
+import { digestItems, digests, introductions, suppressions } from "./schema.ts";
 
 export interface IntroductionProgress {
   id: string;
@@ -25,30 +24,7 @@ export interface IntroductionProgress {
   personB: Contact | null;
 }
 
-function progressQuery(db: Database) {
-  const introducer = alias(contacts, "introducer");
-  const personA = alias(contacts, "person_a");
-  const personB = alias(contacts, "person_b");
-  return db
-    .select({
-      id: introductions.id,
-      status: introductions.status,
-      reason: introductions.reason,
-      followUpAt: introductions.followUpAt,
-      connectedAt: introductions.connectedAt,
-      madeAt: sql<number>`coalesce(${interactions.occurredAt}, ${introductions.createdAt})`.as("made_at"),
-      introducer: contactFields(introducer, "introducer"),
-      personA: contactFields(personA, "person_a"),
-      personB: contactFields(personB, "person_b"),
-    })
-    .from(introductions)
-    .leftJoin(introducer, eq(introducer.id, introductions.introducerContactId))
-    .leftJoin(personA, eq(personA.id, introductions.personAContactId))
-    .leftJoin(personB, eq(personB.id, introductions.personBContactId))
-    .leftJoin(interactions, eq(interactions.id, introductions.interactionId));
-}
-
-type ProgressRow = Awaited<ReturnType<typeof progressQuery>>[number];
+type ProgressRow = Awaited<ReturnType<typeof introductionsWithPeople>>[number];
 
 function toProgress(row: ProgressRow): IntroductionProgress[] {
   return (row.status === "accepted" || row.status === "connected") && row.followUpAt !== null
@@ -74,7 +50,7 @@ export async function loadIntroductionProgress(
 ): Promise<IntroductionProgress[]> {
   const { userId, asOf } = input;
   const subject = sql`'introduction:' || ${introductions.id}`;
-  const rows = await progressQuery(db)
+  const rows = await introductionsWithPeople(db)
     .where(
       and(
         eq(introductions.userId, userId),
@@ -96,7 +72,7 @@ export async function loadIntroductionProgress(
 
 /** One introduction that moved, by id, for the same-day mail about a yes. */
 export async function findIntroductionProgress(db: Database, userId: string, id: string): Promise<IntroductionProgress | null> {
-  const rows = await progressQuery(db)
+  const rows = await introductionsWithPeople(db)
     .where(and(eq(introductions.id, id), eq(introductions.userId, userId)))
     .limit(1);
   return rows.flatMap(toProgress)[0] ?? null;
